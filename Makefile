@@ -1,0 +1,60 @@
+# news-timeline: every entry point a developer or CI needs. Each target installs what it
+# needs first, so any of them works as the first command on a fresh clone.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TIMEML ?= ../shared/data/timeml
+PYTEST_ARGS ?=
+
+.PHONY: setup run test test-unit lint format schemas kafka-up kafka-down topics \
+	bench-normalizer bench-api clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/newstimeline run
+
+test: setup
+	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
+
+test-unit: setup
+	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff format --check services tests
+	$(BIN)/ruff check services tests
+	$(BIN)/mypy --strict services
+
+format: setup
+	$(BIN)/ruff format services tests
+	$(BIN)/ruff check --fix services tests
+
+schemas: setup
+	$(BIN)/python -m services.platform.schemas
+
+kafka-up: setup
+	$(BIN)/newstimeline kafka start
+
+kafka-down: setup
+	$(BIN)/newstimeline kafka stop
+
+topics: setup
+	$(BIN)/newstimeline topics create
+
+bench-normalizer: setup
+	$(BIN)/python -m services.evaluation.bench $(TIMEML)
+
+bench-api: setup
+	$(BIN)/python -m services.query.bench
+
+clean:
+	-$(BIN)/newstimeline kafka stop
+	rm -rf $(VENV) .cache .state var

@@ -1,0 +1,70 @@
+"""`newstimeline kafka start|status|stop` and `newstimeline topics create`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from services.platform import local_kafka
+from services.platform.broker import NoBrokerError, choose_broker
+from services.platform.logs import configure_logging
+from services.platform.settings import Settings
+from services.platform.topics import create_topics
+
+
+def kafka_start(_: argparse.Namespace) -> int:
+    cfg = Settings().local_kafka
+    try:
+        state = local_kafka.start(cfg)
+    except local_kafka.LocalKafkaError as exc:
+        sys.stderr.write(f"newstimeline kafka start: {exc}\n")
+        return 1
+    sys.stdout.write(f"{state.bootstrap}\n")
+    return 0
+
+
+def kafka_status(_: argparse.Namespace) -> int:
+    state = local_kafka.running(Settings().local_kafka)
+    if state is None:
+        sys.stderr.write("local Kafka broker: not running\n")
+        return 1
+    sys.stdout.write(f"{state.bootstrap}\n")
+    return 0
+
+
+def kafka_stop(_: argparse.Namespace) -> int:
+    stopped = local_kafka.stop(Settings().local_kafka)
+    sys.stderr.write("local Kafka broker stopped\n" if stopped else "no local broker recorded\n")
+    return 0
+
+
+def topics_create(_: argparse.Namespace) -> int:
+    settings = Settings()
+    configure_logging(settings.log_level)
+    try:
+        choice = choose_broker(settings)
+    except (NoBrokerError, local_kafka.LocalKafkaError) as exc:
+        sys.stderr.write(f"newstimeline topics create: {exc}\n")
+        return 1
+    created = asyncio.run(create_topics(settings, choice.bootstrap))
+    t = settings.topics
+    for name in (t.articles, t.timelines, t.dead_letters):
+        sys.stdout.write(f"{name}: {'created' if name in created else 'exists'}\n")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    kafka = subparsers.add_parser("kafka", help="run the local KRaft broker")
+    actions = kafka.add_subparsers(dest="action", required=True)
+    for name, handler, text in (
+        ("start", kafka_start, "start (or reuse) the broker and print its address"),
+        ("status", kafka_status, "print the address and exit 0 while the broker answers"),
+        ("stop", kafka_stop, "stop the broker cleanly"),
+    ):
+        actions.add_parser(name, help=text).set_defaults(handler=handler)
+    topics = subparsers.add_parser("topics", help="manage the public topics")
+    topic_actions = topics.add_subparsers(dest="action", required=True)
+    topic_actions.add_parser("create", help="create the topics idempotently").set_defaults(
+        handler=topics_create
+    )

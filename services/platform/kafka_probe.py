@@ -1,0 +1,31 @@
+"""Does a broker answer? A metadata request with a deadline, usable from sync code."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiokafka.client import AIOKafkaClient
+from aiokafka.errors import KafkaError
+
+
+async def broker_answers_async(bootstrap: str, timeout_s: float) -> bool:
+    client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout_s * 1000))
+    try:
+        await asyncio.wait_for(client.bootstrap(), timeout_s)
+    except (KafkaError, OSError, TimeoutError):
+        return False
+    else:
+        return bool(client.cluster.brokers())
+    finally:
+        await client.close()
+
+
+def broker_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
+    """True when the broker at `bootstrap` answers a metadata request in time."""
+    # aiokafka logs every refused connection at ERROR; a probe expects refusals.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    try:
+        return asyncio.run(broker_answers_async(bootstrap, timeout_s))
+    finally:
+        logging.getLogger("aiokafka").setLevel(logging.NOTSET)

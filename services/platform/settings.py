@@ -1,0 +1,75 @@
+"""The one settings module: every knob, with env prefix NEWSTIMELINE_ and a description.
+
+Nothing here connects to anything; callers build clients from these values in their own
+lifespans or factories.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class TopicSettings(BaseModel):
+    """Names and shape of the public topics."""
+
+    articles: str = Field(default="news.articles.v1", description="Article events (source).")
+    timelines: str = Field(default="news.timelines.v1", description="Timelines (compacted).")
+    dead_letters: str = Field(default="news.articles.v1.dlq", description="Dead letters.")
+    partitions: int = Field(default=6, ge=1, description="Partitions of each created topic.")
+    replication_factor: int = Field(default=1, ge=1, description="Replicas of each topic.")
+
+
+class LocalKafkaSettings(BaseModel):
+    """The local KRaft broker run from Maven Central's artifacts when no other is given."""
+
+    version: str = Field(default="3.9.1", description="Apache Kafka release to resolve.")
+    cache_dir: Path = Field(
+        default=PROJECT_ROOT / ".cache" / "kafka", description="Where resolved jars live."
+    )
+    state_dir: Path = Field(
+        default=PROJECT_ROOT / ".state" / "kafka", description="Logs, data and the state file."
+    )
+    heap: str = Field(default="512m", description="JVM -Xmx/-Xms for the broker.")
+    start_timeout_s: float = Field(default=90.0, description="Deadline for the broker to answer.")
+
+
+class Settings(BaseSettings):
+    """Settings of every service; override with NEWSTIMELINE_* (nested: __)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSTIMELINE_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    kafka_bootstrap_servers: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "KAFKA_BOOTSTRAP_SERVERS", "NEWSTIMELINE_KAFKA_BOOTSTRAP_SERVERS"
+        ),
+        description="Broker to use; when unset, Docker or the local broker is chosen.",
+    )
+    client_id: str = Field(default="news-timeline", description="Kafka client id prefix.")
+    topics: TopicSettings = Field(default_factory=TopicSettings, description="Topic names.")
+    local_kafka: LocalKafkaSettings = Field(
+        default_factory=LocalKafkaSettings, description="The local broker."
+    )
+    ingest_host: str = Field(default="127.0.0.1", description="Ingest API address.")
+    ingest_port: int = Field(default=8081, description="Ingest API port.")
+    query_host: str = Field(default="127.0.0.1", description="Query API address.")
+    query_port: int = Field(default=8080, description="Query API port.")
+    database_path: Path = Field(
+        default=PROJECT_ROOT / "var" / "timeline.sqlite3", description="Read model file."
+    )
+    worker_group: str = Field(default="news-normalizer", description="Faust app id / group.")
+    worker_data_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "faust", description="Faust's local data directory."
+    )
+    projector_group: str = Field(
+        default="news-query-projector", description="Consumer group name of the projector."
+    )
+    cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
+    log_level: str = Field(default="INFO", description="Log level of every service.")

@@ -1,0 +1,89 @@
+"""The events on the public topics: one frozen pydantic model per event.
+
+These models are the contract with downstream consumers; their JSON Schema is generated
+into schemas/ and checked for drift by a test. Add fields only with defaults; anything
+breaking goes to a new topic version.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from services.timeline.mentions import Granularity, TimexType
+
+MAX_BODY_BYTES = 1024 * 1024
+
+ArticleId = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"),
+]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
+class ArticleSubmitted(BaseModel):
+    """An article revision accepted by ingest; the value of news.articles.v1."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    article_id: ArticleId = Field(description="Stable id of the article across revisions.")
+    revision: str = Field(
+        min_length=1, max_length=64, description="Hash of the content; changes when it does."
+    )
+    source: str = Field(min_length=1, max_length=200, description="Publisher or feed name.")
+    url: AnyHttpUrl | None = Field(default=None, description="Canonical URL of the article.")
+    title: str = Field(min_length=1, max_length=1000, description="Headline.")
+    body: str = Field(min_length=1, description="Plain text of the article.")
+    published_at: AwareDatetime = Field(
+        description="Publication time with offset; every relative date resolves against it."
+    )
+    language: LanguageCode = Field(default="en", description="ISO 639-1 code of the text.")
+
+
+class Anchor(StrEnum):
+    """Where an incident's time comes from."""
+
+    EXPLICIT = "explicit"
+    PUBLICATION = "publication"
+
+
+class Incident(BaseModel):
+    """One timestamped incident: a resolved temporal expression with its sentence, or the
+    article's own publication."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    incident_id: str = Field(description="uuid5 over article_id, revision and span.")
+    article_id: ArticleId = Field(description="The article the incident comes from.")
+    start: AwareDatetime = Field(description="Start of the interval, UTC.")
+    end: AwareDatetime = Field(description="Exclusive end of the interval, UTC.")
+    granularity: Granularity = Field(description="Precision of the interval.")
+    anchor: Anchor = Field(description="explicit (a mention) or publication (the article).")
+    sentence: str = Field(description="The sentence holding the mention, or the title.")
+    mention: str | None = Field(default=None, description="The expression's text.")
+    timex_type: TimexType | None = Field(default=None, description="TimeML type.")
+    timex_value: str | None = Field(default=None, description="TimeML value.")
+    char_start: int | None = Field(default=None, ge=0, description="Mention offset in body.")
+    char_end: int | None = Field(default=None, ge=0, description="Mention end in body.")
+
+
+class ArticleTimeline(BaseModel):
+    """All incidents of one article revision; the value of news.timelines.v1.
+
+    A newer revision replaces the older one downstream; a null value (tombstone) on the
+    topic retracts the article.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    article_id: ArticleId = Field(description="Key of the record.")
+    revision: str = Field(description="The revision these incidents were built from.")
+    source: str = Field(description="Publisher or feed name.")
+    url: AnyHttpUrl | None = Field(default=None, description="Canonical URL.")
+    title: str = Field(description="Headline.")
+    published_at: AwareDatetime = Field(description="Publication time.")
+    language: LanguageCode = Field(description="ISO 639-1 code of the text.")
+    normalizer_version: str = Field(description="Version of the rules that built it.")
+    incidents: tuple[Incident, ...] = Field(description="Ordered by start, end, incident_id.")

@@ -1,0 +1,54 @@
+"""A record produced to the real broker comes back from it, byte for byte."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+from services.platform.settings import Settings
+from services.platform.topics import create_topics
+
+
+async def test_produce_then_consume_roundtrip(bootstrap: str) -> None:
+    topic = f"roundtrip-{uuid.uuid4().hex[:8]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(topic, 1, 1)])
+    finally:
+        await admin.close()
+    key, value = b"article-1", uuid.uuid4().bytes
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    await producer.start()
+    try:
+        meta = await producer.send_and_wait(topic, value, key=key, headers=[("h", b"1")])
+    finally:
+        await producer.stop()
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        record = await asyncio.wait_for(consumer.getone(), timeout=30)
+    finally:
+        await consumer.stop()
+    assert (record.key, record.value, record.offset) == (key, value, meta.offset)
+    assert record.headers == (("h", b"1"),)
+
+
+async def test_topics_are_created_idempotently(bootstrap: str) -> None:
+    settings = Settings()
+    await create_topics(settings, bootstrap)
+    assert await create_topics(settings, bootstrap) == []
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        described = await admin.describe_topics([settings.topics.timelines])
+        resource = ConfigResource(ConfigResourceType.TOPIC, settings.topics.timelines)
+        configs = await admin.describe_configs([resource])
+    finally:
+        await admin.close()
+    assert len(described[0]["partitions"]) == settings.topics.partitions
+    assert "compact" in str(configs)
