@@ -19,7 +19,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.ingest.commands",
     "services.normalizer.commands",
     "services.query.commands",
-    "services.runner.commands",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -68,3 +68,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     topic_actions.add_parser("create", help="create the topics idempotently").set_defaults(
         handler=topics_create
     )
+    register_run(subparsers)
+
+
+def run(_: argparse.Namespace) -> int:
+    from rich.console import Console  # noqa: PLC0415
+
+    from services.platform.pipeline import run_pipeline  # noqa: PLC0415
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    try:
+        run_pipeline(settings, Console())
+    except (NoBrokerError, local_kafka.LocalKafkaError) as exc:
+        sys.stderr.write(f"newstimeline run: {exc}\n")
+        return 1
+    return 0
+
+
+def register_run(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    subparsers.add_parser("run", help="run the whole pipeline with the samples").set_defaults(
+        handler=run
+    )

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
         description="Broker to use; when unset, Docker or the local broker is chosen.",
     )
     client_id: str = Field(default="news-timeline", description="Kafka client id prefix.")
+    produce_timeout_s: float = Field(
+        default=10.0, gt=0, description="How long a publish may wait for the broker's ack."
+    )
     topics: TopicSettings = Field(default_factory=TopicSettings, description="Topic names.")
     local_kafka: LocalKafkaSettings = Field(
         default_factory=LocalKafkaSettings, description="The local broker."

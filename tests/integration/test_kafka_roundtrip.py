@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from services.platform.settings import Settings
 from services.platform.topics import create_topics
+from tests.kafka_helpers import consume_one
 
 
 async def test_produce_then_consume_roundtrip(bootstrap: str) -> None:
@@ -28,12 +28,7 @@ async def test_produce_then_consume_roundtrip(bootstrap: str) -> None:
         meta = await producer.send_and_wait(topic, value, key=key, headers=[("h", b"1")])
     finally:
         await producer.stop()
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
-    await consumer.start()
-    try:
-        record = await asyncio.wait_for(consumer.getone(), timeout=30)
-    finally:
-        await consumer.stop()
+    record = await consume_one(bootstrap, topic)
     assert (record.key, record.value, record.offset) == (key, value, meta.offset)
     assert record.headers == (("h", b"1"),)
 

@@ -1,0 +1,98 @@
+"""The ingest API: validates articles and answers 202 only once Kafka has them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request, status
+from fastapi.responses import JSONResponse
+
+from services.ingest.batch import BatchError, split_items, validate_items
+from services.ingest.publisher import (
+    ArticlePublisher,
+    BrokerUnavailableError,
+    Receipt,
+    publish_all,
+)
+from services.ingest.submission import ArticleIn, to_event
+
+
+def get_publisher(request: Request) -> ArticlePublisher:
+    publisher: ArticlePublisher = request.app.state.publisher
+    return publisher
+
+
+Publisher = Annotated[ArticlePublisher, Depends(get_publisher)]
+
+
+def receipt_body(receipt: Receipt) -> dict[str, Any]:
+    return {
+        "article_id": receipt.article_id,
+        "revision": receipt.revision,
+        "topic": receipt.topic,
+        "partition": receipt.partition,
+        "offset": receipt.offset,
+    }
+
+
+def unavailable(exc: BrokerUnavailableError) -> JSONResponse:
+    return JSONResponse(
+        {"detail": f"{exc}; nothing was written, retry later"},
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+    )
+
+
+async def submit_article(article: ArticleIn, publisher: Publisher) -> JSONResponse:
+    """Accept one article; 202 means the record is on the broker."""
+    try:
+        receipt = await publisher.publish(to_event(article))
+    except BrokerUnavailableError as exc:
+        return unavailable(exc)
+    return JSONResponse(receipt_body(receipt), status_code=status.HTTP_202_ACCEPTED)
+
+
+async def submit_batch(request: Request, publisher: Publisher) -> JSONResponse:
+    """Up to 1,000 articles as a JSON array or JSON Lines; an outcome per item."""
+    try:
+        items = split_items(await request.body(), request.headers.get("content-type", ""))
+    except (BatchError, UnicodeDecodeError) as exc:
+        detail = [{"loc": ["body"], "msg": str(exc), "type": "value_error"}]
+        return JSONResponse({"detail": detail}, status_code=422)
+    valid, refused = validate_items(items)
+    outcomes = await publish_all(publisher, [event for _, event in valid])
+    results: dict[int, dict[str, Any]] = {
+        r.index: {"index": r.index, "status": "refused", "error": r.error} for r in refused
+    }
+    for (index, _), outcome in zip(valid, outcomes, strict=True):
+        if isinstance(outcome, Receipt):
+            results[index] = {"index": index, "status": "accepted", **receipt_body(outcome)}
+        else:
+            results[index] = {"index": index, "status": "failed", "error": str(outcome)}
+    body = [results[i] for i in sorted(results)]
+    counts = {s: sum(1 for r in body if r["status"] == s) for s in ("accepted", "refused")}
+    code = 503 if valid and not any(isinstance(o, Receipt) for o in outcomes) else 200
+    return JSONResponse({**counts, "items": body}, status_code=code)
+
+
+def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
+    """Build the app; the publisher (and its producer) lives for the app's lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.publisher = make_publisher()
+        try:
+            yield
+        finally:
+            await app.state.publisher.close()
+
+    app = FastAPI(title="news-timeline ingest", version="1", lifespan=lifespan)
+    app.post("/v1/articles", status_code=202, summary="Submit one article")(submit_article)
+    app.post("/v1/articles:batch", summary="Submit up to 1,000 articles")(submit_batch)
+    app.get("/healthz", summary="Liveness")(healthz)
+    return app
+
+
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}

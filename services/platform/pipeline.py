@@ -1,0 +1,103 @@
+"""`newstimeline run`: the whole pipeline on one machine, with the sample articles.
+
+Broker (chosen as everywhere) -> topics -> worker, query and ingest processes -> seeds/
+through the ingest API -> the seed article's timeline as a table -> serve until Ctrl-C,
+then stop everything this command started, the broker included when it started it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import httpx
+from rich.console import Console
+from rich.table import Table
+
+from services.platform.broker import choose_broker
+from services.platform.processes import ServiceProcess, service_env, wait_http_ok
+from services.platform.settings import PROJECT_ROOT, Settings
+from services.platform.topics import create_topics
+
+log = logging.getLogger(__name__)
+SEEDS = PROJECT_ROOT / "seeds"
+SEED_ARTICLE_ID = "seed-coalition-strikes-syria"
+
+
+def start_services(settings: Settings, bootstrap: str, logs: Path) -> list[ServiceProcess]:
+    env = service_env(bootstrap)
+    specs = {
+        "worker": ["worker"],
+        "query": ["query", "--port", str(settings.query_port)],
+        "ingest": ["ingest-api", "--port", str(settings.ingest_port)],
+    }
+    return [ServiceProcess(name, args, env, logs / f"{name}.log").start()
+            for name, args in specs.items()]  # fmt: skip
+
+
+def post_seeds(ingest_url: str, seeds: Path) -> dict[str, Any]:
+    articles = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.json"))]
+    reply = httpx.post(f"{ingest_url}/v1/articles:batch", json=articles, timeout=60)
+    reply.raise_for_status()
+    result: dict[str, Any] = reply.json()
+    return result
+
+
+def await_timeline(query_url: str, article_id: str, deadline_s: float = 90.0) -> list[Any]:
+    """Poll the query API until the article's publication incident is there."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        reply = httpx.get(f"{query_url}/v1/timeline", params={"article_id": article_id})
+        items: list[Any] = reply.json().get("items", []) if reply.status_code == 200 else []
+        if any(item["anchor"] == "publication" for item in items):
+            return items
+        time.sleep(0.5)
+    msg = f"the timeline of {article_id} did not appear within {deadline_s:.0f}s"
+    raise TimeoutError(msg)
+
+
+def timeline_table(items: list[Any]) -> Table:
+    table = Table(title=f"Timeline of {SEED_ARTICLE_ID}")
+    for column in ("start", "end", "granularity", "anchor", "mention", "value"):
+        table.add_column(column)
+    for item in items:
+        table.add_row(item["start"], item["end"], item["granularity"], item["anchor"],
+                      item.get("mention") or "", item.get("timex_value") or "")  # fmt: skip
+    return table
+
+
+def serve_until_interrupted(services: list[ServiceProcess], console: Console) -> None:
+    try:
+        while all(service.alive() for service in services):
+            time.sleep(0.5)
+        dead = [s for s in services if not s.alive()]
+        console.print(f"[red]{dead[0].name} exited:[/red]\n{dead[0].log_tail()}")
+    except KeyboardInterrupt:
+        console.print("stopping…")
+
+
+def run_pipeline(settings: Settings, console: Console) -> None:
+    with ExitStack() as stack:
+        broker = choose_broker(settings)
+        stack.callback(broker.release)
+        console.print(f"Kafka: {broker.kind} at {broker.bootstrap}")
+        created = asyncio.run(create_topics(settings, broker.bootstrap))
+        console.print(f"topics ready (created: {', '.join(created) or 'none, all existed'})")
+        services = start_services(settings, broker.bootstrap, PROJECT_ROOT / "var" / "logs")
+        for service in services:
+            stack.callback(service.stop)
+        query_url = f"http://{settings.query_host}:{settings.query_port}"
+        ingest_url = f"http://{settings.ingest_host}:{settings.ingest_port}"
+        wait_http_ok(services[1], f"{query_url}/healthz")
+        wait_http_ok(services[2], f"{ingest_url}/healthz")
+        outcome = post_seeds(ingest_url, SEEDS)
+        console.print(f"seeds: {outcome['accepted']} accepted, {outcome['refused']} refused")
+        console.print(timeline_table(await_timeline(query_url, SEED_ARTICLE_ID)))
+        console.print(f"query API {query_url}  ingest API {ingest_url}  (logs: var/logs/)")
+        console.print("serving; press Ctrl-C to stop")
+        serve_until_interrupted(services, console)

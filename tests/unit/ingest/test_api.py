@@ -1,0 +1,95 @@
+"""The ingest API over httpx's ASGI transport, with a fake publisher (no network)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from services.ingest.app import create_app
+from services.ingest.publisher import BrokerUnavailableError, Receipt
+from services.timeline.events import ArticleSubmitted
+
+GOOD = {"source": "S", "title": "T", "body": "B on Monday.", "published_at": "2025-01-01T00:00Z"}
+
+
+class FakePublisher:
+    def __init__(self, *, down: bool = False) -> None:
+        self.down = down
+        self.published: list[ArticleSubmitted] = []
+
+    async def publish(self, article: ArticleSubmitted) -> Receipt:
+        if self.down:
+            msg = "Kafka broker unreachable"
+            raise BrokerUnavailableError(msg)
+        self.published.append(article)
+        offset = len(self.published) - 1
+        return Receipt(article.article_id, article.revision, "news.articles.v1", 0, offset)
+
+    async def close(self) -> None:
+        return None
+
+
+@pytest.fixture
+def publisher() -> FakePublisher:
+    return FakePublisher()
+
+
+@pytest.fixture
+async def client(publisher: FakePublisher) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(lambda: publisher)  # type: ignore[arg-type,return-value]
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
+            yield http
+
+
+async def test_accepted_article_replies_202_with_offset(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json=GOOD)
+    assert reply.status_code == 202
+    body: dict[str, Any] = reply.json()
+    assert body["offset"] == 0
+    assert body["article_id"] == publisher.published[0].article_id
+
+
+async def test_naive_time_is_422_naming_the_field(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "published_at": "2025-01-01T00:00"})
+    assert reply.status_code == 422
+    assert reply.json()["detail"][0]["loc"] == ["body", "published_at"]
+    assert publisher.published == []
+
+
+async def test_broker_down_is_503_and_nothing_written(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    publisher.down = True
+    reply = await client.post("/v1/articles", json=GOOD)
+    assert reply.status_code == 503
+    assert "nothing was written" in reply.json()["detail"]
+    assert publisher.published == []
+
+
+async def test_batch_answers_per_item(client: httpx.AsyncClient) -> None:
+    lines = "\n".join([httpx.Response(200, json=GOOD).text, '{"source": "S"}'])
+    reply = await client.post(
+        "/v1/articles:batch", content=lines, headers={"content-type": "application/x-ndjson"}
+    )
+    assert reply.status_code == 200
+    body = reply.json()
+    assert (body["accepted"], body["refused"]) == (1, 1)
+    assert body["items"][0]["status"] == "accepted"
+    assert "title" in body["items"][1]["error"]
+
+
+async def test_batch_that_is_not_json_is_422(client: httpx.AsyncClient) -> None:
+    reply = await client.post(
+        "/v1/articles:batch", content=b"{oops", headers={"content-type": "application/json"}
+    )
+    assert reply.status_code == 422
