@@ -1,0 +1,39 @@
+"""`newstimeline query [--host H] [--port P]`: the query API with its projector."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import uvicorn
+
+from services.platform import local_kafka
+from services.platform.broker import NoBrokerError, choose_broker
+from services.platform.logs import configure_logging
+from services.platform.settings import Settings
+from services.query.api import create_app
+
+
+def serve(args: argparse.Namespace) -> int:
+    settings = Settings()
+    configure_logging(settings.log_level)
+    try:
+        choice = choose_broker(settings)
+    except (NoBrokerError, local_kafka.LocalKafkaError) as exc:
+        sys.stderr.write(f"newstimeline query: {exc}\n")
+        return 1
+    try:
+        app = create_app(settings, bootstrap=choice.bootstrap)
+        host = args.host or settings.query_host
+        port = args.port or settings.query_port
+        uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+    finally:
+        choice.release()
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("query", help="serve the timeline API and its projector")
+    parser.add_argument("--host", default=None, help="address (default: settings.query_host)")
+    parser.add_argument("--port", type=int, default=None, help="port (default: query_port)")
+    parser.set_defaults(handler=serve)

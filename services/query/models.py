@@ -1,0 +1,61 @@
+"""Response shapes, for the OpenAPI document at /docs (handlers build JSON directly)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+INCIDENT_EXAMPLE: dict[str, JsonValue] = {
+    "incident_id": "6f1c9e52-3a8e-5d0c-9a57-2d1c51d7f0a1",
+    "article_id": "sydney-siege-2014",
+    "start": "2014-12-15T00:00:00Z",
+    "end": "2014-12-16T00:00:00Z",
+    "granularity": "day",
+    "anchor": "explicit",
+    "sentence": "The siege began on December 15 in Martin Place.",
+    "mention": "December 15",
+    "timex_value": "2014-12-15",
+    "timex_type": "DATE",
+    "title": "Sydney siege ends",
+    "source": "example-wire",
+}
+
+
+class IncidentOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [INCIDENT_EXAMPLE]})
+
+    incident_id: str
+    article_id: str
+    start: str = Field(description="RFC 3339, UTC.")
+    end: str = Field(description="RFC 3339, UTC, exclusive.")
+    granularity: str
+    anchor: str
+    sentence: str
+    mention: str | None
+    timex_value: str | None
+    timex_type: str | None
+    title: str
+    source: str
+
+
+class TimelinePageOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"items": [INCIDENT_EXAMPLE], "next_cursor": None}]}
+    )
+
+    items: list[IncidentOut]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page.")
+
+
+class ReadinessOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"ready": False, "lag": {"0": 120, "1": 0}}]}
+    )
+
+    ready: bool
+    lag: dict[str, int] = Field(description="Records still to project, by partition.")
+
+
+class HealthOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
+    status: str

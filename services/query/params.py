@@ -1,0 +1,57 @@
+"""Query parameters of the timeline endpoints, validated into a TimelineFilter."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Query
+from pydantic import AwareDatetime
+
+from services.query.reads import TimelineFilter
+from services.query.times import to_key
+from services.timeline.events import Anchor
+from services.timeline.mentions import Granularity
+
+ArticleParam = Annotated[str | None, Query(description="Only this article's incidents.")]
+FromParam = Annotated[
+    AwareDatetime | None,
+    Query(alias="from", description="RFC 3339; keeps intervals that end after it."),
+]
+ToParam = Annotated[
+    AwareDatetime | None, Query(description="RFC 3339; keeps intervals that start before it.")
+]
+LimitParam = Annotated[int, Query(ge=1, le=500, description="Page size.")]
+CursorParam = Annotated[str | None, Query(description="next_cursor of the previous page.")]
+TextParam = Annotated[
+    str | None,
+    Query(min_length=1, max_length=200, description="Words that must all appear (FTS5)."),
+]
+SourceParam = Annotated[str | None, Query(description="Only this source.")]
+GranularityParam = Annotated[
+    Granularity | None, Query(description="Keep this granularity or finer.")
+]
+AnchorParam = Annotated[Anchor | None, Query(description="explicit or publication.")]
+OrderParam = Annotated[Literal["asc", "desc"], Query(description="By start, end, id.")]
+
+
+def timeline_filter(
+    *,
+    article_id: ArticleParam = None,
+    start_from: FromParam = None,
+    to: ToParam = None,
+    q: TextParam = None,
+    source: SourceParam = None,
+    granularity: GranularityParam = None,
+    anchor: AnchorParam = None,
+    order: OrderParam = "asc",
+) -> TimelineFilter:
+    return TimelineFilter(
+        article_id=article_id,
+        start_from=to_key(start_from) if start_from else None,
+        until=to_key(to) if to else None,
+        q=q,
+        source=source,
+        max_granularity_rank=granularity.rank if granularity else None,
+        anchor=anchor.value if anchor else None,
+        descending=order == "desc",
+    )

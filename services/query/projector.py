@@ -1,0 +1,158 @@
+"""The projector: news.timelines.v1 -> SQLite, offsets kept in SQLite with the rows.
+
+Every query replica keeps its own full copy of the read model, so the projector assigns
+itself all partitions of the topic (a consumer group would split them between replicas);
+it never commits offsets to Kafka: the positions it resumes from are the store's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from pydantic import ValidationError
+
+from services.platform.settings import Settings
+from services.query.store import Change, Retraction, TimelineStore
+from services.timeline.events import ArticleTimeline
+
+log = logging.getLogger(__name__)
+
+TOPIC_POLL_S = 1.0
+
+
+def decode(key: bytes | None, value: bytes | None) -> Change:
+    """The change a record asks for, or None (logged) when it cannot be decoded."""
+    try:
+        if value is None:
+            if not key:
+                msg = "tombstone without a key"
+                raise ValueError(msg)
+            return Retraction(key.decode())
+        return ArticleTimeline.model_validate_json(value)
+    except (ValidationError, ValueError) as exc:
+        log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0])
+        return None
+
+
+@dataclass
+class ProjectorState:
+    """What readiness and metrics need: where the store is and where it must get to."""
+
+    started: bool = False
+    targets: dict[int, int] = field(default_factory=dict)  # end offsets seen at start
+    positions: dict[int, int] = field(default_factory=dict)  # next offsets in the store
+    highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
+    skipped: int = 0
+
+    def catch_up_lag(self) -> dict[int, int]:
+        """Records still to project before the start-time end offsets are reached."""
+        return {p: max(0, t - self.positions.get(p, 0)) for p, t in self.targets.items()}
+
+    @property
+    def ready(self) -> bool:
+        return self.started and not any(self.catch_up_lag().values())
+
+    def lag(self) -> dict[int, int]:
+        return {p: max(0, h - self.positions.get(p, 0)) for p, h in self.highwaters.items()}
+
+
+class Projector:
+    """Consumes the timelines topic into the store until cancelled."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        bootstrap: str,
+        store: TimelineStore,
+        on_change: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.settings, self.bootstrap, self.store = settings, bootstrap, store
+        self.topic = settings.topics.timelines
+        self.state = ProjectorState()
+        self._on_change = on_change
+
+    async def run(self) -> None:
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.bootstrap,
+            group_id=self.settings.projector_group,
+            client_id=f"{self.settings.client_id}-projector",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+        )
+        await consumer.start()
+        try:
+            await self._assign(consumer)
+            while True:
+                batches = await consumer.getmany(timeout_ms=500, max_records=1000)
+                for tp, records in batches.items():
+                    await self._apply(tp.partition, records)
+                await self._track_progress(consumer)
+        finally:
+            await consumer.stop()
+
+    async def run_forever(self, max_backoff_s: float = 30.0) -> None:
+        """`run`, restarted with a capped backoff after a failure (broker gone, ...);
+        the store's offsets make every restart resume where the last one stopped."""
+        backoff = 1.0
+        while True:
+            try:
+                await self.run()
+            except Exception:
+                log.exception("projector failed; restarting in %.0f s", backoff)
+            self.state.started = False
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, max_backoff_s)
+
+    async def _assign(self, consumer: AIOKafkaConsumer) -> None:
+        partitions = await self._wait_for_partitions(consumer)
+        tps = [TopicPartition(self.topic, p) for p in sorted(partitions)]
+        consumer.assign(tps)
+        stored = self.store.offsets(self.topic)
+        for tp in tps:
+            if tp.partition in stored:
+                consumer.seek(tp, stored[tp.partition])
+            else:
+                await consumer.seek_to_beginning(tp)
+        ends = await consumer.end_offsets(tps)
+        self.state.targets = {tp.partition: off for tp, off in ends.items()}
+        self.state.highwaters = dict(self.state.targets)
+        self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
+        self.state.started = True
+        log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
+
+    async def _wait_for_partitions(self, consumer: AIOKafkaConsumer) -> set[int]:
+        """The topic's partitions, waiting (not creating) while the topic does not exist."""
+        while True:
+            # aiokafka has no public call that fetches one topic's metadata without
+            # subscribing to it; the client's full metadata fetch is the least intrusive.
+            cluster = await consumer._client.fetch_all_metadata()
+            partitions: set[int] | None = cluster.partitions_for_topic(self.topic)
+            if partitions:
+                return partitions
+            log.info("waiting for topic %s to exist", self.topic)
+            await asyncio.sleep(TOPIC_POLL_S)
+
+    async def _apply(self, partition: int, records: Iterable[ConsumerRecord]) -> None:
+        changes = [(r.offset, decode(r.key, r.value)) for r in records]
+        if not changes:
+            return
+        skipped = sum(change is None for _, change in changes)
+        skipped += await asyncio.to_thread(self.store.apply, self.topic, partition, changes)
+        self.state.skipped += skipped
+        self.state.positions[partition] = changes[-1][0] + 1
+        self._on_change()
+
+    async def _track_progress(self, consumer: AIOKafkaConsumer) -> None:
+        """Positions past offsets that hold no record (compaction, control records) count
+        as reached: everything fetched before them is already in the store."""
+        for tp in consumer.assignment():
+            position = await consumer.position(tp)
+            reached = max(self.state.positions.get(tp.partition, 0), position)
+            self.state.positions[tp.partition] = reached
+            highwater = consumer.highwater(tp)
+            if highwater is not None:
+                self.state.highwaters[tp.partition] = highwater

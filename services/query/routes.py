@@ -1,0 +1,52 @@
+"""Timeline and incident routes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Response
+
+from services.query.context import Context, json_response
+from services.query.cursor import CursorError
+from services.query.models import IncidentOut, TimelinePageOut
+from services.query.params import CursorParam, LimitParam, timeline_filter
+from services.query.reads import CursorExpiredError, TimelineFilter
+
+router = APIRouter(prefix="/v1", tags=["timeline"])
+
+Filter = Annotated[TimelineFilter, Depends(timeline_filter)]
+
+
+def cursor_problem(exc: CursorError) -> HTTPException:
+    status = 410 if isinstance(exc, CursorExpiredError) else 422
+    detail = [{"loc": ["query", "cursor"], "msg": str(exc), "type": "value_error"}]
+    return HTTPException(status_code=status, detail=detail)
+
+
+@router.get(
+    "/timeline",
+    response_model=TimelinePageOut,
+    responses={422: {"description": "Invalid parameter"}, 410: {"description": "Cursor expired"}},
+)
+def get_timeline(
+    context: Context, flt: Filter, limit: LimitParam = 100, cursor: CursorParam = None
+) -> Response:
+    """Incidents ordered by start, end and id, one page at a time (keyset cursor)."""
+    try:
+        page = context.reader.page(flt, limit, cursor)
+    except CursorError as exc:
+        raise cursor_problem(exc) from exc
+    return json_response({"items": page.items, "next_cursor": page.next_cursor})
+
+
+@router.get(
+    "/incidents/{incident_id}",
+    response_model=IncidentOut,
+    responses={404: {"description": "Unknown incident"}},
+)
+def get_incident(context: Context, incident_id: str) -> Response:
+    """One incident of the current timeline."""
+    found = context.reader.incident(incident_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail="unknown incident")
+    return json_response(found)

@@ -1,0 +1,86 @@
+"""The read model's tables, created idempotently when a store opens.
+
+Incidents are never updated in place: a new revision of an article retires the old rows
+(retired_seq) and inserts new ones with fresh sequence numbers. That lets a cursor read the
+snapshot of its first page (seq <= S and not retired by S) and lets the stream resume after
+any sequence number. Retired rows are purged after a retention period.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+DDL = """
+CREATE TABLE IF NOT EXISTS offsets (
+    topic TEXT NOT NULL,
+    partition INTEGER NOT NULL,
+    next_offset INTEGER NOT NULL,
+    PRIMARY KEY (topic, partition)
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id TEXT PRIMARY KEY,
+    revision TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    language TEXT NOT NULL,
+    normalizer_version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS incidents (
+    seq INTEGER PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    start_at TEXT NOT NULL,
+    end_at TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    granularity_rank INTEGER NOT NULL,
+    anchor TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    mention TEXT,
+    timex_type TEXT,
+    timex_value TEXT,
+    char_start INTEGER,
+    char_end INTEGER,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    retired_seq INTEGER,
+    retired_at REAL
+);
+CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
+CREATE UNIQUE INDEX IF NOT EXISTS incidents_live_id
+    ON incidents (incident_id) WHERE retired_seq IS NULL;
+CREATE INDEX IF NOT EXISTS incidents_live_article
+    ON incidents (article_id) WHERE retired_seq IS NULL;
+CREATE INDEX IF NOT EXISTS incidents_retired
+    ON incidents (retired_seq) WHERE retired_seq IS NOT NULL;
+CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
+    sentence, mention, title, content='incidents', content_rowid='seq'
+);
+CREATE TRIGGER IF NOT EXISTS incidents_fts_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO incidents_fts (rowid, sentence, mention, title)
+    VALUES (new.seq, new.sentence, new.mention, new.title);
+END;
+CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents BEGIN
+    INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
+    VALUES ('delete', old.seq, old.sentence, old.mention, old.title);
+END;
+"""
+
+
+def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) with WAL settings."""
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # WAL + NORMAL is durable against crashes of the process; offsets live in the same
+        # transactions, so a lost tail after a power cut is simply projected again.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    conn.executescript(DDL)

@@ -1,0 +1,182 @@
+"""The projector's side of the read model: one writer applying timelines with offsets.
+
+Every batch of records from one partition is applied in one transaction together with the
+partition's next offset, so a restart resumes exactly where the committed state ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from services.query.schema import connect, create_schema
+from services.query.times import to_key
+from services.timeline.events import ArticleTimeline, Incident
+
+log = logging.getLogger(__name__)
+
+INSERT_INCIDENT = """
+INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
+    granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
+    char_end, source, title)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+UPSERT_ARTICLE = """
+INSERT OR REPLACE INTO articles (article_id, revision, source, url, title, published_at,
+    language, normalizer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+"""
+RETIRE = """
+UPDATE incidents SET retired_seq = ?, retired_at = ?
+WHERE article_id = ? AND retired_seq IS NULL
+"""
+UPSERT_OFFSET = """
+INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
+ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
+"""
+SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
+
+
+@dataclass(frozen=True)
+class Retraction:
+    """A tombstone: the article and all its incidents leave the timeline."""
+
+    article_id: str
+
+
+# None stands for a record that could not be decoded: only its offset is stored.
+Change = ArticleTimeline | Retraction | None
+
+
+def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tuple[object, ...]:
+    return (
+        seq,
+        incident.incident_id,
+        incident.article_id,
+        to_key(incident.start),
+        to_key(incident.end),
+        incident.granularity.value,
+        incident.granularity.rank,
+        incident.anchor.value,
+        incident.sentence,
+        incident.mention,
+        incident.timex_type.value if incident.timex_type else None,
+        incident.timex_value,
+        incident.char_start,
+        incident.char_end,
+        timeline.source,
+        timeline.title,
+    )
+
+
+def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
+    url = str(timeline.url) if timeline.url else None
+    return (
+        timeline.article_id,
+        timeline.revision,
+        timeline.source,
+        url,
+        timeline.title,
+        to_key(timeline.published_at),
+        timeline.language,
+        timeline.normalizer_version,
+    )
+
+
+def read_meta(conn: sqlite3.Connection, key: str) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+class TimelineStore:
+    """The single writer of the read model (the projector owns it)."""
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._conn = connect(str(path))
+        create_schema(self._conn)
+        self._clock = clock
+        self.high_water = read_meta(self._conn, "high_water")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def offsets(self, topic: str) -> dict[int, int]:
+        """The next offset to read for each partition of `topic` that was ever applied."""
+        rows = self._conn.execute(
+            "SELECT partition, next_offset FROM offsets WHERE topic = ?", (topic,)
+        )
+        return {int(p): int(o) for p, o in rows}
+
+    def apply(self, topic: str, partition: int, changes: Sequence[tuple[int, Change]]) -> int:
+        """Apply records (offset, change) of one partition atomically; returns how many were
+        rejected by the store (they are skipped, their offsets stored like the others)."""
+        if not changes:
+            return 0
+        conn, start_hw = self._conn, self.high_water
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rejected = sum(not self._apply_guarded(change) for _, change in changes)
+            conn.execute(UPSERT_OFFSET, (topic, partition, changes[-1][0] + 1))
+            conn.execute(SET_META, ("high_water", self.high_water))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            self.high_water = start_hw
+            raise
+        return rejected
+
+    def _apply_guarded(self, change: Change) -> bool:
+        """One record inside a savepoint, so a record the schema refuses cannot take the
+        rest of its batch down with it."""
+        if change is None:
+            return True
+        hw = self.high_water
+        self._conn.execute("SAVEPOINT record")
+        try:
+            self._apply_one(change)
+        except sqlite3.IntegrityError:
+            log.exception("record refused by the store; skipped")
+            self._conn.execute("ROLLBACK TO record")
+            self.high_water = hw
+            return False
+        finally:
+            self._conn.execute("RELEASE record")
+        return True
+
+    def _apply_one(self, change: ArticleTimeline | Retraction) -> None:
+        self.high_water += 1
+        retired = (self.high_water, self._clock(), change.article_id)
+        self._conn.execute(RETIRE, retired)
+        if isinstance(change, Retraction):
+            self._conn.execute("DELETE FROM articles WHERE article_id = ?", (change.article_id,))
+            return
+        self._conn.execute(UPSERT_ARTICLE, article_row(change))
+        unique = {i.incident_id: i for i in change.incidents}.values()
+        rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
+        self._conn.executemany(INSERT_INCIDENT, rows)
+        self.high_water += len(rows)
+
+    def purge_retired(self, older_than_s: float) -> int:
+        """Delete rows retired more than `older_than_s` ago; cursors whose snapshot
+        predates the newest purged retirement expire (see reads.CursorExpiredError)."""
+        cutoff = self._clock() - older_than_s
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            horizon = conn.execute(
+                "SELECT max(retired_seq) FROM incidents WHERE retired_at < ?", (cutoff,)
+            ).fetchone()[0]
+            deleted = conn.execute("DELETE FROM incidents WHERE retired_at < ?", (cutoff,))
+            if horizon is not None:
+                current = read_meta(conn, "purged_through")
+                conn.execute(SET_META, ("purged_through", max(current, int(horizon))))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return deleted.rowcount

@@ -1,0 +1,84 @@
+"""The HTTP API over a store filled directly (no Kafka)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from services.platform.settings import Settings
+from services.query.api import create_app
+from services.query.store import TimelineStore
+from tests.unit.query.factories import timeline
+
+TOPIC = "timelines"
+
+
+@pytest.fixture
+async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    settings = Settings(database_path=tmp_path / "q.sqlite3", cors_origins=["http://x.test"])
+    store = TimelineStore(settings.database_path)
+    store.apply(TOPIC, 0, [(0, timeline("a", [(0, 1), (5, 6)])), (1, timeline("b", [(2, 3)]))])
+    store.close()
+    app = create_app(settings)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            yield http
+
+
+async def test_timeline_pages_in_order(client: httpx.AsyncClient) -> None:
+    first = (await client.get("/v1/timeline", params={"limit": 2})).json()
+    assert [i["article_id"] for i in first["items"]] == ["a", "b"]
+    assert first["items"][0]["start"] == "2024-01-01T00:00:00Z"
+    rest = (
+        await client.get("/v1/timeline", params={"cursor": first["next_cursor"], "limit": 2})
+    ).json()
+    assert [i["start"] for i in rest["items"]] == ["2024-01-06T00:00:00Z"]
+    assert rest["next_cursor"] is None
+
+
+async def test_filters_article_and_window(client: httpx.AsyncClient) -> None:
+    params = {"from": "2024-01-02T12:00:00+00:00", "to": "2024-01-06T00:00:01Z"}
+    items = (await client.get("/v1/timeline", params=params)).json()["items"]
+    assert [i["article_id"] for i in items] == ["b", "a"]
+    items = (await client.get("/v1/timeline", params={"article_id": "b"})).json()["items"]
+    assert {i["article_id"] for i in items} == {"b"}
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"limit": 0}, "limit"),
+        ({"limit": 501}, "limit"),
+        ({"from": "yesterday"}, "from"),
+        ({"to": "2024-01-01T00:00:00"}, "to"),
+        ({"cursor": "@@@"}, "cursor"),
+    ],
+)
+async def test_invalid_parameters_are_422_naming_the_field(
+    client: httpx.AsyncClient, params: dict[str, object], field: str
+) -> None:
+    response = await client.get("/v1/timeline", params=params)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == field
+
+
+async def test_incident_by_id(client: httpx.AsyncClient) -> None:
+    item = (await client.get("/v1/timeline", params={"limit": 1})).json()["items"][0]
+    found = await client.get(f"/v1/incidents/{item['incident_id']}")
+    assert found.json() == item
+    assert (await client.get("/v1/incidents/nope")).status_code == 404
+
+
+async def test_health_and_readiness_without_projector(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).status_code == 200
+    assert (await client.get("/readyz")).json() == {"ready": True, "lag": {}}
+
+
+async def test_cors_allows_configured_origin(client: httpx.AsyncClient) -> None:
+    response = await client.get("/healthz", headers={"Origin": "http://x.test"})
+    assert response.headers["access-control-allow-origin"] == "http://x.test"

@@ -1,0 +1,88 @@
+"""The store: replace, tombstone, offsets, ordering and the overlap filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from services.query.reads import Reader, TimelineFilter
+from services.query.store import Retraction, TimelineStore
+from services.query.times import to_key
+from tests.unit.query.factories import BASE, timeline
+
+TOPIC = "timelines"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> TimelineStore:
+    return TimelineStore(tmp_path / "t.sqlite3")
+
+
+def ids(reader: Reader, flt: TimelineFilter | None = None) -> list[str]:
+    page = reader.page(flt or TimelineFilter(), 500, None)
+    return [i["incident_id"] for i in page.items]
+
+
+def test_new_revision_replaces_the_articles_incidents(store: TimelineStore) -> None:
+    reader = Reader(store.path)
+    first = timeline("a", [(0, 1), (2, 3)], revision="r1")
+    second = timeline("a", [(5, 6)], revision="r2")
+    store.apply(TOPIC, 0, [(0, first), (1, second)])
+    assert ids(reader) == [second.incidents[0].incident_id]
+    assert reader.incident(first.incidents[0].incident_id) is None
+
+
+def test_tombstone_removes_the_article(store: TimelineStore) -> None:
+    reader = Reader(store.path)
+    store.apply(TOPIC, 0, [(0, timeline("a")), (1, timeline("b", [(3, 4)]))])
+    store.apply(TOPIC, 0, [(2, Retraction("a"))])
+    assert [i["article_id"] for i in reader.page(TimelineFilter(), 10, None).items] == ["b"]
+
+
+def test_offsets_are_stored_with_the_rows(store: TimelineStore) -> None:
+    store.apply(TOPIC, 0, [(0, timeline("a")), (7, None)])
+    store.apply(TOPIC, 3, [(41, timeline("b"))])
+    assert store.offsets(TOPIC) == {0: 8, 3: 42}
+    reopened = TimelineStore(store.path)
+    assert reopened.offsets(TOPIC) == {0: 8, 3: 42}
+    assert reopened.high_water == store.high_water
+
+
+def test_replaying_a_revision_leaves_one_copy(store: TimelineStore) -> None:
+    reader = Reader(store.path)
+    tl = timeline("a", [(0, 1), (1, 2)])
+    store.apply(TOPIC, 0, [(0, tl), (1, tl)])
+    assert len(ids(reader)) == 2
+
+
+def test_a_record_the_schema_refuses_is_skipped_not_fatal(store: TimelineStore) -> None:
+    reader = Reader(store.path)
+    store.apply(TOPIC, 0, [(0, timeline("a"))])
+    # Same incident id claimed by another article: the unique live id refuses it.
+    clash = timeline("a").model_copy(update={"article_id": "b"})
+    assert store.apply(TOPIC, 0, [(1, clash), (2, timeline("c", [(9, 10)]))]) == 1
+    assert [i["article_id"] for i in reader.page(TimelineFilter(), 10, None).items] == ["a", "c"]
+    assert store.offsets(TOPIC) == {0: 3}
+
+
+def test_order_is_start_then_end_then_id(store: TimelineStore) -> None:
+    reader = Reader(store.path)
+    store.apply(TOPIC, 0, [(0, timeline("a", [(3, 4), (1, 5), (1, 2)])), (1, timeline("b"))])
+    items = reader.page(TimelineFilter(), 10, None).items
+    keys = [(i["start"], i["end"], i["incident_id"]) for i in items]
+    assert keys == sorted(keys)
+    assert items[0]["start"] == "2024-01-01T00:00:00Z"
+    desc = reader.page(TimelineFilter(descending=True), 10, None).items
+    assert desc == items[::-1]
+
+
+def test_window_keeps_overlapping_intervals(store: TimelineStore) -> None:
+    reader = Reader(store.path)
+    tl = timeline("a", [(0, 2), (2, 3), (3, 10), (10, 11), (1, 20)])
+    store.apply(TOPIC, 0, [(0, tl)])
+    window = TimelineFilter(
+        start_from=to_key(BASE.replace(day=3)), until=to_key(BASE.replace(day=4))
+    )  # days [2, 3): (0, 2) ends and (3, 10) starts at a bound, so neither overlaps
+    found = {(i["start"][8:10], i["end"][8:10]) for i in reader.page(window, 10, None).items}
+    assert found == {("03", "04"), ("02", "21")}
