@@ -1,0 +1,19 @@
+"""Public entry point: temporal expressions of a text, resolved against its publication."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from services.timeline.mentions import Mention
+from services.timeline.temporal.context import Context
+from services.timeline.temporal.extract import extract
+from services.timeline.temporal.languages import rules_for
+
+
+def normalize(text: str, published_at: datetime, language: str = "en") -> list[Mention]:
+    """Mentions sorted by char_start. Pure: the publication time stands in for 'now'."""
+    if published_at.tzinfo is None or published_at.utcoffset() is None:
+        msg = "published_at must be timezone-aware"
+        raise ValueError(msg)
+    ctx = Context(text=text, published_at=published_at.astimezone(UTC), language=language)
+    return extract(ctx, rules_for(language))

@@ -1,0 +1,1 @@
+"""Rule-based extraction and TimeML normalization of temporal expressions."""

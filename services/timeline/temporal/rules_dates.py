@@ -1,0 +1,139 @@
+"""English calendar dates: month and day, month and year, numeric dates, bare months."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from services.timeline.mentions import TimexType
+
+from .calendar import closest_month_year, closest_year, day_value, month_value
+from .context import Context, Rule, Timex
+from .lexicon import MONTH_FULL, MONTH_WORD, WEEKDAY_WORD, month_number
+
+_B = r"(?<![\w$€£#.,/-])"
+_DAY_END = r"(?![\d:%]|\.\d|,\d{3})"
+# Modifiers belong to the TimeML extent but not to the value.
+MOD = r"(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+
+
+def _checked_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_or_closest(m: re.Match[str], ctx: Context, month: int, day: int) -> int:
+    if m["year"]:
+        return int(m["year"])
+    return closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    month, day = month_number(m["month"]), int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
+    if found is None:
+        return None
+    return Timex(TimexType.DATE, day_value(found))
+
+
+def full_year(year: int, ref: date) -> int:
+    """Two-digit years fall in the century that puts them at most ten years ahead."""
+    if year >= 100:
+        return year
+    return year + (1900 if year > (ref.year % 100) + 10 else 2000)
+
+
+def _date_timex(year: int, month: int, day: int) -> Timex | None:
+    found = _checked_day(year, month, day)
+    return Timex(TimexType.DATE, day_value(found)) if found else None
+
+
+def iso_date(m: re.Match[str], _ctx: Context) -> Timex | None:
+    return _date_timex(int(m["year"]), int(m["a"]), int(m["b"]))
+
+
+def numeric_date(m: re.Match[str], ctx: Context) -> Timex | None:
+    """Month first in English (12/13/2025), day first elsewhere (13.12.2025)."""
+    first, second = int(m["a"]), int(m["b"])
+    month, day = (first, second) if ctx.language == "en" else (second, first)
+    return _date_timex(full_year(int(m["year"]), ctx.ref), month, day)
+
+
+def month_year(m: re.Match[str], _ctx: Context) -> Timex | None:
+    return Timex(TimexType.DATE, month_value(int(m["year"]), month_number(m["month"])))
+
+
+_CUE = re.compile(
+    r"(?i:in|since|until|till|by|of|during|through|from|to|before|after|between|and|or"
+    r"|last|this|next|early|late|mid|end|beginning|start|middle|since|for|on)[\s-]*$"
+)
+
+
+def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m["month"]
+    month = month_number(word)
+    if word.lower() in {"may", "march"} and not _CUE.search(
+        ctx.text[max(0, m.start() - 12) : m.start("month")]
+    ):
+        return None
+    relation = (m["rel"] or "").lower()
+    if relation == "last":
+        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+    elif relation == "next":
+        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+    elif relation == "this":
+        year = ctx.ref.year
+    else:
+        year = closest_month_year(ctx.ref, month, ctx.tense(m.start(), m.end()))
+    return Timex(TimexType.DATE, month_value(year, month))
+
+
+RULES = (
+    Rule(
+        "weekday-month-day-year",
+        re.compile(
+            rf"{_B}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:the\s+)?(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)"
+            rf"(?:st|nd|rd|th)?{_DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?"
+        ),
+        month_day,
+    ),
+    Rule(
+        "day-month-year",
+        re.compile(
+            rf"{_B}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
+        ),
+        month_day,
+    ),
+    Rule(
+        "iso-date",
+        re.compile(r"(?<![\w.-])(?P<year>\d{4})-(?P<a>\d\d)-(?P<b>\d\d)(?![\w-])"),
+        iso_date,
+    ),
+    Rule(
+        "numeric-date",
+        re.compile(
+            r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<year>\d{4}|\d\d)(?![\w/]|\.\d)"
+        ),
+        numeric_date,
+    ),
+    Rule(
+        "month-year",
+        re.compile(
+            rf"{_B}{MOD}(?P<month>{MONTH_WORD})(?:,?\s+(?:of\s+)?)(?P<year>1\d{{3}}|20\d\d)(?!\d)"
+        ),
+        month_year,
+    ),
+    Rule(
+        "bare-month",
+        re.compile(
+            rf"{_B}{MOD}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{MONTH_FULL})(?![\w])"
+        ),
+        bare_month,
+    ),
+)

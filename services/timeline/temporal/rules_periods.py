@@ -1,0 +1,232 @@
+"""Quarters, halves, seasons, holidays and clock times."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from services.timeline.mentions import Granularity, TimexType
+
+from .calendar import closest_year, day_value, nth_weekday, quarter_of, quarter_value
+from .context import Context, Rule, Timex
+from .lexicon import ORDINALS, SEASONS, WEEKDAY_WORD
+from .rules_relative import weekday_direction
+from .units import move
+
+_B = r"(?<![\w-])"
+_YEAR_WORDS = {"this": 0, "last": -1, "next": 1}
+
+
+def _explicit_year(m: re.Match[str], ctx: Context) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    if m["yrel"]:
+        return ctx.ref.year + _YEAR_WORDS[m["yrel"].lower()]
+    return None
+
+
+def _period_year(m: re.Match[str], ctx: Context, index: int, current: int) -> int:
+    """Year of the n-th quarter (or half) when none is given: this year's, unless the tense
+    points across the year boundary."""
+    explicit = _explicit_year(m, ctx)
+    if explicit is not None:
+        return explicit
+    tense = ctx.tense(m.start(), m.end())
+    if tense == "future" and index < current:
+        return ctx.ref.year + 1
+    if index > current and tense != "future":
+        return ctx.ref.year - 1
+    return ctx.ref.year
+
+
+def nth_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    quarter = ORDINALS.get(m["ord"].lower()) if m["ord"] else int(m["qn"])
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    year = _period_year(m, ctx, quarter, quarter_of(ctx.ref))
+    return Timex(TimexType.DATE, quarter_value(year, quarter))
+
+
+def nth_half(m: re.Match[str], ctx: Context) -> Timex | None:
+    half = 1 if m["ord"].lower() == "first" else 2
+    year = _period_year(m, ctx, half, 1 if ctx.ref.month <= 6 else 2)
+    return Timex(TimexType.DATE, f"{year:04d}-H{half}")
+
+
+def named_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the latest quarter' is the last one completed; 'the quarter' the one just talked
+    about, or failing that the last one completed."""
+    word = (m["rel"] or "").lower()
+    if word == "current":
+        return Timex(TimexType.DATE, quarter_value(ctx.ref.year, quarter_of(ctx.ref)))
+    if not word and ctx.anchor_value[4:6] == "-Q":
+        return Timex(TimexType.DATE, ctx.anchor_value)
+    previous = move(ctx.ref, "quarter", -1)
+    return Timex(TimexType.DATE, quarter_value(previous.year, quarter_of(previous)))
+
+
+def _season_start(year: int, code: str) -> date:
+    return date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code], 1)
+
+
+def season(m: re.Match[str], ctx: Context) -> Timex | None:
+    code = SEASONS[m["season"].lower()]
+    if m["year"]:
+        return Timex(TimexType.DATE, f"{m['year']}-{code}")
+    relation = " ".join((m["rel"] or "").lower().split())
+    if not relation and not m["cue"]:
+        return None
+    if not relation:
+        tense = ctx.tense(m.start(), m.end())
+        relation = {"future": "coming", "past": "latest"}.get(tense, "this")
+    return Timex(TimexType.DATE, f"{_season_year(ctx.ref, code, relation):04d}-{code}")
+
+
+def _season_year(ref: date, code: str, relation: str) -> int:
+    spans = [(y, _season_start(y, code)) for y in range(ref.year - 2, ref.year + 2)]
+    spans_end = [(y, first, move(first, "month", 3)) for y, first in spans]
+    if relation == "last":
+        return max(y for y, _, end in spans_end if end <= ref)
+    if relation == "next":
+        return min(y for y, first, _ in spans_end if first > ref)
+    if relation in {"latest", "this past"}:
+        return max(y for y, first, _ in spans_end if first <= ref)
+    if relation == "coming":
+        return min(y for y, _, end in spans_end if end > ref)
+    for y, first, end in spans_end:
+        if first <= ref < end:
+            return y
+    return ref.year
+
+
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "fourth of july": (7, 4), "july fourth": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "veterans day": (11, 11),
+}  # fmt: skip
+_FLOATING = {"thanksgiving": (11, 3, 4), "labor day": (9, 0, 1), "mother's day": (5, 6, 2)}
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    name = " ".join(m["name"].lower().replace("’", "'").split()).removesuffix(" day")
+    if name in _FLOATING:
+        month, weekday, nth = _FLOATING[name]
+        year = (m["year"] and int(m["year"])) or closest_year(
+            ctx.ref, month, 25, ctx.tense(m.start(), m.end())
+        )
+        return Timex(TimexType.DATE, day_value(nth_weekday(year, month, weekday, nth)))
+    month, day = _HOLIDAYS.get(name) or _HOLIDAYS[name + " day"]
+    year = (
+        int(m["year"])
+        if m["year"]
+        else closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
+    )
+    return Timex(TimexType.DATE, day_value(date(year, month, day)))
+
+
+_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+          "PDT": -7, "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2}  # fmt: skip
+
+
+def clock_time(m: re.Match[str], ctx: Context) -> Timex | None:
+    hour, minute = _hour_minute(m)
+    if hour is None:
+        return None
+    day = _clock_day(m, ctx)
+    value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
+    start = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+    start -= timedelta(hours=_ZONES.get((m["tz"] or "UTC").upper(), 0))
+    return Timex(TimexType.TIME, value, (start, start + timedelta(minutes=1), Granularity.MINUTE))
+
+
+def _hour_minute(m: re.Match[str]) -> tuple[int | None, int]:
+    if m["noon"]:
+        return (12 if m["noon"].lower() == "noon" else 0), 0
+    if m["h24"]:
+        hours, minutes = m["h24"].split(":")
+        return (int(hours), int(minutes)) if int(hours) < 24 else (None, 0)
+    hour, minute = int(m["h"]), int(m["mi"] or 0)
+    meridiem = (m["ap"] or "").lower()[:1]
+    if meridiem and not 1 <= hour <= 12:
+        return None, 0
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 else (None, 0)
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> date:
+    word = (m["day"] or "").lower()
+    if word in {"yesterday", "today", "tomorrow"}:
+        return ctx.ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+    if not word:
+        return ctx.ref
+    target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+        word
+    )
+    direction = weekday_direction(m, ctx, target)
+    if direction == 0:
+        return ctx.ref
+    delta = (
+        ((target - ctx.ref.weekday()) % 7 or 7)
+        if direction > 0
+        else -((ctx.ref.weekday() - target) % 7 or 7)
+    )
+    return ctx.ref + timedelta(days=delta)
+
+
+RULES = (
+    Rule(
+        "nth-quarter",
+        re.compile(
+            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?"
+            r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)"
+            r"|Q(?P<qn>[1-4]))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
+        ),
+        nth_quarter,
+    ),
+    Rule(
+        "nth-half",
+        re.compile(
+            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?(?P<ord>(?i:first|second))"
+            r"[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
+        ),
+        nth_half,
+    ),
+    Rule(
+        "named-quarter",
+        re.compile(
+            rf"{_B}(?i:the)\s+(?:(?P<rel>(?i:latest|current|most\s+recent|recent|previous|past|last))\s+)?(?i:quarter)(?![\w-])"
+        ),
+        named_quarter,
+    ),
+    Rule(
+        "season",
+        re.compile(
+            rf"{_B}(?P<cue>(?i:in|during|by|until|since|through)\s+(?:(?i:the)\s+)?)?(?P<t>(?:(?i:early|late|mid)[\s-]+)?"
+            r"(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
+            r"(?:\s+(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d))?)(?![\w-])(?!\s+(?i:of)\s)"
+        ),
+        season,
+    ),
+    Rule(
+        "holiday",
+        re.compile(
+            rf"{_B}(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July"
+            r"|July\s+Fourth|Halloween|Valentine['’]s\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
+            r"|Mother['’]s\s+Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"
+        ),
+        holiday,
+    ),
+    Rule(
+        "clock-time",
+        re.compile(
+            rf"{_B}(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midnight))"
+            rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d))(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
+            rf"(?:,?\s+(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD}))?(?![\w-])"
+        ),
+        clock_time,
+    ),
+)

@@ -1,0 +1,190 @@
+"""Expressions relative to the publication day or to the date mentioned before them:
+yesterday, weekdays, last week, two days ago, a year earlier, the next day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from services.timeline.mentions import TimexType
+
+from .calendar import day_value, nearest_weekday
+from .context import Context, Rule, Timex
+from .lexicon import PART_OF_DAY, QUANTITY, WEEKDAY_WORD, WEEKDAYS, parse_quantity
+from .units import move, shift_value, unit_key, unit_value
+
+_DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
+_PAST_VERB = re.compile(
+    r"(?i:said|says|announced|reported|told|\w+ed)\s+(?:(?i:on|late|early)\s+)*$"
+)
+
+
+def _part_timex(day: date, part: str | None) -> Timex:
+    if part:
+        return Timex(TimexType.TIME, f"{day_value(day)}T{PART_OF_DAY[part.lower()]}")
+    return Timex(TimexType.DATE, day_value(day))
+
+
+def deictic_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m["word"].lower()
+    if word == "last night":
+        return _part_timex(ctx.ref - timedelta(days=1), "night")
+    if word == "this":
+        return _part_timex(ctx.ref, m["part"])
+    offset = _DEICTIC[word] + (-1 if m["before"] else 1 if m["after"] else 0)
+    part = "night" if word == "tonight" else m["part"]
+    return _part_timex(ctx.ref + timedelta(days=offset), part)
+
+
+def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
+    """-1 for the weekday before publication, +1 for the one after, 0 for the same day."""
+    relation = (m["rel"] or "").lower()
+    if relation in {"last", "past", "this past"}:
+        return -1
+    if relation in {"next", "coming", "this coming"}:
+        return 1
+    if weekday == ctx.ref.weekday():
+        return 0
+    if _PAST_VERB.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return -1
+    return 1 if ctx.tense(m.start(), m.end()) == "future" else -1
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    target = WEEKDAYS[m["wd"].lower()]
+    direction = weekday_direction(m, ctx, target)
+    if direction == 0:
+        return _part_timex(ctx.ref, m["part"])
+    start = ctx.ref + timedelta(days=direction)
+    return _part_timex(nearest_weekday(start, target, direction), m["part"])
+
+
+_RELATION_OFFSET = {
+    "last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "next": 1,
+    "following": 1, "same": 0, "that": 0, "coming": 1,
+}  # fmt: skip
+
+
+def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = unit_key(m["unit"])
+    words = m["rel"].lower().split()
+    offset = _RELATION_OFFSET[words[-1]]
+    base = (
+        ctx.anchor
+        if words[-1] in {"following", "same", "that"}
+        or (words[0] == "the" and words[-1] == "previous")
+        else ctx.ref
+    )
+    if unit == "weekend":
+        return weekend(base, offset, ctx)
+    return Timex(TimexType.DATE, unit_value(move(base, unit, offset), unit))
+
+
+def weekend(base: date, offset: int, ctx: Context) -> Timex:
+    saturday = nearest_weekday(base, 5, -1 if offset <= 0 else 1)
+    if offset == 0 and base.weekday() < 5:
+        saturday = nearest_weekday(base, 5, 1)
+    return Timex(TimexType.DATE, unit_value(saturday, "weekend"))
+
+
+def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
+    direction = 1 if ctx.tense(m.start(), m.end()) == "future" else -1
+    if ctx.ref.weekday() >= 5:
+        return Timex(TimexType.DATE, unit_value(ctx.ref, "weekend"))
+    return Timex(TimexType.DATE, unit_value(nearest_weekday(ctx.ref, 5, direction), "weekend"))
+
+
+def offset(m: re.Match[str], ctx: Context) -> Timex | None:
+    count = parse_quantity(m["q"])
+    direction = m["dir"].lower()
+    sign = 1 if direction in {"later", "after", "from now", "hence"} else -1
+    if count is None:
+        return Timex(TimexType.DATE, "FUTURE_REF" if sign > 0 else "PAST_REF", anchors=False)
+    unit = unit_key(m["unit"])
+    if unit in {"hour", "minute", "second"}:
+        return None
+    from_anchor = direction not in {"ago", "from now", "hence"}
+    return _shifted(ctx, unit, sign * count, from_anchor=from_anchor)
+
+
+def _shifted(ctx: Context, unit: str, count: int, *, from_anchor: bool) -> Timex | None:
+    """The anchor's own granularity is kept when it is coarser than a day, so that 'a year
+    earlier' after 'the third quarter' is the third quarter of the year before."""
+    if unit == "year" and ctx.anchor_value[4:6] == "-Q":
+        shifted = shift_value(ctx.anchor_value, unit, count)
+        return Timex(TimexType.DATE, shifted) if shifted else None
+    base = ctx.anchor if from_anchor else ctx.ref
+    value_unit = "year" if unit in {"decade", "century"} else unit
+    return Timex(TimexType.DATE, unit_value(move(base, unit, count), value_unit))
+
+
+def year_ago_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
+    return _shifted(ctx, "year", -1, from_anchor=False)
+
+
+def anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    words = m[0].lower()
+    step = -1 if any(w in words for w in ("before", "previous", "earlier", "prior")) else 1
+    if any(w in words for w in ("same", "that")):
+        step = 0
+    return Timex(TimexType.DATE, day_value(ctx.anchor + timedelta(days=step)))
+
+
+_B = r"(?<![\w-])"
+RULES = (
+    Rule(
+        "deictic-day",
+        re.compile(
+            rf"{_B}(?:(?i:early|late)\s+)?(?:(?P<before>(?i:the\s+day\s+before\s+))|(?P<after>(?i:the\s+day\s+after\s+)))?"
+            rf"(?P<word>(?i:yesterday|today|tomorrow|tonight|last\s+night|this(?=\s+(?:morning|afternoon|evening))))"
+            rf"{_PART}(?![\w-])"
+        ),
+        deictic_day,
+    ),
+    Rule(
+        "weekday",
+        re.compile(
+            rf"{_B}(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|this\s+past|this\s+coming|next|coming|past|this))\s+)?"
+            rf"(?P<wd>{WEEKDAY_WORD}){_PART}(?![\w-])"
+        ),
+        weekday,
+    ),
+    Rule(
+        "relative-unit",
+        re.compile(
+            rf"{_B}(?:(?i:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
+            r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming))"
+            r"\s+(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
+        ),
+        relative_unit,
+    ),
+    Rule(
+        "the-weekend",
+        re.compile(rf"{_B}(?i:the\s+weekend)(?![\w-])"),
+        the_weekend,
+    ),
+    Rule(
+        "offset",
+        re.compile(
+            rf"{_B}(?:(?i:about|almost|nearly|more\s+than|less\s+than|some|roughly|just|only|at\s+least|barely|exactly)\s+)?"
+            rf"(?P<q>(?i:{QUANTITY}))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?))"
+            r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=[.,;])|after(?=[.,;])))(?![\w-])"
+        ),
+        offset,
+    ),
+    Rule(
+        "year-ago-adjective",
+        re.compile(
+            rf"{_B}(?:(?i:the)\s+)?(?i:year-(?:earlier|ago))(?:\s+(?i:quarter|period))?(?![\w-])"
+        ),
+        year_ago_adjective,
+    ),
+    Rule(
+        "anchor-day",
+        re.compile(
+            rf"{_B}(?i:the\s+(?:next|following|previous|same)\s+day|the\s+day\s+(?:before|after)(?=[.,;])|that\s+(?:same\s+)?day|a\s+day\s+(?:earlier|later))(?![\w-])"
+        ),
+        anchor_day,
+    ),
+)

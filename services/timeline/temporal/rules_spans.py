@@ -1,0 +1,156 @@
+"""Durations, sets (every week, daily) and the vague references PRESENT_REF, PAST_REF and
+FUTURE_REF."""
+
+from __future__ import annotations
+
+import re
+
+from services.timeline.mentions import Granularity, TimexType
+
+from .context import Context, Rule, Timex
+from .intervals import Interval
+from .lexicon import PART_OF_DAY, QUANTITY, UNIT_WORD, UNITS, WEEKDAY_WORD, WEEKDAYS, parse_quantity
+from .units import move_instant, unit_key
+
+_B = r"(?<![\w$-])"
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|(?i:percent|million|billion|times|twice|once|cents?|dollars?))\S*\s+(?:\S+\s+)?$"
+)
+_UNIT_GRANULARITY = {
+    "second": Granularity.MINUTE, "minute": Granularity.MINUTE, "hour": Granularity.HOUR,
+    "day": Granularity.DAY, "week": Granularity.WEEK, "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER, "year": Granularity.YEAR, "decade": Granularity.DECADE,
+    "century": Granularity.CENTURY,
+}  # fmt: skip
+
+
+def duration_value(count: float | None, unit: str) -> str:
+    letter, clock = UNITS[unit]
+    if letter in {"DE", "CE"}:
+        scale = 10 if letter == "DE" else 100
+        amount = "X" if count is None else _number(count * scale)
+        return f"P{amount}Y"
+    amount = "X" if count is None else _number(count)
+    return f"P{'T' if clock else ''}{amount}{letter}"
+
+
+def _number(count: float) -> str:
+    return str(int(count)) if float(count).is_integer() else f"{count:g}"
+
+
+def _count(words: str) -> float | None:
+    fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", words.strip())
+    if fraction:
+        return int(fraction[1]) + int(fraction[2]) / int(fraction[3])
+    return parse_quantity(words)
+
+
+def duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = unit_key(m["unit"])
+    quantity = m["q"].lower()
+    if quantity in {"a", "an"} and unit in {"second", "quarter"}:
+        return None
+    if quantity in {"a", "an"} and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return Timex(TimexType.SET, duration_value(1, unit), anchors=False)
+    count = _count(m["q"])
+    value = duration_value(count, unit)
+    position = (m["pos"] or "").lower()
+    interval = None if count is None else _reach(ctx, unit, count, position)
+    return Timex(TimexType.DURATION, value, interval, anchors=False)
+
+
+def _reach(ctx: Context, unit: str, count: float, position: str) -> Interval | None:
+    """Durations counted back from publication ('the past three months') or forward from it
+    ('the next two weeks') denote that stretch of time; others float."""
+    pub = ctx.published_at
+    if position in {"past", "last", "previous"}:
+        return move_instant(pub, unit, -count), pub, _UNIT_GRANULARITY[unit]
+    if position in {"next", "coming"}:
+        return pub, move_instant(pub, unit, count), _UNIT_GRANULARITY[unit]
+    return None
+
+
+def past_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = unit_key(m["unit"])
+    position = m["pos"].lower()
+    value = duration_value(1, unit)
+    return Timex(TimexType.DURATION, value, _reach(ctx, unit, 1, position), anchors=False)
+
+
+def vague_plural(m: re.Match[str], _ctx: Context) -> Timex | None:
+    return Timex(TimexType.DURATION, duration_value(None, unit_key(m["unit"])), anchors=False)
+
+
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
+
+
+def recurrence(m: re.Match[str], _ctx: Context) -> Timex | None:
+    word = (m["unit"] or m["adverb"]).lower()
+    if word in PART_OF_DAY:
+        return Timex(TimexType.SET, f"XXXX-XX-XXT{PART_OF_DAY[word]}", anchors=False)
+    if word in _SET_WORDS:
+        return Timex(TimexType.SET, _SET_WORDS[word], anchors=False)
+    if word in WEEKDAYS:
+        return Timex(TimexType.SET, f"XXXX-WXX-{WEEKDAYS[word] + 1}", anchors=False)
+    return Timex(TimexType.SET, duration_value(1, unit_key(word)), anchors=False)
+
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
+    "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
+    "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+}  # fmt: skip
+
+
+def reference(m: re.Match[str], _ctx: Context) -> Timex | None:
+    word = " ".join(m["word"].lower().split())
+    if word.startswith("recent "):
+        return Timex(TimexType.DATE, "PAST_REF", anchors=False)
+    return Timex(TimexType.DATE, _REFS[word], anchors=False)
+
+
+RULES = (
+    Rule(
+        "duration",
+        re.compile(
+            rf"{_B}(?:(?i:the)\s+)?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
+            r"(?:(?i:about|almost|nearly|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|some|roughly|approximately|only|just|another|an\s+additional|a\s+full|a\s+further)\s+)?"
+            rf"(?P<q>(?i:{QUANTITY}))[\s-]+(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))(?![\w-])"
+        ),
+        duration,
+    ),
+    Rule(
+        "past-unit",
+        re.compile(
+            rf"{_B}(?i:the)\s+(?P<pos>(?i:past|last|next|coming))\s+(?P<unit>(?i:week|month|year|decade|century|quarter))(?![\w-])"
+        ),
+        past_unit,
+    ),
+    Rule(
+        "vague-plural",
+        re.compile(r"(?<=(?i:for)\s)(?P<unit>(?i:years|months|weeks|days|decades|hours))(?![\w-])"),
+        vague_plural,
+    ),
+    Rule(
+        "recurrence",
+        re.compile(
+            rf"{_B}(?:(?i:every|each|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|night|morning)|{WEEKDAY_WORD})"
+            r"|(?P<adverb>(?i:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)))(?![\w-])"
+        ),
+        recurrence,
+    ),
+    Rule(
+        "reference",
+        re.compile(
+            rf"{_B}(?P<word>(?i:right\s+now|now|currently|current|presently|nowadays|these\s+days|the\s+present(?!\s+(?:value|tense))"
+            r"|recently|recent(?:\s+(?:years|months|weeks|days))?|lately|the\s+past(?=\s*[.,;]|\s+(?:and|or|but|when|as|that|,))|previously|formerly"
+            r"|the\s+(?:near\s+)?future|future|soon|shortly))(?![\w-])"
+        ),
+        reference,
+    ),
+)

@@ -1,0 +1,83 @@
+import pytest
+
+from services.timeline.mentions import Granularity
+
+from .helpers import at, found, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened on Dec. 13 in the capital.", [("Dec. 13", "2025-12-13")]),
+        ("It happened on 13 December 2024.", [("13 December 2024", "2024-12-13")]),
+        ("It happened on December 13, 2024.", [("December 13, 2024", "2024-12-13")]),
+        ("The file is dated 2024-12-13.", [("2024-12-13", "2024-12-13")]),
+        ("The form is dated 12/13/2024.", [("12/13/2024", "2024-12-13")]),
+        ("He arrived Monday, Oct. 6, in Paris.", [("Monday, Oct. 6", "2025-10-06")]),
+        ("Sales fell in March 2024.", [("March 2024", "2024-03")]),
+        ("Sales fell in March.", [("March", "2025-03")]),
+        ("Prices rose in late November.", [("late November", "2025-11")]),
+        ("The plan starts next April.", [("next April", "2026-04")]),
+    ],
+)
+def test_calendar_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_day_without_year_far_in_the_future_is_read_as_last_year() -> None:
+    assert pairs("Prices peaked on Dec. 20.", at(2026, 1, 5)) == [("Dec. 20", "2025-12-20")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may go now or march later.",
+        "He came second.",
+        "They sat down.",
+        "The share costs $27 and rose 50% while the 737 flew.",
+        "Drive down Route 66 or call 555-2014.",
+        "Some 1,200 people and 1999 shares.",
+    ],
+)
+def test_traps_are_not_dates(text: str) -> None:
+    assert [
+        m
+        for m in found(text)
+        if m.timex_type.value in {"DATE", "TIME"} and m.timex_value[0].isdigit()
+    ] == []
+
+
+def test_we_is_not_wednesday() -> None:
+    assert pairs("We said we would come.") == []
+
+
+def test_bare_year_is_the_whole_year() -> None:
+    (mention,) = found("The 2014 siege shocked the city.")
+    assert (mention.start, mention.end, mention.granularity) == (
+        at(2014, 1, 1),
+        at(2015, 1, 1),
+        Granularity.YEAR,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was built in the 1990s.", [("1990s", "199")]),
+        ("A song from the '90s played.", [("'90s", "199")]),
+        ("They met in '58 at school.", [("'58", "1958")]),
+        ("It dates from the 19th century.", [("the 19th century", "18")]),
+        ("Sales rose in fiscal 2024.", [("fiscal 2024", "2024")]),
+    ],
+)
+def test_years_decades_centuries(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_decade_interval() -> None:
+    (mention,) = found("It was built in the 1990s.")
+    assert (mention.start, mention.end, mention.granularity) == (
+        at(1990, 1, 1),
+        at(2000, 1, 1),
+        Granularity.DECADE,
+    )

@@ -1,0 +1,62 @@
+import pytest
+
+from .helpers import at, found, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He left yesterday.", [("yesterday", "2025-12-14")]),
+        ("He leaves tomorrow.", [("tomorrow", "2025-12-16")]),
+        ("Talks resumed today.", [("today", "2025-12-15")]),
+        ("Shots rang out last night.", [("last night", "2025-12-14TNI")]),
+        ("He spoke this morning.", [("this morning", "2025-12-15TMO")]),
+        ("It closed two days ago.", [("two days ago", "2025-12-13")]),
+        ("Prices fell last week.", [("last week", "2025-W50")]),
+        ("Prices fell earlier this month.", [("earlier this month", "2025-12")]),
+        ("Rates rise next year.", [("next year", "2026")]),
+        ("Rates fell last year.", [("last year", "2024")]),
+    ],
+)
+def test_relative_to_publication(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_next_year_in_late_december() -> None:
+    assert pairs("The law takes effect next year.", at(2025, 12, 31, 23)) == [("next year", "2026")]
+
+
+def test_weekday_equal_to_publication_weekday_is_that_day() -> None:
+    assert pairs("The minister resigned on Monday.") == [("Monday", "2025-12-15")]
+
+
+def test_weekday_in_past_tense_is_before_publication() -> None:
+    assert pairs("The minister said Friday that he resigned.") == [("Friday", "2025-12-12")]
+
+
+def test_weekday_in_future_tense_is_after_publication() -> None:
+    assert pairs("The minister will resign on Friday.") == [("Friday", "2025-12-19")]
+
+
+def test_later_is_relative_to_the_date_mentioned_before() -> None:
+    assert pairs("The storm hit on March 3, 2024. Two days later the river rose.") == [
+        ("March 3, 2024", "2024-03-03"),
+        ("Two days later", "2024-03-05"),
+    ]
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before() -> None:
+    text = "Profit rose in the third quarter, up from $5 million a year earlier."
+    assert pairs(text, at(2025, 10, 20)) == [
+        ("the third quarter", "2025-Q3"),
+        ("a year earlier", "2024-Q3"),
+    ]
+
+
+def test_past_duration_reaches_back_from_publication() -> None:
+    (mention,) = found("Prices rose over the past three months.")
+    assert (mention.timex_value, mention.start, mention.end) == (
+        "P3M",
+        at(2025, 9, 15, 8),
+        at(2025, 12, 15, 8),
+    )
