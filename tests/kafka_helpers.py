@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.structs import ConsumerRecord
 
 
@@ -32,3 +33,33 @@ async def consume(
 
 async def consume_one(bootstrap: str, topic: str) -> ConsumerRecord[bytes, bytes]:
     return (await consume(bootstrap, topic, 1))[0]
+
+
+async def topic_size(bootstrap: str, topic: str) -> int:
+    """How many records the topic holds now (end minus beginning, over its partitions)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        described = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    ids = [p["partition"] for p in described[0]["partitions"]]
+    assert ids, f"no topic {topic}"
+    partitions = [TopicPartition(topic, p) for p in ids]
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    await consumer.start()
+    try:
+        ends = await consumer.end_offsets(partitions)
+        starts = await consumer.beginning_offsets(partitions)
+        return sum(ends[tp] - starts[tp] for tp in partitions)
+    finally:
+        await consumer.stop()
+
+
+async def produce(bootstrap: str, topic: str, key: bytes, value: bytes | None) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        await producer.send_and_wait(topic, value, key=key)
+    finally:
+        await producer.stop()

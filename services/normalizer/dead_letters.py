@@ -1,0 +1,30 @@
+"""Dead-letter records: the original key and bytes, with headers naming where they came
+from and why they failed, so an operator can inspect and re-drive them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Headers = list[tuple[str, bytes]]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a consumed record came from."""
+
+    topic: str
+    partition: int
+    offset: int
+
+
+def dead_letter_headers(origin: Origin, error: BaseException, original: Headers) -> Headers:
+    """The original headers, plus dlq_* headers with the origin and the error."""
+    message = str(error).replace("\n", " ")[:2000]
+    return [
+        *original,
+        ("dlq_original_topic", origin.topic.encode()),
+        ("dlq_original_partition", str(origin.partition).encode()),
+        ("dlq_original_offset", str(origin.offset).encode()),
+        ("dlq_error_class", type(error).__name__.encode()),
+        ("dlq_error_message", message.encode()),
+    ]

@@ -1,0 +1,77 @@
+"""What the worker does with one record, apart from Kafka: decode, deduplicate, build.
+
+Kept free of Faust so the decision logic is unit-tested without a broker: the agent only
+moves bytes between topics according to the outcome returned here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from services.platform.envelope import Envelope, Headers, binary_headers
+from services.timeline.events import ArticleSubmitted
+from services.timeline.incidents import build_timeline
+
+EVENT_TYPE = "news.timeline.built.v1"
+EVENT_SOURCE = "/news-timeline/normalizer"
+EVENT_NAMESPACE = uuid.UUID("2f0a3b8c-7d41-4e8e-b3f6-5a9c0d7e1f42")
+
+
+@dataclass(frozen=True)
+class Publish:
+    """A timeline to publish under the article's key."""
+
+    key: bytes
+    value: bytes
+    headers: Headers
+    article_id: str
+    revision: str
+
+
+@dataclass(frozen=True)
+class Skip:
+    """This revision was already published."""
+
+    article_id: str
+    revision: str
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    """The record cannot be handled; the cause travels with it."""
+
+    error: Exception
+
+
+Outcome = Publish | Skip | DeadLetter
+
+
+def decide(value: bytes | None, seen: Mapping[str, str]) -> Outcome:
+    """The outcome for one article record, given the last revision seen per article."""
+    try:
+        article = ArticleSubmitted.model_validate_json(value or b"")
+    except ValidationError as exc:
+        return DeadLetter(exc)
+    if seen.get(article.article_id) == article.revision:
+        return Skip(article.article_id, article.revision)
+    try:
+        timeline = build_timeline(article)
+    except Exception as exc:
+        return DeadLetter(exc)
+    payload = timeline.model_dump_json().encode()
+    event_id = uuid.uuid5(EVENT_NAMESPACE, f"{article.article_id}/{article.revision}")
+    # ce_time is the publication time, not the wall clock, so replays stay byte-identical.
+    envelope = Envelope(
+        str(event_id), EVENT_TYPE, EVENT_SOURCE, article.published_at, article.article_id
+    )
+    return Publish(
+        key=article.article_id.encode(),
+        value=payload,
+        headers=binary_headers(envelope, payload),
+        article_id=article.article_id,
+        revision=article.revision,
+    )
