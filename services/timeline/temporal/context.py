@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from services.timeline.mentions import Granularity, TimexType
+from services.timeline.mentions import TimexType
 
 from .intervals import Interval
 
@@ -87,4 +87,12 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
-    granularity_hint: Granularity | None = None
+    triggers: frozenset[str]
+
+
+DIGITS = "#d"
+
+
+def trigger_words(words: str) -> frozenset[str]:
+    """Lower-case words of which a rule needs at least one nearby; '#d' is any number."""
+    return frozenset(words.split())

@@ -9,7 +9,7 @@ from datetime import date
 
 from services.timeline.mentions import Mention
 
-from .context import Context, Rule, Timex
+from .context import DIGITS, Context, Rule, Timex
 from .intervals import interval_of
 
 
@@ -19,14 +19,45 @@ def _extent(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
+_WORD = re.compile(r"\w+")
+# How far from its trigger word a match may begin or end ("more than a year and a half ago").
+_REACH = 48
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [
+        (m.start(), m.end(), DIGITS if m.group()[0].isdigit() else m.group().lower())
+        for m in _WORD.finditer(text)
+    ]
+
+
+def _windows(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged stretches around trigger words, cut at white space so that no match is cut."""
+    windows: list[tuple[int, int]] = []
+    for start, end in hits:
+        low = text.rfind(" ", 0, max(0, start - _REACH)) + 1
+        high = text.find(" ", end + _REACH)
+        high = len(text) if high < 0 else high + 1
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        else:
+            windows.append((low, high))
+    return windows
+
+
 def candidates(text: str, rules: Iterable[Rule]) -> list[tuple[int, int, int, re.Match[str], Rule]]:
-    """Every rule match as (start, -length, rule order, match, rule), in preference order."""
+    """Every rule match as (start, -length, rule order, match, rule), in preference order.
+    A rule only runs near its trigger words: scanning whole articles with every pattern
+    would cost most of the time."""
+    words = _words(text)
     found = []
     for order, rule in enumerate(rules):
-        for match in rule.pattern.finditer(text):
-            start, end = _extent(match)
-            if end > start:
-                found.append((start, start - end, order, match, rule))
+        hits = [(s, e) for s, e, word in words if word in rule.triggers]
+        for low, high in _windows(text, hits):
+            for match in rule.pattern.finditer(text, low, high):
+                start, end = _extent(match)
+                if end > start:
+                    found.append((start, start - end, order, match, rule))
     found.sort(key=lambda item: item[:3])
     return found
 

@@ -100,3 +100,15 @@ def parse_quantity(words: str) -> int | None:
 
 def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
+
+
+# Words that must be near a match for the rules that need them (see Rule.triggers).
+MONTH_FULL_TRIGGERS = (
+    "january february march april may june july august september october november december"
+)
+MONTH_TRIGGERS = MONTH_FULL_TRIGGERS + " jan feb mar apr jun jul aug sep sept oct nov dec"
+WEEKDAY_TRIGGERS = "monday tuesday wednesday thursday friday saturday sunday"
+UNIT_TRIGGERS = (
+    "second seconds minute minutes hour hours day days week weeks month months quarter"
+    " quarters year years decade decades century centuries"
+)

@@ -8,8 +8,15 @@ from datetime import date
 from services.timeline.mentions import TimexType
 
 from .calendar import closest_month_year, closest_year, day_value, month_value
-from .context import Context, Rule, Timex
-from .lexicon import MONTH_FULL, MONTH_WORD, WEEKDAY_WORD, month_number
+from .context import Context, Rule, Timex, trigger_words
+from .lexicon import (
+    MONTH_FULL,
+    MONTH_FULL_TRIGGERS,
+    MONTH_TRIGGERS,
+    MONTH_WORD,
+    WEEKDAY_WORD,
+    month_number,
+)
 
 _B = r"(?<![\w$€£#.,/-])"
 _DAY_END = r"(?![\d:%]|\.\d|,\d{3})"
@@ -100,6 +107,7 @@ RULES = (
             rf"(?:st|nd|rd|th)?{_DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?"
         ),
         month_day,
+        trigger_words(MONTH_TRIGGERS),
     ),
     Rule(
         "day-month-year",
@@ -108,11 +116,13 @@ RULES = (
             rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
         ),
         month_day,
+        trigger_words(MONTH_TRIGGERS),
     ),
     Rule(
         "iso-date",
         re.compile(r"(?<![\w.-])(?P<year>\d{4})-(?P<a>\d\d)-(?P<b>\d\d)(?![\w-])"),
         iso_date,
+        trigger_words("#d"),
     ),
     Rule(
         "numeric-date",
@@ -121,6 +131,7 @@ RULES = (
             r"(?P<year>\d{4}|\d\d)(?![\w/]|\.\d)"
         ),
         numeric_date,
+        trigger_words("#d"),
     ),
     Rule(
         "month-year",
@@ -128,6 +139,7 @@ RULES = (
             rf"{_B}{MOD}(?P<month>{MONTH_WORD})(?:,?\s+(?:of\s+)?)(?P<year>1\d{{3}}|20\d\d)(?!\d)"
         ),
         month_year,
+        trigger_words(MONTH_TRIGGERS),
     ),
     Rule(
         "bare-month",
@@ -135,5 +147,6 @@ RULES = (
             rf"{_B}{MOD}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{MONTH_FULL})(?![\w])"
         ),
         bare_month,
+        trigger_words(MONTH_FULL_TRIGGERS),
     ),
 )

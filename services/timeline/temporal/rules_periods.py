@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from services.timeline.mentions import Granularity, TimexType
 
 from .calendar import closest_year, day_value, nth_weekday, quarter_of, quarter_value
-from .context import Context, Rule, Timex
+from .context import Context, Rule, Timex, trigger_words
 from .lexicon import ORDINALS, SEASONS, WEEKDAY_WORD
 from .rules_relative import weekday_direction
 from .units import move
@@ -186,6 +186,7 @@ RULES = (
             r"|Q(?P<qn>[1-4]))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
         ),
         nth_quarter,
+        trigger_words("quarter q1 q2 q3 q4"),
     ),
     Rule(
         "nth-half",
@@ -194,6 +195,7 @@ RULES = (
             r"[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
         ),
         nth_half,
+        trigger_words("half"),
     ),
     Rule(
         "named-quarter",
@@ -201,6 +203,7 @@ RULES = (
             rf"{_B}(?i:the)\s+(?:(?P<rel>(?i:latest|current|most\s+recent|recent|previous|past|last))\s+)?(?i:quarter)(?![\w-])"
         ),
         named_quarter,
+        trigger_words("quarter"),
     ),
     Rule(
         "season",
@@ -210,6 +213,7 @@ RULES = (
             r"(?:\s+(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d))?)(?![\w-])(?!\s+(?i:of)\s)"
         ),
         season,
+        trigger_words("spring summer fall autumn winter"),
     ),
     Rule(
         "holiday",
@@ -219,6 +223,10 @@ RULES = (
             r"|Mother['’]s\s+Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"
         ),
         holiday,
+        trigger_words(
+            "christmas year independence fourth july halloween valentine veterans"
+            " thanksgiving labor mother"
+        ),
     ),
     Rule(
         "clock-time",
@@ -228,5 +236,6 @@ RULES = (
             rf"(?:,?\s+(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD}))?(?![\w-])"
         ),
         clock_time,
+        trigger_words("#d noon midnight"),
     ),
 )

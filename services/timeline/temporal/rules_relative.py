@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from services.timeline.mentions import TimexType
 
 from .calendar import day_value, nearest_weekday
-from .context import Context, Rule, Timex
-from .lexicon import PART_OF_DAY, QUANTITY, WEEKDAY_WORD, WEEKDAYS, parse_quantity
+from .context import Context, Rule, Timex, trigger_words
+from .lexicon import PART_OF_DAY, QUANTITY, WEEKDAY_TRIGGERS, WEEKDAY_WORD, WEEKDAYS, parse_quantity
 from .units import move, shift_value, unit_key, unit_value
 
 _DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
@@ -141,6 +141,7 @@ RULES = (
             rf"{_PART}(?![\w-])"
         ),
         deictic_day,
+        trigger_words("yesterday today tomorrow tonight night morning afternoon evening"),
     ),
     Rule(
         "weekday",
@@ -149,6 +150,7 @@ RULES = (
             rf"(?P<wd>{WEEKDAY_WORD}){_PART}(?![\w-])"
         ),
         weekday,
+        trigger_words(WEEKDAY_TRIGGERS),
     ),
     Rule(
         "relative-unit",
@@ -158,11 +160,13 @@ RULES = (
             r"\s+(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
         ),
         relative_unit,
+        trigger_words("week month year quarter decade weekend"),
     ),
     Rule(
         "the-weekend",
         re.compile(rf"{_B}(?i:the\s+weekend)(?![\w-])"),
         the_weekend,
+        trigger_words("weekend"),
     ),
     Rule(
         "offset",
@@ -172,6 +176,7 @@ RULES = (
             r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=[.,;])|after(?=[.,;])))(?![\w-])"
         ),
         offset,
+        trigger_words("ago earlier later now hence before after"),
     ),
     Rule(
         "year-ago-adjective",
@@ -179,6 +184,7 @@ RULES = (
             rf"{_B}(?:(?i:the)\s+)?(?i:year-(?:earlier|ago))(?:\s+(?i:quarter|period))?(?![\w-])"
         ),
         year_ago_adjective,
+        trigger_words("earlier ago"),
     ),
     Rule(
         "anchor-day",
@@ -186,5 +192,6 @@ RULES = (
             rf"{_B}(?i:the\s+(?:next|following|previous|same)\s+day|the\s+day\s+(?:before|after)(?=[.,;])|that\s+(?:same\s+)?day|a\s+day\s+(?:earlier|later))(?![\w-])"
         ),
         anchor_day,
+        trigger_words("day"),
     ),
 )

@@ -7,9 +7,19 @@ import re
 
 from services.timeline.mentions import Granularity, TimexType
 
-from .context import Context, Rule, Timex
+from .context import Context, Rule, Timex, trigger_words
 from .intervals import Interval
-from .lexicon import PART_OF_DAY, QUANTITY, UNIT_WORD, UNITS, WEEKDAY_WORD, WEEKDAYS, parse_quantity
+from .lexicon import (
+    PART_OF_DAY,
+    QUANTITY,
+    UNIT_TRIGGERS,
+    UNIT_WORD,
+    UNITS,
+    WEEKDAY_TRIGGERS,
+    WEEKDAY_WORD,
+    WEEKDAYS,
+    parse_quantity,
+)
 from .units import move_instant, unit_key
 
 _B = r"(?<![\w$-])"
@@ -123,6 +133,7 @@ RULES = (
             rf"(?P<q>(?i:{QUANTITY}))[\s-]+(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))(?![\w-])"
         ),
         duration,
+        trigger_words(UNIT_TRIGGERS),
     ),
     Rule(
         "past-unit",
@@ -130,11 +141,13 @@ RULES = (
             rf"{_B}(?i:the)\s+(?P<pos>(?i:past|last|next|coming))\s+(?P<unit>(?i:week|month|year|decade|century|quarter))(?![\w-])"
         ),
         past_unit,
+        trigger_words(UNIT_TRIGGERS),
     ),
     Rule(
         "vague-plural",
         re.compile(r"(?<=(?i:for)\s)(?P<unit>(?i:years|months|weeks|days|decades|hours))(?![\w-])"),
         vague_plural,
+        trigger_words("years months weeks days decades hours"),
     ),
     Rule(
         "recurrence",
@@ -143,6 +156,10 @@ RULES = (
             r"|(?P<adverb>(?i:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)))(?![\w-])"
         ),
         recurrence,
+        trigger_words(
+            "daily weekly monthly annually yearly quarterly hourly nightly day week month year"
+            " quarter hour night morning " + WEEKDAY_TRIGGERS
+        ),
     ),
     Rule(
         "reference",
@@ -152,5 +169,9 @@ RULES = (
             r"|the\s+(?:near\s+)?future|future|soon|shortly))(?![\w-])"
         ),
         reference,
+        trigger_words(
+            "now currently current presently nowadays days present recently recent lately past"
+            " previously formerly future soon shortly"
+        ),
     ),
 )

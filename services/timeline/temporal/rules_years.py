@@ -6,7 +6,7 @@ import re
 
 from services.timeline.mentions import TimexType
 
-from .context import Context, Rule, Timex
+from .context import Context, Rule, Timex, trigger_words
 from .lexicon import ORDINALS
 from .rules_dates import MOD, full_year
 
@@ -82,11 +82,13 @@ RULES = (
             rf"(?P<year>1\d{{3}}|20\d\d){_YEAR_END}(?!\w)"
         ),
         year,
+        trigger_words("#d"),
     ),
     Rule(
         "short-year",
         re.compile(r"(?<=\s)[’'](?P<yy>\d\d)(?![\w’'])"),
         short_year,
+        trigger_words("#d"),
     ),
     Rule(
         "decade",
@@ -96,6 +98,7 @@ RULES = (
             r"|fifties|sixties|seventies|eighties|nineties)))(?!\w)"
         ),
         decade,
+        trigger_words("#d twenties thirties forties fifties sixties seventies eighties nineties"),
     ),
     Rule(
         "century",
@@ -106,5 +109,6 @@ RULES = (
             r"|sixteenth|fifteenth|twentieth)))\s+(?i:century)(?!\w)"
         ),
         century,
+        trigger_words("century"),
     ),
 )

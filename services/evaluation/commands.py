@@ -1,0 +1,126 @@
+"""`newstimeline normalize`, `annotate-timeml` and `eval-timeml`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from services.cli import UsageError
+from services.timeline.mentions import Mention
+from services.timeline.normalize import normalize
+
+from .annotate import annotate_corpus, annotate_folder
+from .report import evaluation_table, print_table, write_mismatches
+from .scoring import Counts
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = subparsers.add_parser("normalize", help="temporal expressions of text on stdin")
+    command.add_argument("--published-at", help="ISO 8601 with offset, e.g. 2025-12-15T08:00:00Z")
+    command.add_argument("--language", default="en", choices=("en", "de", "fr", "es"))
+    command.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='stdin is JSON Lines {"id", "text", "published_at", "language"?}; a bad line is '
+        'reported on stderr as LINE: reason, answered with {"id", "error"}, and exits 2 at the end',
+    )
+    command.set_defaults(handler=run_normalize)
+    command = subparsers.add_parser("annotate-timeml", help="write our TIMEX3 tags into .tml files")
+    command.add_argument("in_dir", type=Path)
+    command.add_argument("out_dir", type=Path)
+    command.set_defaults(handler=run_annotate)
+    command = subparsers.add_parser("eval-timeml", help="TempEval-3 scores against a gold folder")
+    command.add_argument("gold_dir", type=Path)
+    command.add_argument("--errors", type=Path, help="write mismatches to this file")
+    command.set_defaults(handler=run_evaluate)
+
+
+def parse_published_at(value: str | None) -> datetime:
+    if not value:
+        msg = "--published-at is required (ISO 8601 with an offset)"
+        raise UsageError(msg)
+    try:
+        published = datetime.fromisoformat(value)
+    except ValueError as exc:
+        msg = f"--published-at {value!r} is not ISO 8601"
+        raise UsageError(msg) from exc
+    if published.tzinfo is None:
+        msg = f"--published-at {value!r} has no UTC offset"
+        raise UsageError(msg)
+    return published
+
+
+def mention_json(mention: Mention) -> dict[str, Any]:
+    return mention.model_dump(mode="json")
+
+
+def run_normalize(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _normalize_lines(args.language)
+    published = parse_published_at(args.published_at)
+    for mention in normalize(sys.stdin.read(), published, args.language):
+        sys.stdout.write(json.dumps(mention_json(mention), ensure_ascii=False) + "\n")
+    return 0
+
+
+def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
+    record = json.loads(line)
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        msg = "expected an object with a string 'text'"
+        raise TypeError(msg)
+    published = datetime.fromisoformat(str(record.get("published_at")))
+    mentions = normalize(record["text"], published, str(record.get("language") or default_language))
+    return {"id": record.get("id"), "mentions": [mention_json(m) for m in mentions]}
+
+
+def _normalize_lines(language: str) -> int:
+    status = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            answer = _normalize_line(line, language)
+        except (ValueError, TypeError) as exc:
+            sys.stderr.write(f"line {number}: {exc}\n")
+            answer = {"id": _id_of(line), "error": str(exc)}
+            status = 2
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    return status
+
+
+def _id_of(line: str) -> Any:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record.get("id") if isinstance(record, dict) else None
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    if not args.in_dir.is_dir():
+        msg = f"{args.in_dir} is not a folder"
+        raise UsageError(msg)
+    count = annotate_folder(args.in_dir, args.out_dir)
+    sys.stderr.write(f"annotated {count} files into {args.out_dir}\n")
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    if not args.gold_dir.is_dir():
+        msg = f"{args.gold_dir} is not a folder"
+        raise UsageError(msg)
+    total, seconds, named = Counts(), 0.0, []
+    for result in annotate_corpus(args.gold_dir):
+        counts = Counts()
+        counts.add(result.document.text, result.document.timexes, result.system)
+        total.add(result.document.text, result.document.timexes, result.system)
+        named.append((result.document.name, counts))
+        seconds += result.seconds
+    print_table(evaluation_table(total, len(named), seconds))
+    if args.errors:
+        write_mismatches(named, args.errors)
+    return 0

@@ -1,0 +1,78 @@
+import argparse
+import io
+import json
+
+import pytest
+
+from services.cli import UsageError
+from services.evaluation.commands import register
+
+
+def run(
+    argv: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    status = args.handler(args)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_normalize_prints_one_json_object_per_mention(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(
+        ["normalize", "--published-at", "2025-12-15T08:00:00Z"],
+        "It rained on Dec. 13.",
+        monkeypatch,
+        capsys,
+    )
+    (line,) = out.splitlines()
+    record = json.loads(line)
+    assert status == 0
+    assert record["timex_value"] == "2025-12-13"
+    assert record["start"] == "2025-12-13T00:00:00Z"
+    assert set(record) == {
+        "text",
+        "char_start",
+        "char_end",
+        "timex_type",
+        "timex_value",
+        "start",
+        "end",
+        "granularity",
+    }
+
+
+def test_normalize_refuses_a_published_at_without_offset(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(UsageError, match="offset"):
+        run(["normalize", "--published-at", "2025-12-15T08:00:00"], "x", monkeypatch, capsys)
+
+
+def test_jsonl_answers_every_line_in_order_and_reports_bad_ones(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        {"id": "a", "text": "Rain yesterday.", "published_at": "2025-12-15T08:00:00+00:00"},
+        {"id": "b", "text": "Rain today.", "published_at": "2025-12-15T08:00:00"},
+        {
+            "id": "c",
+            "text": "Regen gestern.",
+            "published_at": "2025-12-15T08:00:00Z",
+            "language": "de",
+        },
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\nnot json\n"
+    status, out, err = run(["normalize", "--jsonl"], stdin, monkeypatch, capsys)
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert status == 2
+    assert [a.get("id") for a in answers] == ["a", "b", "c", None]
+    assert answers[0]["mentions"][0]["timex_value"] == "2025-12-14"
+    assert "error" in answers[1]
+    assert "error" in answers[3]
+    assert err.startswith("line 2: ")
+    assert "line 4: " in err
