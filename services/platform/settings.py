@@ -75,4 +75,15 @@ class Settings(BaseSettings):
         default="news-query-projector", description="Consumer group name of the projector."
     )
     cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
+    query_snapshot_retention_s: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How long replaced incidents stay readable to cursors opened before the "
+        "replacement; older cursors get 410 and must start again.",
+    )
+    query_bench_route: bool = Field(
+        default=False,
+        description="Serve GET /bench/constant (a constant body) so benchmarks can compare "
+        "the API with the bare framework on the same server settings.",
+    )
     log_level: str = Field(default="INFO", description="Log level of every service.")

@@ -4,39 +4,102 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 from services.platform.settings import Settings
-from services.query import health, routes
+from services.query import catalog_routes, health, routes, sse, web
+from services.query.catalog import live_incidents
 from services.query.context import QueryContext
+from services.query.feed import ChangeFeed
+from services.query.metrics import RequestMetrics, StoreCollector
 from services.query.projector import Projector
 from services.query.reads import Reader
 from services.query.store import TimelineStore
 
+DESCRIPTION = """Ordered, filtered, paged and live timelines of news incidents.
+
+Paging: the first page fixes a snapshot; walking its cursors yields every incident that
+existed then exactly once, in order, even while incidents are added, replaced or retracted.
+A cursor older than the snapshot retention answers 410: start again from the first page.
+"""
+
 
 def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
     """The app; with `bootstrap`, its lifespan also runs the projector from that broker."""
+    registry = CollectorRegistry()
+    app = FastAPI(
+        title="news-timeline query",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan(settings, bootstrap, registry),
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET"],
+        expose_headers=["X-Next-Cursor"],
+    )
+    app.add_middleware(RequestMetrics, registry=registry)
+    for module in (routes, catalog_routes, sse, health):
+        app.include_router(module.router)
+    app.include_router(metrics_router(registry))
+    if settings.query_bench_route:
+        app.include_router(bench_router())
+    web.mount(app)
+    return app
 
+
+def lifespan(
+    settings: Settings, bootstrap: str | None, registry: CollectorRegistry
+) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
     @contextlib.asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async def run(app: FastAPI) -> AsyncIterator[None]:
         store = TimelineStore(settings.database_path)
-        projector = Projector(settings, bootstrap, store) if bootstrap else None
-        app.state.query = QueryContext(Reader(settings.database_path), projector)
+        feed, reader = ChangeFeed(), Reader(settings.database_path)
+        projector = Projector(settings, bootstrap, store, feed.ring) if bootstrap else None
+        app.state.query = context = QueryContext(reader, projector, feed)
+        collector = StoreCollector(
+            lambda: context.projector_state, lambda: live_incidents(reader.conn())
+        )
+        registry.register(collector)
         task = asyncio.create_task(projector.run_forever()) if projector else None
         try:
             yield
         finally:
+            registry.unregister(collector)
             if task:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             store.close()
 
-    app = FastAPI(title="news-timeline query", version="1", lifespan=lifespan)
-    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
-    app.include_router(routes.router)
-    app.include_router(health.router)
-    return app
+    return run
+
+
+def metrics_router(registry: CollectorRegistry) -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    example = 'http_requests_total{method="GET",route="/v1/timeline",status="200"} 3.0'
+    content = {CONTENT_TYPE_LATEST: {"example": example}}
+
+    @router.get("/metrics", response_class=Response, responses={200: {"content": content}})
+    def metrics() -> Response:
+        """Prometheus metrics: requests and latencies by route, projector lag, store size."""
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def bench_router() -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/bench/constant", include_in_schema=False)
+    async def constant() -> Response:
+        # The framework's floor on the same server and middleware, for `make bench-api`.
+        return Response(b'{"items":[],"next_cursor":null}', media_type="application/json")
+
+    return router

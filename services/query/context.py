@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 
+from services.query.feed import ChangeFeed
 from services.query.projector import Projector, ProjectorState
 from services.query.reads import Reader
 
@@ -16,6 +17,7 @@ from services.query.reads import Reader
 class QueryContext:
     reader: Reader
     projector: Projector | None
+    feed: ChangeFeed
 
     @property
     def projector_state(self) -> ProjectorState | None:

@@ -39,11 +39,17 @@ class IncidentOut(BaseModel):
 
 class TimelinePageOut(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"items": [INCIDENT_EXAMPLE], "next_cursor": None}]}
+        json_schema_extra={
+            "examples": [{"items": [INCIDENT_EXAMPLE], "next_cursor": None, "snapshot": 42}]
+        }
     )
 
     items: list[IncidentOut]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page.")
+    snapshot: int = Field(
+        description="Sequence number the pages read; /v1/timeline/stream?after=snapshot "
+        "sends every change since."
+    )
 
 
 class ReadinessOut(BaseModel):
@@ -59,3 +65,62 @@ class HealthOut(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
 
     status: str
+
+
+class ArticleOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "article_id": "sydney-siege-2014",
+                    "revision": "3f2a",
+                    "source": "example-wire",
+                    "url": "https://example.org/siege",
+                    "title": "Sydney siege ends",
+                    "published_at": "2014-12-16T02:00:00Z",
+                    "language": "en",
+                    "incidents": [INCIDENT_EXAMPLE],
+                }
+            ]
+        }
+    )
+
+    article_id: str
+    revision: str
+    source: str
+    url: str | None
+    title: str
+    published_at: str
+    language: str
+    incidents: list[IncidentOut]
+
+
+class SourceOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"source": "example-wire", "articles": 3, "incidents": 17}]}
+    )
+
+    source: str
+    articles: int
+    incidents: int = Field(description="Incidents in the current timeline.")
+
+
+class TimelineJsOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "events": [
+                        {
+                            "start_date": {"year": 2014, "month": 12, "day": 15},
+                            "text": {"headline": "December 15", "text": "<p>The siege…</p>"},
+                            "unique_id": "6f1c9e52-3a8e-5d0c-9a57-2d1c51d7f0a1",
+                            "group": "example-wire",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
+    events: list[dict[str, JsonValue]]

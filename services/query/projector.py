@@ -22,6 +22,7 @@ from services.timeline.events import ArticleTimeline
 log = logging.getLogger(__name__)
 
 TOPIC_POLL_S = 1.0
+PURGE_EVERY_S = 60.0
 
 
 def decode(key: bytes | None, value: bytes | None) -> Change:
@@ -86,11 +87,16 @@ class Projector:
         await consumer.start()
         try:
             await self._assign(consumer)
+            loop = asyncio.get_running_loop()
+            next_purge = loop.time()
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=1000)
                 for tp, records in batches.items():
                     await self._apply(tp.partition, records)
                 await self._track_progress(consumer)
+                if loop.time() >= next_purge:
+                    await self._purge()
+                    next_purge = loop.time() + PURGE_EVERY_S
         finally:
             await consumer.stop()
 
@@ -145,6 +151,12 @@ class Projector:
         self.state.skipped += skipped
         self.state.positions[partition] = changes[-1][0] + 1
         self._on_change()
+
+    async def _purge(self) -> None:
+        retention = self.settings.query_snapshot_retention_s
+        purged = await asyncio.to_thread(self.store.purge_retired, retention)
+        if purged:
+            log.info("purged %d retired incidents", purged)
 
     async def _track_progress(self, consumer: AIOKafkaConsumer) -> None:
         """Positions past offsets that hold no record (compaction, control records) count

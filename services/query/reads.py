@@ -57,6 +57,7 @@ class TimelineFilter:
 class Page:
     items: list[dict[str, Any]]
     next_cursor: str | None
+    snapshot: int  # the sequence number the walk reads; a stream can resume after it
 
 
 def item(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
@@ -150,7 +151,7 @@ class Reader:
             rows = rows[:limit]
             last = rows[-1]
             next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint).encode()
-        return Page([item(r) for r in rows], next_cursor)
+        return Page([item(r) for r in rows], next_cursor, snapshot)
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         sql = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608

@@ -36,7 +36,8 @@ def get_timeline(
         page = context.reader.page(flt, limit, cursor)
     except CursorError as exc:
         raise cursor_problem(exc) from exc
-    return json_response({"items": page.items, "next_cursor": page.next_cursor})
+    body = {"items": page.items, "next_cursor": page.next_cursor, "snapshot": page.snapshot}
+    return json_response(body)
 
 
 @router.get(

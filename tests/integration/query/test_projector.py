@@ -4,59 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from asgi_lifespan import LifespanManager
 
-from services.platform.settings import Settings, TopicSettings
+from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.projector import Projector
 from services.query.store import TimelineStore
+from tests.integration.query.polling import eventually
 from tests.unit.query.factories import timeline
 
 pytestmark = pytest.mark.integration
-DEADLINE_S = 60.0
-
-
-async def eventually(check: Callable[[], Awaitable[bool] | bool], what: str) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + DEADLINE_S
-    while loop.time() < deadline:
-        result = check()
-        if await result if isinstance(result, Awaitable) else result:
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-@pytest.fixture
-async def topic_settings(bootstrap: str, tmp_path: Path) -> Settings:
-    topic = f"timelines-{uuid.uuid4().hex[:8]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(topic, 2, 1)])
-    finally:
-        await admin.close()
-    return Settings(
-        topics=TopicSettings(timelines=topic),
-        database_path=tmp_path / "q.sqlite3",
-        projector_group=f"projector-{topic}",
-    )
-
-
-@pytest.fixture
-async def producer(bootstrap: str) -> AsyncIterator[AIOKafkaProducer]:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
-    await producer.start()
-    yield producer
-    await producer.stop()
 
 
 def live(path: Path) -> dict[str, set[str]]:

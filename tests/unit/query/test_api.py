@@ -7,27 +7,18 @@ from pathlib import Path
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
 from services.platform.settings import Settings
-from services.query.api import create_app
-from services.query.store import TimelineStore
+from tests.unit.query.apps import api_client
 from tests.unit.query.factories import timeline
-
-TOPIC = "timelines"
 
 
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     settings = Settings(database_path=tmp_path / "q.sqlite3", cors_origins=["http://x.test"])
-    store = TimelineStore(settings.database_path)
-    store.apply(TOPIC, 0, [(0, timeline("a", [(0, 1), (5, 6)])), (1, timeline("b", [(2, 3)]))])
-    store.close()
-    app = create_app(settings)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            yield http
+    changes = [timeline("a", [(0, 1), (5, 6)]), timeline("b", [(2, 3)])]
+    async with api_client(settings, changes) as http:
+        yield http
 
 
 async def test_timeline_pages_in_order(client: httpx.AsyncClient) -> None:
@@ -57,6 +48,10 @@ async def test_filters_article_and_window(client: httpx.AsyncClient) -> None:
         ({"from": "yesterday"}, "from"),
         ({"to": "2024-01-01T00:00:00"}, "to"),
         ({"cursor": "@@@"}, "cursor"),
+        ({"order": "sideways"}, "order"),
+        ({"granularity": "eon"}, "granularity"),
+        ({"anchor": "x"}, "anchor"),
+        ({"q": ""}, "q"),
     ],
 )
 async def test_invalid_parameters_are_422_naming_the_field(

@@ -1,0 +1,54 @@
+"""Articles, sources and the TimelineJS export."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Response
+
+from services.query import catalog, timelinejs
+from services.query.context import Context, json_response
+from services.query.cursor import CursorError
+from services.query.models import ArticleOut, SourceOut, TimelineJsOut
+from services.query.params import CursorParam, LimitParam
+from services.query.routes import Filter, cursor_problem
+
+router = APIRouter(prefix="/v1", tags=["catalogue"])
+
+
+@router.get(
+    "/articles/{article_id}",
+    response_model=ArticleOut,
+    responses={404: {"description": "Unknown article"}},
+)
+def get_article(context: Context, article_id: str) -> Response:
+    """The article's fields and its current incidents in timeline order."""
+    found = catalog.article(context.reader.conn(), article_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail="unknown article")
+    return json_response(found)
+
+
+@router.get("/sources", response_model=list[SourceOut])
+def get_sources(context: Context) -> Response:
+    """Every source with its numbers of articles and of current incidents."""
+    return json_response(catalog.sources(context.reader.conn()))
+
+
+@router.get(
+    "/timeline.timelinejs",
+    response_model=TimelineJsOut,
+    responses={422: {"description": "Invalid parameter"}},
+    tags=["timeline"],
+)
+def get_timelinejs(
+    context: Context, flt: Filter, limit: LimitParam = 100, cursor: CursorParam = None
+) -> Response:
+    """The same selection as /v1/timeline as a TimelineJS3 document; the next page's
+    cursor, when there is one, is in the X-Next-Cursor header."""
+    try:
+        page = context.reader.page(flt, limit, cursor)
+    except CursorError as exc:
+        raise cursor_problem(exc) from exc
+    response = json_response(timelinejs.document(page.items))
+    if page.next_cursor:
+        response.headers["X-Next-Cursor"] = page.next_cursor
+    return response

@@ -1,0 +1,90 @@
+"""GET /v1/timeline/stream: Server-Sent Events of incidents added and retracted."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from sse_starlette import EventSourceResponse
+
+from services.query.changes import ChangeEvent, changes_after, high_water
+from services.query.context import Context, QueryContext
+from services.query.params import timeline_filter
+from services.query.reads import Reader, TimelineFilter
+
+router = APIRouter(prefix="/v1", tags=["timeline"])
+
+RECHECK_S = 1.0
+PING_S = 15
+
+STREAM_EXAMPLE = (
+    'event: incident\nid: 42\ndata: {"incident_id": "...", "start": ...}\n\n'
+    'event: retract\nid: 43\ndata: {"article_id": "a", "incident_ids": ["..."]}\n\n'
+)
+
+
+def resume_point(header: str | None, query: int | None) -> int | None:
+    text = header if header is not None else query
+    if text is None:
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        detail = [
+            {
+                "loc": ["header", "last-event-id"],
+                "msg": "not a sequence number",
+                "type": "value_error",
+            }
+        ]
+        raise HTTPException(status_code=422, detail=detail)
+    return value
+
+
+def read_changes(reader: Reader, flt: TimelineFilter, after: int) -> tuple[list[ChangeEvent], int]:
+    # Runs in a worker thread: the connection must be that thread's own.
+    return changes_after(reader.conn(), flt, after)
+
+
+async def events(
+    request: Request, context: QueryContext, flt: TimelineFilter, after: int | None
+) -> AsyncIterator[dict[str, str]]:
+    reader = context.reader
+    # Without a resume point a subscriber starts from now.
+    position: int = (
+        after if after is not None else await asyncio.to_thread(lambda: high_water(reader.conn()))
+    )
+    while not await request.is_disconnected():
+        found, position = await asyncio.to_thread(read_changes, reader, flt, position)
+        for event in found:
+            yield {"event": event.kind, "id": str(event.seq), "data": json.dumps(event.data)}
+        if not found:
+            await context.feed.wait(RECHECK_S)
+
+
+@router.get(
+    "/timeline/stream",
+    response_class=EventSourceResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {"example": STREAM_EXAMPLE}},
+            "description": "incident and retract events; id = sequence number",
+        }
+    },
+)
+async def stream_timeline(
+    request: Request,
+    context: Context,
+    flt: Annotated[TimelineFilter, Depends(timeline_filter)],
+    last_event_id: Annotated[str | None, Header()] = None,
+    after: Annotated[int | None, Query(ge=0, description="Like Last-Event-ID.")] = None,
+) -> EventSourceResponse:
+    """Incidents added or replaced that match the filters, live; resumable with
+    Last-Event-ID (every change after it is sent again)."""
+    start = resume_point(last_event_id, after)
+    return EventSourceResponse(events(request, context, flt, start), ping=PING_S)

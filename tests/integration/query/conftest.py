@@ -1,0 +1,37 @@
+"""Fixtures of the query service's integration tests: a fresh topic, a producer, polling."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from services.platform.settings import Settings, TopicSettings
+
+
+@pytest.fixture
+async def topic_settings(bootstrap: str, tmp_path: Path) -> Settings:
+    topic = f"timelines-{uuid.uuid4().hex[:8]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(topic, 2, 1)])
+    finally:
+        await admin.close()
+    return Settings(
+        topics=TopicSettings(timelines=topic),
+        database_path=tmp_path / "q.sqlite3",
+        projector_group=f"projector-{topic}",
+    )
+
+
+@pytest.fixture
+async def producer(bootstrap: str) -> AsyncIterator[AIOKafkaProducer]:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    await producer.start()
+    yield producer
+    await producer.stop()

@@ -1,0 +1,65 @@
+"""The live stream: additions and retractions in sequence order, resumable after any id."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from services.query.changes import changes_after
+from services.query.context import QueryContext
+from services.query.feed import ChangeFeed
+from services.query.reads import Reader, TimelineFilter
+from services.query.sse import events
+from services.query.store import Retraction, TimelineStore
+from tests.unit.query.factories import timeline
+
+TOPIC = "timelines"
+
+
+class Disconnects:
+    """A request that disconnects after `rounds` checks."""
+
+    def __init__(self, rounds: int) -> None:
+        self.rounds = rounds
+
+    async def is_disconnected(self) -> bool:
+        self.rounds -= 1
+        return self.rounds < 0
+
+
+def test_changes_carry_additions_and_retractions_in_order(tmp_path: Path) -> None:
+    store = TimelineStore(tmp_path / "t.sqlite3")
+    reader = Reader(store.path)
+    first = timeline("a", [(0, 1), (1, 2)])
+    store.apply(TOPIC, 0, [(0, first), (1, timeline("a", [(5, 6)], revision="r2"))])
+    store.apply(TOPIC, 0, [(2, Retraction("a"))])
+    found, upper = changes_after(reader.conn(), TimelineFilter(), 0)
+    kinds = [(e.kind, e.seq) for e in found]
+    assert kinds == [
+        ("incident", 2),
+        ("incident", 3),
+        ("retract", 4),
+        ("incident", 5),
+        ("retract", 6),
+    ]
+    assert found[2].data["incident_ids"] == [i.incident_id for i in first.incidents]
+    assert upper == store.high_water
+    resumed, _ = changes_after(reader.conn(), TimelineFilter(), 4)
+    assert [e.seq for e in resumed] == [5, 6]
+
+
+def test_changes_follow_the_filters(tmp_path: Path) -> None:
+    store = TimelineStore(tmp_path / "t.sqlite3")
+    store.apply(TOPIC, 0, [(0, timeline("a", source="x")), (1, timeline("b", source="y"))])
+    found, _ = changes_after(Reader(store.path).conn(), TimelineFilter(source="y"), 0)
+    assert [e.data["article_id"] for e in found] == ["b"]
+
+
+async def test_stream_resumes_after_last_event_id(tmp_path: Path) -> None:
+    store = TimelineStore(tmp_path / "t.sqlite3")
+    store.apply(TOPIC, 0, [(0, timeline("a")), (1, timeline("b")), (2, timeline("c"))])
+    context = QueryContext(Reader(store.path), None, ChangeFeed())
+    sent = [e async for e in events(Disconnects(1), context, TimelineFilter(), 2)]  # type: ignore[arg-type]
+    assert [e["id"] for e in sent] == ["4", "6"]
+    assert [json.loads(e["data"])["article_id"] for e in sent] == ["b", "c"]
+    assert {e["event"] for e in sent} == {"incident"}
