@@ -79,7 +79,8 @@ def run(_: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging(settings.log_level)
     try:
-        run_pipeline(settings, Console())
+        # Wide enough for the timeline table even when stdout is not a terminal.
+        run_pipeline(settings, Console(width=None if sys.stdout.isatty() else 120))
     except (NoBrokerError, local_kafka.LocalKafkaError) as exc:
         sys.stderr.write(f"newstimeline run: {exc}\n")
         return 1

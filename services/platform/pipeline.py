@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -61,14 +62,25 @@ def await_timeline(query_url: str, article_id: str, deadline_s: float = 90.0) ->
     raise TimeoutError(msg)
 
 
+def _short(moment: str) -> str:
+    """2014-01-01T00:00:00Z -> 2014-01-01; other times keep hours and minutes."""
+    day, _, clock = moment.partition("T")
+    return day if clock.startswith("00:00:00") else f"{day} {clock[:5]}"
+
+
 def timeline_table(items: list[Any]) -> Table:
-    table = Table(title=f"Timeline of {SEED_ARTICLE_ID}")
+    table = Table(title=f"Timeline of {SEED_ARTICLE_ID} (UTC, end exclusive)")
     for column in ("start", "end", "granularity", "anchor", "mention", "value"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column != "mention")
     for item in items:
-        table.add_row(item["start"], item["end"], item["granularity"], item["anchor"],
-                      item.get("mention") or "", item.get("timex_value") or "")  # fmt: skip
+        table.add_row(_short(item["start"]), _short(item["end"]), item["granularity"],
+                      item["anchor"], item.get("mention") or "(the article)",
+                      item.get("timex_value") or "")  # fmt: skip
     return table
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def serve_until_interrupted(services: list[ServiceProcess], console: Console) -> None:
@@ -82,6 +94,10 @@ def serve_until_interrupted(services: list[ServiceProcess], console: Console) ->
 
 
 def run_pipeline(settings: Settings, console: Console) -> None:
+    # SIGTERM (from a supervisor or `timeout`) must clean up like Ctrl-C does, or the
+    # children and the broker would outlive this command.
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGHUP, _interrupt)
     with ExitStack() as stack:
         broker = choose_broker(settings)
         stack.callback(broker.release)
