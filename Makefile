@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TIMEML ?= ../shared/data/timeml
 PYTEST_ARGS ?=
 
-.PHONY: setup run test test-unit lint format schemas kafka-up kafka-down topics \
+.PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
 	bench-normalizer bench-api clean
 
 setup: $(STAMP)
@@ -22,7 +22,14 @@ $(STAMP): requirements.lock pyproject.toml
 run: setup
 	$(BIN)/newstimeline run
 
-test: setup
+# The browser test drives Debian's Chromium (playwright's own browser download is not
+# reachable everywhere); install it when missing and when we may.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "install Debian's chromium (sudo apt-get install chromium)" >&2; exit 2; fi; }
+
+test: setup browser
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
 test-unit: setup
