@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from services.platform.asyncapi import render_asyncapi
 from services.platform.settings import PROJECT_ROOT
 from services.timeline.events import ArticleSubmitted, ArticleTimeline
 
@@ -32,7 +33,9 @@ def render(model: type[BaseModel]) -> str:
 
 
 def rendered() -> dict[str, str]:
-    return {name: render(model) for name, model in EVENTS.items()}
+    files = {name: render(model) for name, model in EVENTS.items()}
+    files["asyncapi.json"] = render_asyncapi()
+    return files
 
 
 def write(target: Path = SCHEMA_DIR) -> list[Path]:
