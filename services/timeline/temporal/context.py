@@ -13,15 +13,11 @@ from services.timeline.mentions import TimexType
 
 from .intervals import Interval
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|'ll|going to|plans? to|planned|planning|expects?|expected"
-    r"|scheduled|is to|are to|would|could|may|might|intends?|hopes? to|next|upcoming"
-    r"|aims? to|due to|set to|starting|begins?|opens?)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:said|says|was|were|had|did|ago|last|earlier|announced|reported|told|died"
-    r"|killed|\w+ed)\b",
+# Tense cues: the one nearest to an expression decides which way it points.
+_CUE = re.compile(
+    r"\b(?:(?P<future>will|won't|shall|would|might|could|going to|plans? to|planned|planning"
+    r"|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming|next|tomorrow)"
+    r"|(?P<past>said|says|was|were|had|did|ago|last|yesterday|\w+ed))\b|(?P<will>'ll)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
@@ -60,15 +56,17 @@ class Context:
         return first, self._bounds[high] if high < len(self._bounds) else len(self.text)
 
     def tense(self, start: int, end: int) -> str:
-        """'future' when a future marker is in the clause, else 'past' when a past one is,
-        else 'none'; the expression itself is blanked so that 'next' in it is no cue."""
+        """'future' or 'past' after the tense cue nearest to [start, end) in its sentence,
+        'none' without one; the expression's own words are no cue."""
         first, last = self.sentence(start, end)
-        clause = self.text[first:start] + " " + self.text[end:last]
-        if _FUTURE.search(clause):
-            return "future"
-        if _PAST.search(clause):
-            return "past"
-        return "none"
+        best, tense = len(self.text), "none"
+        for cue in _CUE.finditer(self.text, first, last):
+            if start <= cue.start() < end:
+                continue
+            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+            if distance < best:
+                best, tense = distance, "past" if cue["past"] else "future"
+        return tense
 
     def remember(self, value: str, day: date | None) -> None:
         self.anchor_value = value

@@ -8,6 +8,7 @@ from .rules_periods import RULES as PERIOD_RULES
 from .rules_relative import RULES as RELATIVE_RULES
 from .rules_spans import RULES as SPAN_RULES
 from .rules_years import RULES as YEAR_RULES
+from .rules_years import SPELLED_RULES
 
 # Order breaks ties between matches of the same extent: the more specific rule first.
 ENGLISH: tuple[Rule, ...] = (
@@ -15,6 +16,7 @@ ENGLISH: tuple[Rule, ...] = (
     *PERIOD_RULES,
     *RELATIVE_RULES,
     *YEAR_RULES,
+    *SPELLED_RULES,
     *SPAN_RULES,
 )
 

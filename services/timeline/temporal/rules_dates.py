@@ -103,7 +103,7 @@ RULES = (
     Rule(
         "weekday-month-day-year",
         re.compile(
-            rf"{_B}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:the\s+)?(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)"
+            rf"{_B}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)"
             rf"(?:st|nd|rd|th)?{_DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?"
         ),
         month_day,

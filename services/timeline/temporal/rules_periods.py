@@ -20,6 +20,8 @@ _YEAR_WORDS = {"this": 0, "last": -1, "next": 1}
 def _explicit_year(m: re.Match[str], ctx: Context) -> int | None:
     if m["year"]:
         return int(m["year"])
+    if "year0" in m.re.groupindex and m["year0"]:
+        return int(m["year0"])
     if m["yrel"]:
         return ctx.ref.year + _YEAR_WORDS[m["yrel"].lower()]
     return None
@@ -32,7 +34,7 @@ def _period_year(m: re.Match[str], ctx: Context, index: int, current: int) -> in
     if explicit is not None:
         return explicit
     tense = ctx.tense(m.start(), m.end())
-    if tense == "future" and index < current:
+    if tense == "future" and index < current - 1:
         return ctx.ref.year + 1
     if index > current and tense != "future":
         return ctx.ref.year - 1
@@ -162,7 +164,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date:
     if word in {"yesterday", "today", "tomorrow"}:
         return ctx.ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
     if not word:
-        return ctx.ref
+        return ctx.anchor
     target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
         word
     )
@@ -181,12 +183,23 @@ RULES = (
     Rule(
         "nth-quarter",
         re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?"
-            r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)"
+            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?"
+            r"(?:(?P<year0>(?:19|20)\d\d)\s+)?(?:(?i:fiscal)\s+)?"
+            r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?:(?i:fiscal)\s+)?(?i:quarter)"
             r"|Q(?P<qn>[1-4]))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
         ),
         nth_quarter,
         trigger_words("quarter q1 q2 q3 q4"),
+    ),
+    Rule(
+        # The adjective ("third-quarter profit") leaves the article outside the extent.
+        "nth-quarter-adjective",
+        re.compile(
+            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?P<year0>(?:19|20)\d\d)\s+)?"
+            r"(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth))-(?i:quarter)(?P<qn>)(?P<year>)(?![\w-])"
+        ),
+        nth_quarter,
+        trigger_words("quarter"),
     ),
     Rule(
         "nth-half",
@@ -201,9 +214,10 @@ RULES = (
         "named-quarter",
         re.compile(
             rf"{_B}(?i:the)\s+(?:(?P<rel>(?i:latest|current|most\s+recent|recent|previous|past|last))\s+)?(?i:quarter)(?![\w-])"
+            r"|(?i:the\s+(?:latest|most\s+recent)\s+period)(?![\w-])(?P<period>)"
         ),
         named_quarter,
-        trigger_words("quarter"),
+        trigger_words("quarter period"),
     ),
     Rule(
         "season",

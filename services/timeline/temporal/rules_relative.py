@@ -10,6 +10,7 @@ from services.timeline.mentions import TimexType
 
 from .calendar import day_value, nearest_weekday
 from .context import Context, Rule, Timex, trigger_words
+from .intervals import interval_of
 from .lexicon import PART_OF_DAY, QUANTITY, WEEKDAY_TRIGGERS, WEEKDAY_WORD, WEEKDAYS, parse_quantity
 from .units import move, shift_value, unit_key, unit_value
 
@@ -52,12 +53,17 @@ def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """News names the day and adds the part ("Friday night") loosely, so the value is the
+    day; the interval keeps the part of the day."""
     target = WEEKDAYS[m["wd"].lower()]
     direction = weekday_direction(m, ctx, target)
-    if direction == 0:
-        return _part_timex(ctx.ref, m["part"])
-    start = ctx.ref + timedelta(days=direction)
-    return _part_timex(nearest_weekday(start, target, direction), m["part"])
+    day = ctx.ref
+    if direction != 0:
+        day = nearest_weekday(ctx.ref + timedelta(days=direction), target, direction)
+    if not m["part"]:
+        return Timex(TimexType.DATE, day_value(day))
+    part = _part_timex(day, m["part"])
+    return Timex(TimexType.DATE, day_value(day), interval_of(part.value))
 
 
 _RELATION_OFFSET = {
@@ -113,7 +119,8 @@ def _shifted(ctx: Context, unit: str, count: int, *, from_anchor: bool) -> Timex
     earlier' after 'the third quarter' is the third quarter of the year before."""
     if unit == "year" and ctx.anchor_value[4:6] == "-Q":
         shifted = shift_value(ctx.anchor_value, unit, count)
-        return Timex(TimexType.DATE, shifted) if shifted else None
+        # Not an anchor itself: 'the quarter' after it still means the reported quarter.
+        return Timex(TimexType.DATE, shifted, anchors=False) if shifted else None
     base = ctx.anchor if from_anchor else ctx.ref
     value_unit = "year" if unit in {"decade", "century"} else unit
     return Timex(TimexType.DATE, unit_value(move(base, unit, count), value_unit))
@@ -155,7 +162,7 @@ RULES = (
     Rule(
         "relative-unit",
         re.compile(
-            rf"{_B}(?:(?i:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
+            rf"{_B}(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
             r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming))"
             r"\s+(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
         ),
@@ -181,7 +188,8 @@ RULES = (
     Rule(
         "year-ago-adjective",
         re.compile(
-            rf"{_B}(?:(?i:the)\s+)?(?i:year-(?:earlier|ago))(?:\s+(?i:quarter|period))?(?![\w-])"
+            rf"{_B}(?:(?i:the)\s+(?=(?i:year-(?:earlier|ago)\s+(?:quarter|period))))?"
+            r"(?i:year-(?:earlier|ago))(?:\s+(?i:quarter|period))?(?![\w-])"
         ),
         year_ago_adjective,
         trigger_words("earlier ago"),

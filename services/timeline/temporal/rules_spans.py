@@ -34,7 +34,22 @@ _UNIT_GRANULARITY = {
 }  # fmt: skip
 
 
+_SMALLER = {
+    "year": ("month", 12),
+    "hour": ("minute", 60),
+    "day": ("hour", 24),
+    "minute": ("second", 60),
+}
+
+
 def duration_value(count: float | None, unit: str) -> str:
+    """'2 1/2 years' -> P2Y6M: TimeML writes fractions in the next smaller unit."""
+    if count is not None and not float(count).is_integer() and unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        whole = duration_value(int(count), unit)
+        rest = duration_value(round((count - int(count)) * per), smaller)
+        tail = rest[1:]
+        return whole + (tail.removeprefix("T") if "T" in whole else tail)
     letter, clock = UNITS[unit]
     if letter in {"DE", "CE"}:
         scale = 10 if letter == "DE" else 100
@@ -60,6 +75,10 @@ def duration(m: re.Match[str], ctx: Context) -> Timex | None:
     quantity = m["q"].lower()
     if quantity in {"a", "an"} and unit in {"second", "quarter"}:
         return None
+    if unit == "quarter" and "-" in m[0] and m["unit"].lower().endswith("s"):
+        return None  # "three-quarters" is a fraction
+    if quantity.isdigit() and int(quantity) >= 1000 and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 second quarter": a year, not 1988 seconds
     if quantity in {"a", "an"} and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return Timex(TimexType.SET, duration_value(1, unit), anchors=False)
     count = _count(m["q"])
@@ -111,14 +130,16 @@ _REFS = {
     "current": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
     "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
-    "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "the near future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
 }  # fmt: skip
 
 
 def reference(m: re.Match[str], _ctx: Context) -> Timex | None:
     word = " ".join(m["word"].lower().split())
+    if word.startswith("recent ") and word != "recent years":
+        unit = unit_key(word.split()[1])
+        return Timex(TimexType.DURATION, duration_value(None, unit), anchors=False)
     if word.startswith("recent "):
         return Timex(TimexType.DATE, "PAST_REF", anchors=False)
     return Timex(TimexType.DATE, _REFS[word], anchors=False)
@@ -129,7 +150,8 @@ RULES = (
         "duration",
         re.compile(
             rf"{_B}(?:(?i:the)\s+)?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
-            r"(?:(?i:about|almost|nearly|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|some|roughly|approximately|only|just|another|an\s+additional|a\s+full|a\s+further)\s+)?"
+            r"(?:(?i:nearly|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
+            r"|an\s+additional|a\s+full|a\s+further)\s+)?"
             rf"(?P<q>(?i:{QUANTITY}))[\s-]+(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))(?![\w-])"
         ),
         duration,
@@ -144,6 +166,16 @@ RULES = (
         trigger_words(UNIT_TRIGGERS),
     ),
     Rule(
+        # Mostly "the year" of a financial report: its length, not which year.
+        "the-year",
+        re.compile(
+            r"(?<![\w-])(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
+            r"(?![\w'’-])(?!\s+(?i:before|after|earlier|ago|ended|ending|\d))"
+        ),
+        lambda _m, _ctx: Timex(TimexType.DURATION, "P1Y", anchors=False),
+        trigger_words("year"),
+    ),
+    Rule(
         "vague-plural",
         re.compile(r"(?<=(?i:for)\s)(?P<unit>(?i:years|months|weeks|days|decades|hours))(?![\w-])"),
         vague_plural,
@@ -153,7 +185,7 @@ RULES = (
         "recurrence",
         re.compile(
             rf"{_B}(?:(?i:every|each|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|night|morning)|{WEEKDAY_WORD})"
-            r"|(?P<adverb>(?i:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)))(?![\w-])"
+            r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly)))(?![\w-])"
         ),
         recurrence,
         trigger_words(
@@ -165,8 +197,8 @@ RULES = (
         "reference",
         re.compile(
             rf"{_B}(?P<word>(?i:right\s+now|now|currently|current|presently|nowadays|these\s+days|the\s+present(?!\s+(?:value|tense))"
-            r"|recently|recent(?:\s+(?:years|months|weeks|days))?|lately|the\s+past(?=\s*[.,;]|\s+(?:and|or|but|when|as|that|,))|previously|formerly"
-            r"|the\s+(?:near\s+)?future|future|soon|shortly))(?![\w-])"
+            r"|recently|recent(?:\s+(?:years|months|weeks|days))?|lately|the\s+past(?=\s*[.,;]|\s+(?:and|or|but|when|as|that|,))"
+            r"|the\s+(?:near\s+|distant\s+)?future))(?![\w-])"
         ),
         reference,
         trigger_words(

@@ -47,7 +47,10 @@ def decade(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["word"]:
         return Timex(TimexType.DATE, f"19{_DECADE_WORDS[m['word'].lower()]}")
     if m["yy"]:
-        return Timex(TimexType.DATE, f"{full_year(int(m['yy']) * 10, ctx.ref) // 10}")
+        return Timex(
+            TimexType.DATE,
+            f"{(1900 if int(m['yy']) * 10 > ctx.ref.year % 100 else 2000) // 10 + int(m['yy'])}",
+        )
     return Timex(TimexType.DATE, m["ddd"])
 
 
@@ -93,8 +96,8 @@ RULES = (
     Rule(
         "decade",
         re.compile(
-            rf"(?<![\w$'’-]){MOD}(?:(?P<ddd>1\d\d|20\d)0s|[’'](?P<yy>\d)0s"
-            r"|(?i:the\s+)(?P<century>(?i:nineteen)[\s-]+)?(?P<word>(?i:twenties|thirties|forties"
+            rf"(?<![\w$'’-])(?:(?i:the)\s+)?{MOD}(?:(?P<ddd>1\d\d|20\d)0s|[’'](?P<yy>\d)0s"
+            r"|(?P<century>(?i:nineteen)[\s-]+)?(?P<word>(?i:twenties|thirties|forties"
             r"|fifties|sixties|seventies|eighties|nineties)))(?!\w)"
         ),
         decade,
@@ -110,5 +113,37 @@ RULES = (
         ),
         century,
         trigger_words("century"),
+    ),
+)
+
+
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}  # fmt: skip
+_ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
+
+
+def spelled_year(m: re.Match[str], _ctx: Context) -> Timex | None:
+    """'nineteen ninety-six' and 'the year two thousand', as spoken in broadcast news."""
+    ones = _ONES.get((m["ones"] or m["ones2"] or "").lower(), 0)
+    if m["tens"]:
+        return Timex(TimexType.DATE, f"{1900 + _TENS[m['tens'].lower()] + ones}")
+    return Timex(TimexType.DATE, f"{2000 + ones}")
+
+
+SPELLED_RULES = (
+    Rule(
+        "spelled-year",
+        re.compile(
+            r"(?<![\w-])(?i:(?:the\s+year\s+)?nineteen[\s-]+(?P<tens>ten|eleven|twelve|thirteen"
+            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+            rf"|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>{_ONES_WORD}))?"
+            rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<ones2>{_ONES_WORD}))?)(?![\w-])"
+        ),
+        spelled_year,
+        trigger_words("nineteen thousand"),
     ),
 )

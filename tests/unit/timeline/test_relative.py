@@ -13,7 +13,7 @@ from .helpers import at, found, pairs
         ("He spoke this morning.", [("this morning", "2025-12-15TMO")]),
         ("It closed two days ago.", [("two days ago", "2025-12-13")]),
         ("Prices fell last week.", [("last week", "2025-W50")]),
-        ("Prices fell earlier this month.", [("earlier this month", "2025-12")]),
+        ("Prices fell earlier this month.", [("this month", "2025-12")]),
         ("Rates rise next year.", [("next year", "2026")]),
         ("Rates fell last year.", [("last year", "2024")]),
     ],
