@@ -57,7 +57,7 @@ def create_app(settings: Settings, bootstrap: str, data_dir: Path) -> faust.App:
             outcome = decide(message.value, revisions)
             if isinstance(outcome, Publish):
                 await timelines.send(key=outcome.key, value=outcome.value, headers=outcome.headers)
-                revisions[outcome.article_id] = outcome.revision
+                revisions[outcome.article_id] = outcome.marker
             elif isinstance(outcome, DeadLetter):
                 origin = Origin(message.topic, message.partition, message.offset)
                 headers = dead_letter_headers(origin, outcome.error, _headers(message))

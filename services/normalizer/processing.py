@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from services.platform.envelope import Envelope, Headers, binary_headers
 from services.timeline.events import ArticleSubmitted
-from services.timeline.incidents import build_timeline
+from services.timeline.incidents import NORMALIZER_VERSION, build_timeline
 
 EVENT_TYPE = "news.timeline.built.v1"
 EVENT_SOURCE = "/news-timeline/normalizer"
@@ -29,7 +29,7 @@ class Publish:
     value: bytes
     headers: Headers
     article_id: str
-    revision: str
+    marker: str
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,19 @@ class DeadLetter:
 Outcome = Publish | Skip | DeadLetter
 
 
+def published_marker(revision: str) -> str:
+    """What the dedup table remembers: the revision *and* the rules that built it, so a
+    replay after a normalizer upgrade republishes instead of being skipped."""
+    return f"{revision}@{NORMALIZER_VERSION}"
+
+
 def decide(value: bytes | None, seen: Mapping[str, str]) -> Outcome:
     """The outcome for one article record, given the last revision seen per article."""
     try:
         article = ArticleSubmitted.model_validate_json(value or b"")
     except ValidationError as exc:
         return DeadLetter(exc)
-    if seen.get(article.article_id) == article.revision:
+    if seen.get(article.article_id) == published_marker(article.revision):
         return Skip(article.article_id, article.revision)
     try:
         timeline = build_timeline(article)
@@ -73,5 +79,5 @@ def decide(value: bytes | None, seen: Mapping[str, str]) -> Outcome:
         value=payload,
         headers=binary_headers(envelope, payload),
         article_id=article.article_id,
-        revision=article.revision,
+        marker=published_marker(article.revision),
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
-from services.normalizer.processing import DeadLetter, Publish, Skip, decide
+from services.normalizer.processing import DeadLetter, Publish, Skip, decide, published_marker
 from services.timeline.events import ArticleSubmitted, ArticleTimeline
 
 ARTICLE = ArticleSubmitted(
@@ -33,8 +33,13 @@ def test_same_input_gives_byte_identical_output() -> None:
 
 def test_seen_revision_is_skipped_and_a_new_one_is_not() -> None:
     value = ARTICLE.model_dump_json().encode()
-    assert isinstance(decide(value, {"a-1": "r1"}), Skip)
-    assert isinstance(decide(value, {"a-1": "r0"}), Publish)
+    assert isinstance(decide(value, {"a-1": published_marker("r1")}), Skip)
+    assert isinstance(decide(value, {"a-1": published_marker("r0")}), Publish)
+
+
+def test_a_normalizer_upgrade_republishes_the_same_revision() -> None:
+    value = ARTICLE.model_dump_json().encode()
+    assert isinstance(decide(value, {"a-1": "r1@0.0.0-older-rules"}), Publish)
 
 
 def test_undecodable_and_invalid_records_are_dead_letters() -> None:
