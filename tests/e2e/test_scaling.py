@@ -1,0 +1,43 @@
+"""Several workers share the articles' partitions as one consumer group."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient
+
+from services.platform.processes import ServiceProcess
+from tests.e2e.conftest import Pipeline
+from tests.e2e.polling import poll, published_timeline
+from tests.e2e.test_pipeline import article, submit
+
+
+async def group_members(bootstrap: str, group: str) -> list[Any]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        described = await admin.describe_consumer_groups([group])
+    finally:
+        await admin.close()
+    return list(described[0].groups[0][-1]) if described else []
+
+
+def test_second_worker_joins_the_group_and_articles_still_flow(pipeline: Pipeline) -> None:
+    first = pipeline.services["worker"]
+    second = ServiceProcess(
+        "worker-2", first.args, first.env, first.log_path.with_name("worker-2.log")
+    ).start()
+    group = first.env["NEWSTIMELINE_WORKER_GROUP"]
+    try:
+        poll(
+            lambda: len(asyncio.run(group_members(pipeline.bootstrap, group))) == 2,
+            deadline_s=90,
+            what="two members in the normalizer group",
+        )
+        receipts = [submit(pipeline, article(f"Trading halted on December {d}.")) for d in (6, 7)]
+        for receipt in receipts:
+            published_timeline(pipeline.query_url, receipt["article_id"])
+        assert second.alive()
+    finally:
+        second.stop()
