@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
+import sys
 
 from services.platform.broker import choose_broker
+from services.platform.kafka_clients import reliable_producer
+from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 
 
@@ -30,3 +34,42 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     worker = subparsers.add_parser("worker", help="run a normalizer worker (Faust)")
     worker.add_argument("--loglevel", default=None, help="Faust log level (default: settings)")
     worker.set_defaults(handler=run_worker)
+    register_dlq(subparsers)
+
+
+async def _list(settings: Settings, bootstrap: str) -> int:
+    from services.normalizer.redrive import list_dead_letters  # noqa: PLC0415
+
+    for item in await list_dead_letters(settings, bootstrap):
+        key = item.key.decode(errors="replace") if item.key else "-"
+        sys.stdout.write(f"{item.partition}:{item.offset}\t{key}\t{item.original}\t{item.error}\n")
+    return 0
+
+
+async def _redrive(settings: Settings, bootstrap: str) -> int:
+    from services.normalizer.redrive import redrive  # noqa: PLC0415
+
+    producer = reliable_producer(settings, bootstrap, "dlq-redrive")
+    await producer.start()
+    try:
+        count = await redrive(settings, bootstrap, producer)
+    finally:
+        await producer.stop()
+    sys.stderr.write(f"re-drove {count} dead letters\n")
+    return 0
+
+
+def dead_letters(args: argparse.Namespace) -> int:
+    settings = Settings()
+    configure_logging(settings.log_level)
+    bootstrap = choose_broker(settings).bootstrap
+    action = _list if args.action == "list" else _redrive
+    return asyncio.run(action(settings, bootstrap))
+
+
+def register_dlq(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    dlq = subparsers.add_parser("dlq", help="inspect or re-drive the dead-letter topic")
+    actions = dlq.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="one line a dead letter: where from, and why")
+    actions.add_parser("redrive", help="put dead letters back on their original topic")
+    dlq.set_defaults(handler=dead_letters)
