@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -89,9 +90,33 @@ def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
 
     app = FastAPI(title="news-timeline ingest", version="1", lifespan=lifespan)
     app.post("/v1/articles", status_code=202, summary="Submit one article")(submit_article)
-    app.post("/v1/articles:batch", summary="Submit up to 1,000 articles")(submit_batch)
+    app.post(
+        "/v1/articles:batch",
+        summary="Submit up to 1,000 articles",
+        openapi_extra={"requestBody": batch_request_body()},
+    )(submit_batch)
     app.get("/healthz", summary="Liveness")(healthz)
     return app
+
+
+def batch_request_body() -> dict[str, Any]:
+    """The batch route reads its raw body (to accept JSON Lines too), so its OpenAPI body
+    is declared by hand from the same model."""
+    item = ArticleIn.model_json_schema()
+    example = item["examples"][0]
+    return {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "array", "maxItems": 1000, "items": item},
+                "example": [example],
+            },
+            "application/x-ndjson": {
+                "schema": {"type": "string", "description": "one article (JSON) a line"},
+                "example": json.dumps(example),
+            },
+        },
+    }
 
 
 async def healthz() -> dict[str, str]:

@@ -93,3 +93,11 @@ async def test_batch_that_is_not_json_is_422(client: httpx.AsyncClient) -> None:
         "/v1/articles:batch", content=b"{oops", headers={"content-type": "application/json"}
     )
     assert reply.status_code == 422
+
+
+async def test_openapi_documents_both_routes_with_examples(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    batch = spec["paths"]["/v1/articles:batch"]["post"]["requestBody"]["content"]
+    assert {"application/json", "application/x-ndjson"} <= batch.keys()
+    single = spec["paths"]["/v1/articles"]["post"]
+    assert single["requestBody"]["content"]["application/json"]["schema"]
