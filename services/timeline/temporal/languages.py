@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from .context import Rule
+from .lexicon_foreign import LANGUAGES
 from .rules_dates import RULES as DATE_RULES
+from .rules_foreign import foreign_rules
 from .rules_periods import RULES as PERIOD_RULES
 from .rules_relative import RULES as RELATIVE_RULES
 from .rules_spans import RULES as SPAN_RULES
@@ -21,5 +23,12 @@ ENGLISH: tuple[Rule, ...] = (
 )
 
 
+FOREIGN: dict[str, tuple[Rule, ...]] = {
+    code: foreign_rules(words) for code, words in LANGUAGES.items()
+}
+
+
 def rules_for(language: str) -> tuple[Rule, ...]:
-    return ENGLISH
+    """Rules for a language code ('en', 'de', 'fr', 'es', or a tag like 'de-AT');
+    unknown languages get the English rules, which still read numeric dates and years."""
+    return FOREIGN.get(language.lower()[:2], ENGLISH)

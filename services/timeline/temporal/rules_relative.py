@@ -16,6 +16,11 @@ from .units import move, shift_value, unit_key, unit_value
 
 _DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
+_NEAR_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|shall|scheduled|planned|plans|until|as soon as|set to|expected to"
+    r"|due to|going to|next|is to|are to|might|could)\b",
+    re.IGNORECASE,
+)
 _PAST_VERB = re.compile(
     r"(?i:said|says|announced|reported|told|\w+ed)\s+(?:(?i:on|late|early)\s+)*$"
 )
@@ -49,7 +54,14 @@ def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
         return 0
     if _PAST_VERB.search(ctx.text, max(0, m.start() - 30), m.start()):
         return -1
-    return 1 if ctx.tense(m.start(), m.end()) == "future" else -1
+    # News reports what happened; only a future cue a few words away points forward.
+    first, last = ctx.sentence(m.start(), m.end())
+    near = (
+        ctx.text[max(first, m.start() - 30) : m.start()]
+        + " "
+        + ctx.text[m.end() : min(last, m.end() + 30)]
+    )
+    return 1 if _NEAR_FUTURE.search(near) else -1
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -117,8 +129,8 @@ def offset(m: re.Match[str], ctx: Context) -> Timex | None:
 def _shifted(ctx: Context, unit: str, count: int, *, from_anchor: bool) -> Timex | None:
     """The anchor's own granularity is kept when it is coarser than a day, so that 'a year
     earlier' after 'the third quarter' is the third quarter of the year before."""
-    if unit == "year" and ctx.anchor_value[4:6] == "-Q":
-        shifted = shift_value(ctx.anchor_value, unit, count)
+    if unit == "year" and ctx.last_quarter:
+        shifted = shift_value(ctx.last_quarter, unit, count)
         # Not an anchor itself: 'the quarter' after it still means the reported quarter.
         return Timex(TimexType.DATE, shifted, anchors=False) if shifted else None
     base = ctx.anchor if from_anchor else ctx.ref
@@ -188,8 +200,8 @@ RULES = (
     Rule(
         "year-ago-adjective",
         re.compile(
-            rf"{_B}(?:(?i:the)\s+(?=(?i:year-(?:earlier|ago)\s+(?:quarter|period))))?"
-            r"(?i:year-(?:earlier|ago))(?:\s+(?i:quarter|period))?(?![\w-])"
+            rf"{_B}(?:(?i:the)\s+(?=(?i:year-(?:earlier|ago)\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))))?"
+            r"(?i:year-(?:earlier|ago))(?:\s+(?i:(?:first|second|third|fourth)\s+)?(?i:quarter|period))?(?![\w-])"
         ),
         year_ago_adjective,
         trigger_words("earlier ago"),

@@ -106,6 +106,14 @@ def past_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DURATION, value, _reach(ctx, unit, 1, position), anchors=False)
 
 
+def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the year ended March 31' is a fiscal year's length; otherwise, in news, 'the year'
+    is the current one ('for the full year', 'the end of the year')."""
+    if re.match(r"\s+(?i:ended|ending)\b", ctx.text[m.end() : m.end() + 10]):
+        return Timex(TimexType.DURATION, "P1Y", anchors=False)
+    return Timex(TimexType.DATE, f"{ctx.ref.year:04d}", anchors=False)
+
+
 def vague_plural(m: re.Match[str], _ctx: Context) -> Timex | None:
     return Timex(TimexType.DURATION, duration_value(None, unit_key(m["unit"])), anchors=False)
 
@@ -170,9 +178,9 @@ RULES = (
         "the-year",
         re.compile(
             r"(?<![\w-])(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
-            r"(?![\w'’-])(?!\s+(?i:before|after|earlier|ago|ended|ending|\d))"
+            r"(?![\w'’-])(?!\s+(?i:before|after|earlier|ago|\d))"
         ),
-        lambda _m, _ctx: Timex(TimexType.DURATION, "P1Y", anchors=False),
+        the_year,
         trigger_words("year"),
     ),
     Rule(

@@ -49,9 +49,17 @@ def decade(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["yy"]:
         return Timex(
             TimexType.DATE,
-            f"{(1900 if int(m['yy']) * 10 > ctx.ref.year % 100 else 2000) // 10 + int(m['yy'])}",
+            f"{_two_digit_decade(int(m['yy']), ctx.ref.year)}",
         )
     return Timex(TimexType.DATE, m["ddd"])
+
+
+def _two_digit_decade(digit: int, ref_year: int) -> int:
+    """ "the '80s" is the latest such decade that has begun by the reference year."""
+    century = ref_year // 100 * 100
+    if digit * 10 > ref_year % 100:
+        century -= 100
+    return (century + digit * 10) // 10
 
 
 def _ordinal(word: str) -> int | None:
