@@ -149,15 +149,23 @@ def running(cfg: LocalKafkaSettings, timeout_s: float = 5.0) -> BrokerState | No
 
 
 def _log_tail(log_file: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(log_file.read_text(errors="replace").splitlines()[-lines:])
-    except FileNotFoundError:
-        return "(no log written)"
+    """The end of the broker's log and of the JVM's own output (where startup errors such
+    as a bad heap size or a missing class land, before log4j is up)."""
+    parts = []
+    for path in (log_file, log_file.with_name("jvm.out")):
+        try:
+            text = path.read_text(errors="replace").strip()
+        except FileNotFoundError:
+            continue
+        if text:
+            parts.append(f"--- {path.name}\n" + "\n".join(text.splitlines()[-lines:]))
+    return "\n".join(parts) or "(no log written)"
 
 
 def _format_storage(libs: Path, cfg: LocalKafkaSettings, props: Path, log: Path) -> None:
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
-    command = _java(libs, "256m", "kafka.tools.StorageTool", "format", "-t", cluster_id,
+    log4j = f"-Dlog4j.configuration=file:{log.with_name('log4j.properties')}"
+    command = _java(libs, "256m", log4j, "kafka.tools.StorageTool", "format", "-t", cluster_id,
                     "-c", str(props))  # fmt: skip
     with log.open("ab") as out:
         done = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, check=False)
