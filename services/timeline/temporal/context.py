@@ -16,7 +16,8 @@ from .intervals import Interval
 # Tense cues: the one nearest to an expression decides which way it points.
 _CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|would|might|could|going to|plans? to|planned|planning"
-    r"|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming|next|tomorrow)"
+    r"|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming|next|tomorrow"
+    r"|effective|payable|expires?)"
     r"|(?P<past>said|says|was|were|had|did|ago|last|yesterday|\w+ed))\b|(?P<will>'ll)\b",
     re.IGNORECASE,
 )

@@ -9,7 +9,7 @@ from services.timeline.mentions import Granularity, TimexType
 
 from .calendar import closest_year, day_value, nth_weekday, quarter_of, quarter_value
 from .context import Context, Rule, Timex, trigger_words
-from .lexicon import ORDINALS, SEASONS, WEEKDAY_WORD
+from .lexicon import MONTH_WORD, ORDINALS, SEASONS, WEEKDAY_WORD, month_number
 from .rules_relative import weekday_direction
 from .units import move
 
@@ -55,10 +55,18 @@ def nth_half(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{year:04d}-H{half}")
 
 
+_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+(?P<month>{MONTH_WORD})")
+
+
 def named_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     """'the latest quarter' is the last one completed; 'the quarter' the one just talked
     about, or failing that the last one completed."""
     word = (m["rel"] or "").lower()
+    ended = _ENDED.match(ctx.text, m.end())
+    if ended:
+        month = month_number(ended["month"])
+        year = ctx.ref.year if month <= ctx.ref.month else ctx.ref.year - 1
+        return Timex(TimexType.DATE, quarter_value(year, (month - 1) // 3 + 1))
     if word == "current":
         return Timex(TimexType.DATE, quarter_value(ctx.ref.year, quarter_of(ctx.ref)))
     if not word and ctx.anchor_value[4:6] == "-Q":

@@ -52,3 +52,42 @@ def test_floating_duration_has_no_interval() -> None:
     (mention,) = found("The siege lasted 17 hours.")
     assert mention.start is None
     assert mention.granularity is None
+
+
+def test_the_year_is_the_current_year_unless_a_fiscal_year_ends() -> None:
+    assert pairs("Sales for the full year rose.") == [("the full year", "2025")]
+    assert pairs("In the year ended March 31, sales rose.") == [
+        ("the year", "P1Y"),
+        ("March 31", "2025-03-31"),
+    ]
+
+
+def test_quarter_ended_month_is_the_quarter_holding_that_month() -> None:
+    assert pairs("In the quarter ended July 31, profit rose.", at(2025, 10, 20))[0] == (
+        "the quarter",
+        "2025-Q3",
+    )
+
+
+def test_year_ago_quarter_shifts_the_quarter_under_discussion() -> None:
+    text = "Third-quarter profit rose from the year-ago quarter."
+    assert pairs(text, at(2025, 10, 20)) == [
+        ("Third-quarter", "2025-Q3"),
+        ("the year-ago quarter", "2024-Q3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("It took 2 1/2 years.", "P2Y6M"), ("It took 5 1/2 hours.", "PT5H30M")],
+)
+def test_fractional_durations_use_the_next_smaller_unit(text: str, value: str) -> None:
+    assert [m.timex_value for m in found(text)] == [value]
+
+
+def test_two_digit_decade_is_the_latest_begun_by_publication() -> None:
+    assert pairs("Prices peaked in the '80s.", at(1989, 10, 1)) == [("the '80s", "198")]
+
+
+def test_payable_date_points_forward() -> None:
+    assert pairs("The dividend is payable Jan. 2.", at(2025, 11, 2)) == [("Jan. 2", "2026-01-02")]
