@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 
 from services.query.feed import ChangeFeed
+from services.query.page_cache import PageCache
 from services.query.projector import Projector, ProjectorState
 from services.query.reads import Reader
 
@@ -18,13 +19,14 @@ class QueryContext:
     reader: Reader
     projector: Projector | None
     feed: ChangeFeed
+    pages: PageCache = field(default_factory=PageCache)
 
     @property
     def projector_state(self) -> ProjectorState | None:
         return self.projector.state if self.projector else None
 
 
-def get_context(request: Request) -> QueryContext:
+async def get_context(request: Request) -> QueryContext:
     context: QueryContext = request.app.state.query
     return context
 
@@ -32,7 +34,10 @@ def get_context(request: Request) -> QueryContext:
 Context = Annotated[QueryContext, Depends(get_context)]
 
 
+def json_bytes(body: Any) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def json_response(body: Any, status_code: int = 200) -> Response:
     """JSON without a second validation pass: handlers already build the public shape."""
-    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-    return Response(raw.encode(), status_code=status_code, media_type="application/json")
+    return Response(json_bytes(body), status_code=status_code, media_type="application/json")

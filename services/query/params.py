@@ -34,7 +34,7 @@ AnchorParam = Annotated[Anchor | None, Query(description="explicit or publicatio
 OrderParam = Annotated[Literal["asc", "desc"], Query(description="By start, end, id.")]
 
 
-def timeline_filter(
+async def timeline_filter(
     *,
     article_id: ArticleParam = None,
     start_from: FromParam = None,

@@ -14,14 +14,16 @@ import hashlib
 import json
 import sqlite3
 import threading
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from services.query.cursor import Cursor, CursorError
 from services.query.schema import connect
 from services.query.store import read_meta
-from services.query.times import to_rfc3339
+from services.query.times import from_key, to_key, to_rfc3339
 
 ITEM_COLUMNS = (
     "incident_id, article_id, start_at, end_at, granularity, anchor, sentence, mention, "
@@ -103,19 +105,45 @@ def filter_sql(flt: TimelineFilter) -> tuple[list[str], dict[str, Any]]:
     return clauses, params
 
 
-def page_sql(flt: TimelineFilter, cursor: Cursor | None) -> tuple[str, dict[str, Any]]:
+def class_floor(start_from: str, span_class: int) -> str:
+    """Earliest start of an interval of `span_class` that can end after `start_from`."""
+    try:
+        return to_key(from_key(start_from) - timedelta(seconds=2**span_class))
+    except OverflowError:
+        return ""  # before year 1: every start qualifies
+
+
+def page_sql(
+    flt: TimelineFilter, cursor: Cursor | None, classes: Sequence[int] = ()
+) -> tuple[str, dict[str, Any]]:
+    """The page query; a window (`from`) reads one index range per span class and merges
+    them in order (see schema.py), instead of every interval that starts before it."""
     clauses, params = filter_sql(flt)
     clauses.append(IN_SNAPSHOT if cursor else LIVE)
     direction = "DESC" if flt.descending else "ASC"
     if cursor:
         op = "<" if flt.descending else ">"
-        clauses.append(f"(start_at, end_at, incident_id) {op} (:c_start, :c_end, :c_id)")
+        # In a window walked forwards each arm's range must start at its floor (which
+        # includes the cursor's start); a bare row value would win as the range instead.
+        first = "+start_at" if flt.start_from and not flt.descending else "start_at"
+        clauses.append(f"({first}, end_at, incident_id) {op} (:c_start, :c_end, :c_id)")
         params |= {"c_start": cursor.start, "c_end": cursor.end, "c_id": cursor.incident_id}
         params["snapshot"] = cursor.snapshot
     order = f"start_at {direction}, end_at {direction}, incident_id {direction}"
-    where = " AND ".join(clauses)
-    sql = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE {where} ORDER BY {order} LIMIT :limit"  # noqa: S608 - clauses are constants; values are bound
-    return sql, params
+    select = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE {' AND '.join(clauses)}"  # noqa: S608 - clauses are constants; values are bound
+    if flt.start_from is None or not classes:
+        return f"{select} ORDER BY {order} LIMIT :limit", params
+    arms = []
+    # The cursor's start bounds every arm too; folding it into the floor lets each arm's
+    # index range begin at the cursor instead of re-reading rows of earlier pages.
+    resume_at = cursor.start if cursor and not flt.descending else ""
+    for k in classes:
+        params[f"floor{k}"] = max(class_floor(flt.start_from, k), resume_at)
+        arms.append(
+            f"SELECT * FROM ({select} AND span_class = {k:d} AND start_at >= :floor{k:d} "  # noqa: S608
+            f"ORDER BY {order})"
+        )
+    return " UNION ALL ".join(arms) + f" ORDER BY {order} LIMIT :limit", params
 
 
 class Reader:
@@ -142,7 +170,8 @@ class Reader:
                 msg = "cursor expired: its snapshot has been purged, start again"
                 raise CursorExpiredError(msg)
             snapshot = cursor.snapshot if cursor else read_meta(conn, "high_water")
-            sql, params = page_sql(flt, cursor)
+            classes = [k for (k,) in conn.execute("SELECT span_class FROM span_classes")]
+            sql, params = page_sql(flt, cursor, classes)
             rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
         finally:
             conn.execute("COMMIT")

@@ -4,6 +4,11 @@ Incidents are never updated in place: a new revision of an article retires the o
 (retired_seq) and inserts new ones with fresh sequence numbers. That lets a cursor read the
 snapshot of its first page (seq <= S and not retired by S) and lets the stream resume after
 any sequence number. Retired rows are purged after a retention period.
+
+span_class is ceil(log2(length in seconds)): an interval of class k that overlaps a window
+starting at `from` must start after from - 2**k, so a window query reads, for each class
+present (span_classes), one short index range instead of every interval that starts
+before the window.
 """
 
 from __future__ import annotations
@@ -45,10 +50,14 @@ CREATE TABLE IF NOT EXISTS incidents (
     char_end INTEGER,
     source TEXT NOT NULL,
     title TEXT NOT NULL,
+    span_class INTEGER NOT NULL,
     retired_seq INTEGER,
     retired_at REAL
 );
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
+CREATE INDEX IF NOT EXISTS incidents_span
+    ON incidents (span_class, start_at, end_at, incident_id);
+CREATE TABLE IF NOT EXISTS span_classes (span_class INTEGER PRIMARY KEY);
 CREATE UNIQUE INDEX IF NOT EXISTS incidents_live_id
     ON incidents (incident_id) WHERE retired_seq IS NULL;
 CREATE INDEX IF NOT EXISTS incidents_live_article

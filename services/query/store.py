@@ -7,10 +7,12 @@ partition's next offset, so a restart resumes exactly where the committed state 
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from services.query.schema import connect, create_schema
@@ -22,9 +24,10 @@ log = logging.getLogger(__name__)
 INSERT_INCIDENT = """
 INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
     granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
-    char_end, source, title)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    char_end, source, title, span_class)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
+ADD_SPAN_CLASS = "INSERT OR IGNORE INTO span_classes (span_class) VALUES (?)"
 UPSERT_ARTICLE = """
 INSERT OR REPLACE INTO articles (article_id, revision, source, url, title, published_at,
     language, normalizer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -51,6 +54,12 @@ class Retraction:
 Change = ArticleTimeline | Retraction | None
 
 
+def span_class(start: datetime, end: datetime) -> int:
+    """ceil(log2(seconds)) of the interval's length (see schema.py)."""
+    seconds = math.ceil((end - start).total_seconds())
+    return max(seconds - 1, 0).bit_length()
+
+
 def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tuple[object, ...]:
     return (
         seq,
@@ -69,6 +78,7 @@ def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tup
         incident.char_end,
         timeline.source,
         timeline.title,
+        span_class(incident.start, incident.end),
     )
 
 
@@ -159,6 +169,7 @@ class TimelineStore:
         unique = {i.incident_id: i for i in change.incidents}.values()
         rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
         self._conn.executemany(INSERT_INCIDENT, rows)
+        self._conn.executemany(ADD_SPAN_CLASS, {(row[-1],) for row in rows})
         self.high_water += len(rows)
 
     def purge_retired(self, older_than_s: float) -> int:

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from services.platform.settings import Settings
+from services.query.store import TimelineStore
 from tests.unit.query.apps import api_client
 from tests.unit.query.factories import timeline
 
@@ -77,3 +78,14 @@ async def test_health_and_readiness_without_projector(client: httpx.AsyncClient)
 async def test_cors_allows_configured_origin(client: httpx.AsyncClient) -> None:
     response = await client.get("/healthz", headers={"Origin": "http://x.test"})
     assert response.headers["access-control-allow-origin"] == "http://x.test"
+
+
+async def test_cached_pages_follow_new_commits(client: httpx.AsyncClient, tmp_path: Path) -> None:
+    before = (await client.get("/v1/timeline")).json()
+    assert (await client.get("/v1/timeline")).json() == before  # served from the page cache
+    writer = TimelineStore(tmp_path / "q.sqlite3")
+    writer.apply("timelines", 0, [(99, timeline("c", [(1, 2)]))])
+    writer.close()
+    after = (await client.get("/v1/timeline")).json()
+    assert [i["article_id"] for i in after["items"]] == ["a", "c", "b", "a"]
+    assert after["snapshot"] > before["snapshot"]

@@ -4,6 +4,7 @@ whatever is inserted, replaced or retracted between pages."""
 from __future__ import annotations
 
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 from services.query.cursor import CursorError
 from services.query.reads import CursorExpiredError, Reader, TimelineFilter
 from services.query.store import Change, Retraction, TimelineStore
-from tests.unit.query.factories import timeline
+from services.query.times import to_key, to_rfc3339
+from tests.unit.query.factories import BASE, timeline
 
 TOPIC = "timelines"
 ARTICLES = [f"a{n}" for n in range(6)]
@@ -56,24 +58,42 @@ def walk(
     raise AssertionError("paging did not end")
 
 
+windows = st.none() | st.tuples(st.integers(0, 35), st.integers(1, 10))
+
+
+def in_window(key: tuple[str, str, str], window: tuple[int, int] | None) -> bool:
+    if window is None:
+        return True
+    lo, hi = (to_key(BASE + timedelta(days=d)) for d in (window[0], window[0] + window[1]))
+    return key[0] < to_rfc3339(hi) and key[1] > to_rfc3339(lo)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     initial=st.lists(changes, min_size=1, max_size=8),
     between=st.lists(st.lists(changes, max_size=3), max_size=4),
     limit=st.integers(1, 4),
     descending=st.booleans(),
+    window=windows,
 )
 def test_walk_yields_the_first_snapshot_exactly_once(
-    initial: list[Change], between: list[list[Change]], limit: int, descending: bool
+    initial: list[Change],
+    between: list[list[Change]],
+    limit: int,
+    descending: bool,
+    window: tuple[int, int] | None,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = TimelineStore(Path(tmp) / "t.sqlite3")
         reader = Reader(store.path)
         store.apply(TOPIC, 0, list(enumerate(initial)))
+        everything = reader.page(TimelineFilter(descending=descending), 10_000, None).items
+        keys = [(i["start"], i["end"], i["incident_id"]) for i in everything]
+        expected = [k for k in keys if in_window(k, window)]
         flt = TimelineFilter(descending=descending)
-        expected = [
-            (i["start"], i["end"], i["incident_id"]) for i in reader.page(flt, 10_000, None).items
-        ]
+        if window:
+            lo, hi = (to_key(BASE + timedelta(days=d)) for d in (window[0], sum(window)))
+            flt = TimelineFilter(descending=descending, start_from=lo, until=hi)
         assert walk(reader, flt, limit, between, store) == expected
         store.close()
 

@@ -1,0 +1,161 @@
+"""`make bench-api`: the query API on a million incidents under 50 concurrent clients.
+
+Fills a throw-away store in bulk, serves it with uvicorn in a subprocess (no projector),
+drives each scenario from a separate process (wrk, or httpx) on loopback, and compares
+with a constant endpoint on the same server. Targets: first page >= half the constant
+endpoint's rate, p99 <= 50 ms. Each scenario runs twice: repeating one URL (what the page
+cache serves between two commits) and with a distinct URL per request (every request
+reads SQLite).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+from fastapi import FastAPI
+from rich.console import Console
+from rich.table import Table
+
+from services.platform.logs import configure_logging
+from services.platform.settings import Settings
+from services.query.api import create_app
+from services.query.bench_data import RARE_WORD, fill
+from services.query.bench_load import LoadResult, run_load
+from services.query.cursor import Cursor
+from services.query.reads import TimelineFilter
+from services.query.schema import connect
+
+log = logging.getLogger(__name__)
+P99_TARGET_MS = 50.0
+BARE = "bare constant"
+
+
+def bench_app() -> FastAPI:
+    """The app uvicorn serves in the benchmark: settings from the environment."""
+    return create_app(Settings())
+
+
+def scenarios(path: Path, high_water: int) -> dict[str, str]:
+    """Scenario name -> request path."""
+    conn = connect(str(path), readonly=True)
+    row = conn.execute(
+        "SELECT start_at, end_at, incident_id FROM incidents "
+        "ORDER BY start_at, end_at, incident_id LIMIT 1 OFFSET ?",
+        (high_water * 9 // 10,),
+    ).fetchone()
+    conn.close()
+    deep = Cursor(row[0], row[1], row[2], high_water, TimelineFilter().fingerprint()).encode()
+    week = {"from": "2015-06-01T00:00:00Z", "to": "2015-06-08T00:00:00Z"}
+    return {
+        BARE: "/bench/constant",
+        "first page": "/v1/timeline",
+        "deep cursor page (90%)": f"/v1/timeline?{urlencode({'cursor': deep})}",
+        f"q={RARE_WORD}": f"/v1/timeline?q={RARE_WORD}",
+        "one-week window": f"/v1/timeline?{urlencode(week)}",
+    }
+
+
+@contextlib.contextmanager
+def serving(path: Path) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = os.environ | {
+        "NEWSTIMELINE_DATABASE_PATH": str(path),
+        "NEWSTIMELINE_QUERY_BENCH_ROUTE": "true",
+        "NEWSTIMELINE_LOG_LEVEL": "WARNING",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "services.query.bench:bench_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    server = subprocess.Popen(command, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, server)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_until_up(base: str, server: subprocess.Popen[bytes], deadline_s: float = 60) -> None:
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline and server.poll() is None:
+        with contextlib.suppress(httpx.TransportError):
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return
+        time.sleep(0.2)
+    msg = "the query service did not start"
+    raise RuntimeError(msg)
+
+
+def report(results: dict[str, LoadResult], connections: int) -> None:
+    table = Table(title=f"query API, {connections} concurrent clients, loopback")
+    for column in ("scenario", "req/s", "p50 ms", "p99 ms", "errors", "p99 <= 50 ms"):
+        table.add_column(column, justify="left" if column == "scenario" else "right")
+    for name, r in results.items():
+        ok = "yes" if r.p99_ms <= P99_TARGET_MS else "NO"
+        table.add_row(
+            name,
+            f"{r.requests_per_s:,.0f}",
+            f"{r.p50_ms:.1f}",
+            f"{r.p99_ms:.1f}",
+            str(r.errors),
+            ok,
+        )
+    console = Console()
+    console.print(table)
+    ratio = results["first page"].requests_per_s / results[BARE].requests_per_s
+    verdict = "meets" if ratio >= 0.5 else "misses"
+    console.print(f"first page / bare constant = {ratio:.2f} ({verdict} the 0.5 target)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m services.query.bench")
+    parser.add_argument("--incidents", type=int, default=1_000_000)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=5.0, help="per scenario")
+    args = parser.parse_args(argv)
+    configure_logging("INFO")
+    with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
+        path = Path(tmp) / "bench.sqlite3"
+        began = time.monotonic()
+        high_water = fill(path, args.incidents)
+        log.info("filled %d incidents in %.1f s", high_water, time.monotonic() - began)
+        with serving(path) as base:
+            run_load(f"{base}/v1/timeline", args.connections, 2)  # warm caches
+            results = {}
+            for name, target in scenarios(path, high_water).items():
+                results[name] = run_load(base + target, args.connections, args.seconds)
+                if name != BARE:
+                    cold = run_load(base + target, args.connections, args.seconds, unique=True)
+                    results[f"{name}, uncached"] = cold
+    report(results, args.connections)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
