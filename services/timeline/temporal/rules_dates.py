@@ -19,7 +19,7 @@ from .lexicon import (
 )
 
 _B = r"(?<![\w$€£#.,/-])"
-_DAY_END = r"(?![\d:%]|\.\d|,\d{3})"
+_DAY_END = r"(?![\d%]|:\d|\.\d|,\d{3})"
 # Modifiers belong to the TimeML extent but not to the value.
 MOD = r"(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
 
@@ -70,13 +70,17 @@ def numeric_date(m: re.Match[str], ctx: Context) -> Timex | None:
     return _date_timex(full_year(int(m["year"]), ctx.ref), month, day)
 
 
-def month_year(m: re.Match[str], _ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, month_value(int(m["year"]), month_number(m["month"])))
+def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    return Timex(TimexType.DATE, month_value(year, month_number(m["month"])))
 
 
 _CUE = re.compile(
     r"(?i:in|since|until|till|by|of|during|through|from|to|before|after|between|and|or"
-    r"|last|this|next|early|late|mid|end|beginning|start|middle|since|for|on)[\s-]*$"
+    r"|last|this|next|early|late|mid|end|beginning|start|middle|since|for|on|the)[\s-]*$"
 )
 
 
@@ -136,7 +140,8 @@ RULES = (
     Rule(
         "month-year",
         re.compile(
-            rf"{_B}{MOD}(?P<month>{MONTH_WORD})(?:,?\s+(?:of\s+)?)(?P<year>1\d{{3}}|20\d\d)(?!\d)"
+            rf"{_B}{MOD}(?P<month>{MONTH_WORD})(?:,?\s+(?:of\s+)?)(?:(?P<year>1\d{{3}}|20\d\d)(?!\d)"
+            r"|(?P<yrel>(?i:last|this|next))\s+(?i:year)(?![\w'’]))"
         ),
         month_year,
         trigger_words(MONTH_TRIGGERS),

@@ -7,7 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 
 from services.timeline.mentions import Granularity, TimexType
 
-from .calendar import closest_year, day_value, nth_weekday, quarter_of, quarter_value
+from .calendar import (
+    closest_year,
+    day_value,
+    days_in_month,
+    nth_weekday,
+    quarter_of,
+    quarter_value,
+)
 from .context import Context, Rule, Timex, trigger_words
 from .lexicon import MONTH_WORD, ORDINALS, SEASONS, WEEKDAY_WORD, month_number
 from .rules_relative import weekday_direction
@@ -84,7 +91,9 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["year"]:
         return Timex(TimexType.DATE, f"{m['year']}-{code}")
     relation = " ".join((m["rel"] or "").lower().split())
-    if not relation and not m["cue"]:
+    # "fall" is too often a noun ("the fall in prices") to stand without a preposition.
+    bare_article = m["t"].lower().startswith("the") and code != "FA"
+    if not relation and not m["cue"] and not bare_article:
         return None
     if not relation:
         tense = ctx.tense(m.start(), m.end())
@@ -115,17 +124,21 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     "fourth of july": (7, 4), "july fourth": (7, 4), "halloween": (10, 31),
     "valentine's day": (2, 14), "veterans day": (11, 11),
 }  # fmt: skip
-_FLOATING = {"thanksgiving": (11, 3, 4), "labor day": (9, 0, 1), "mother's day": (5, 6, 2)}
+_FLOATING = {"thanksgiving": (11, 3, 4), "labor day": (9, 0, 1), "mother's day": (5, 6, 2),
+             "election day": (11, 0, 1)}  # fmt: skip
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
-    name = " ".join(m["name"].lower().replace("’", "'").split()).removesuffix(" day")
+    name = " ".join(m["name"].lower().replace("’", "'").split())
+    name = name if name in _FLOATING else name.removesuffix(" day")
     if name in _FLOATING:
         month, weekday, nth = _FLOATING[name]
         year = (m["year"] and int(m["year"])) or closest_year(
             ctx.ref, month, 25, ctx.tense(m.start(), m.end())
         )
-        return Timex(TimexType.DATE, day_value(nth_weekday(year, month, weekday, nth)))
+        found = nth_weekday(year, month, weekday, nth)
+        # US Election Day is the Tuesday after the first Monday of November.
+        return Timex(TimexType.DATE, day_value(found + timedelta(days=name == "election day")))
     month, day = _HOLIDAYS.get(name) or _HOLIDAYS[name + " day"]
     year = (
         int(m["year"])
@@ -140,6 +153,8 @@ _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST
 
 
 def clock_time(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["noon"] and ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith("high "):
+        return None
     hour, minute = _hour_minute(m)
     if hour is None:
         return None
@@ -168,6 +183,10 @@ def _hour_minute(m: re.Match[str]) -> tuple[int | None, int]:
 
 
 def _clock_day(m: re.Match[str], ctx: Context) -> date:
+    if m["month"]:
+        month, day = month_number(m["month"]), int(m["md"])
+        year = closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
+        return date(year, month, min(day, days_in_month(year, month)))
     word = (m["day"] or "").lower()
     if word in {"yesterday", "today", "tomorrow"}:
         return ctx.ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
@@ -230,7 +249,7 @@ RULES = (
     Rule(
         "season",
         re.compile(
-            rf"{_B}(?P<cue>(?i:in|during|by|until|since|through)\s+(?:(?i:the)\s+)?)?(?P<t>(?:(?i:early|late|mid)[\s-]+)?"
+            rf"{_B}(?P<cue>(?i:in|during|by|until|since|through|over|for)\s+)?(?P<t>(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?"
             r"(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
             r"(?:\s+(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d))?)(?![\w-])(?!\s+(?i:of)\s)"
         ),
@@ -242,12 +261,12 @@ RULES = (
         re.compile(
             rf"{_B}(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July"
             r"|July\s+Fourth|Halloween|Valentine['’]s\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
-            r"|Mother['’]s\s+Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"
+            r"|Mother['’]s\s+Day|Election\s+Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"
         ),
         holiday,
         trigger_words(
             "christmas year independence fourth july halloween valentine veterans"
-            " thanksgiving labor mother"
+            " thanksgiving labor mother election"
         ),
     ),
     Rule(
@@ -255,7 +274,8 @@ RULES = (
         re.compile(
             rf"{_B}(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midnight))"
             rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d))(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
-            rf"(?:,?\s+(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD}))?(?![\w-])"
+            rf"(?:,?\s+(?:(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD})"
+            rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?![\w-])"
         ),
         clock_time,
         trigger_words("#d noon midnight"),

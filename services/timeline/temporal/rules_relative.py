@@ -85,6 +85,8 @@ _RELATION_OFFSET = {
 
 
 def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["unit"].istitle() and m["rel"][0].isupper() and not _sentence_start(ctx, m.start()):
+        return None  # a title such as ABC's "This Week"
     unit = unit_key(m["unit"])
     words = m["rel"].lower().split()
     offset = _RELATION_OFFSET[words[-1]]
@@ -97,6 +99,10 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     if unit == "weekend":
         return weekend(base, offset, ctx)
     return Timex(TimexType.DATE, unit_value(move(base, unit, offset), unit))
+
+
+def _sentence_start(ctx: Context, start: int) -> bool:
+    return ctx.sentence(start, start)[0] == start or not ctx.text[:start].strip()
 
 
 def weekend(base: date, offset: int, ctx: Context) -> Timex:
@@ -209,9 +215,9 @@ RULES = (
     Rule(
         "anchor-day",
         re.compile(
-            rf"{_B}(?i:the\s+(?:next|following|previous|same)\s+day|the\s+day\s+(?:before|after)(?=[.,;])|that\s+(?:same\s+)?day|a\s+day\s+(?:earlier|later))(?![\w-])"
+            rf"{_B}(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning)|the\s+day\s+(?:before|after)(?=[.,;])|that\s+(?:same\s+)?day|a\s+day\s+(?:earlier|later))(?![\w-])"
         ),
         anchor_day,
-        trigger_words("day"),
+        trigger_words("day morning"),
     ),
 )

@@ -26,6 +26,7 @@ _B = r"(?<![\w$-])"
 _RATE_BEFORE = re.compile(
     r"(?:\d|%|(?i:percent|million|billion|times|twice|once|cents?|dollars?))\S*\s+(?:\S+\s+)?$"
 )
+_AGE = re.compile(r"[\s-]+(?i:old)\b")
 _UNIT_GRANULARITY = {
     "second": Granularity.MINUTE, "minute": Granularity.MINUTE, "hour": Granularity.HOUR,
     "day": Granularity.DAY, "week": Granularity.WEEK, "month": Granularity.MONTH,
@@ -79,6 +80,8 @@ def duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # "three-quarters" is a fraction
     if quantity.isdigit() and int(quantity) >= 1000 and not m["unit"].lower().endswith("s"):
         return None  # "the 1988 second quarter": a year, not 1988 seconds
+    if _AGE.match(ctx.text, m.end()) or (quantity.isdigit() and m["unit"].istitle()):
+        return None  # an age ("52 years old") or a title ("60 Minutes")
     if quantity in {"a", "an"} and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return Timex(TimexType.SET, duration_value(1, unit), anchors=False)
     count = _count(m["q"])
@@ -111,6 +114,10 @@ def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
     is the current one ('for the full year', 'the end of the year')."""
     if re.match(r"\s+(?i:ended|ending)\b", ctx.text[m.end() : m.end() + 10]):
         return Timex(TimexType.DURATION, "P1Y", anchors=False)
+    return Timex(TimexType.DATE, f"{ctx.ref.year:04d}", anchors=False)
+
+
+def year_end(_m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{ctx.ref.year:04d}", anchors=False)
 
 
@@ -182,6 +189,20 @@ RULES = (
         ),
         the_year,
         trigger_words("year"),
+    ),
+    Rule(
+        "year-end",
+        re.compile(r"(?<![\w-])(?i:year[-\s]end|year['’]s\s+end)(?![\w-])"),
+        year_end,
+        trigger_words("year"),
+    ),
+    Rule(
+        "coming-plural",
+        re.compile(
+            r"(?<![\w-])(?i:coming)\s+(?P<unit>(?i:years|months|weeks|days|quarters))(?![\w-])"
+        ),
+        vague_plural,
+        trigger_words("coming"),
     ),
     Rule(
         "vague-plural",

@@ -91,3 +91,32 @@ def test_two_digit_decade_is_the_latest_begun_by_publication() -> None:
 
 def test_payable_date_points_forward() -> None:
     assert pairs("The dividend is payable Jan. 2.", at(2025, 11, 2)) == [("Jan. 2", "2026-01-02")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith, 52 years old, retired.",
+        "She spoke on CBS's 60 Minutes.",
+        "He said on ABC's This Week that",
+        "It was high noon.",
+    ],
+)
+def test_ages_titles_and_idioms_are_not_temporal(text: str) -> None:
+    assert pairs(text) == []
+
+
+def test_month_with_relative_year_is_one_expression() -> None:
+    assert pairs("It began in June last year.") == [("June last year", "2024-06")]
+
+
+def test_clock_time_with_a_date() -> None:
+    assert pairs("The offer expires at 5 p.m. EST Nov. 9.", at(2025, 11, 2)) == [
+        ("5 p.m. EST Nov. 9", "2025-11-09T17:00")
+    ]
+
+
+def test_election_day() -> None:
+    assert pairs("Voters go to the polls on Election Day.", at(2026, 10, 1)) == [
+        ("Election Day", "2026-11-03")
+    ]
