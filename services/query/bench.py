@@ -34,8 +34,8 @@ from services.query.api import create_app
 from services.query.bench_data import RARE_WORD, fill
 from services.query.bench_load import LoadResult, run_load
 from services.query.cursor import Cursor
-from services.query.reads import TimelineFilter
 from services.query.schema import connect
+from services.query.selection import TimelineFilter
 
 log = logging.getLogger(__name__)
 P99_TARGET_MS = 50.0

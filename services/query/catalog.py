@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from services.query.reads import ITEM_COLUMNS, LIVE, item
+from services.query.reads import item
+from services.query.selection import ITEM_COLUMNS, LIVE
 from services.query.times import to_rfc3339
 
 ARTICLE_COLUMNS = "article_id, revision, source, url, title, published_at, language"

@@ -11,7 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from services.query.reads import ITEM_COLUMNS, TimelineFilter, filter_sql, item
+from services.query.reads import item
+from services.query.selection import ITEM_COLUMNS, TimelineFilter, filter_sql
 from services.query.store import read_meta
 
 SCAN = 2000  # sequence numbers read per round, so one round stays short

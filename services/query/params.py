@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import Query
 from pydantic import AwareDatetime
 
-from services.query.reads import TimelineFilter
+from services.query.selection import TimelineFilter
 from services.query.times import to_key
 from services.timeline.events import Anchor
 from services.timeline.mentions import Granularity

@@ -10,49 +10,41 @@ until they are purged; a cursor whose snapshot predates a purge gets CursorExpir
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from datetime import timedelta
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from services.query.cursor import Cursor, CursorError
 from services.query.schema import connect
+from services.query.selection import ITEM_COLUMNS, LIVE, TimelineFilter, page_sql
 from services.query.store import read_meta
-from services.query.times import from_key, to_key, to_rfc3339
+from services.query.times import to_rfc3339
 
-ITEM_COLUMNS = (
-    "incident_id, article_id, start_at, end_at, granularity, anchor, sentence, mention, "
-    "timex_value, timex_type, title, source"
+
+def _rfc3339_sql(column: str) -> str:
+    """times.to_rfc3339 in SQL."""
+    whole = f"substr({column}, 20) = '.000000Z'"
+    return f"CASE WHEN {whole} THEN substr({column}, 1, 19) || 'Z' ELSE {column} END"
+
+
+# The public item built by SQLite itself: for a page of a hundred, much cheaper than
+# Python dicts and json.dumps. Same keys and values as `item`.
+ITEM_JSON = (
+    "json_object('incident_id', incident_id, 'article_id', article_id, "
+    f"'start', {_rfc3339_sql('start_at')}, 'end', {_rfc3339_sql('end_at')}, "
+    "'granularity', granularity, 'anchor', anchor, 'sentence', sentence, "
+    "'mention', mention, 'timex_value', timex_value, 'timex_type', timex_type, "
+    "'title', title, 'source', source)"
 )
-LIVE = "retired_seq IS NULL"
-IN_SNAPSHOT = "seq <= :snapshot AND (retired_seq IS NULL OR retired_seq > :snapshot)"
+# Keys at the positions of ITEM_COLUMNS (0, 2, 3), so cursors are made the same way.
+JSON_COLUMNS = f"incident_id, article_id, start_at, end_at, {ITEM_JSON} AS item"
 
 
 class CursorExpiredError(CursorError):
     """The cursor's snapshot relies on retired rows that have been purged since."""
-
-
-@dataclass(frozen=True)
-class TimelineFilter:
-    """Everything that selects and orders incidents; its fingerprint binds cursors."""
-
-    article_id: str | None = None
-    start_from: str | None = None  # stored-key form, see times.to_key
-    until: str | None = None
-    q: str | None = None
-    source: str | None = None
-    max_granularity_rank: int | None = None
-    anchor: str | None = None
-    descending: bool = False
-
-    def fingerprint(self) -> str:
-        canonical = json.dumps(asdict(self), sort_keys=True).encode()
-        return hashlib.sha256(canonical).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -80,72 +72,6 @@ def item(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
     }
 
 
-def fts_query(text: str) -> str:
-    """Every word of `text` as a quoted FTS5 term (all must match), so that user input
-    can never be read as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words)
-
-
-def filter_sql(flt: TimelineFilter) -> tuple[list[str], dict[str, Any]]:
-    """WHERE clauses and parameters of the filters (visibility and keyset excluded)."""
-    checks = [
-        ("article_id = :article_id", flt.article_id),
-        ("end_at > :start_from", flt.start_from),
-        ("start_at < :until", flt.until),
-        ("source = :source", flt.source),
-        ("granularity_rank <= :max_granularity_rank", flt.max_granularity_rank),
-        ("anchor = :anchor", flt.anchor),
-    ]
-    clauses = [sql for sql, value in checks if value is not None]
-    params: dict[str, Any] = {k: v for k, v in asdict(flt).items() if v is not None}
-    if flt.q is not None:
-        clauses.append("seq IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH :fts)")
-        params["fts"] = fts_query(flt.q)
-    return clauses, params
-
-
-def class_floor(start_from: str, span_class: int) -> str:
-    """Earliest start of an interval of `span_class` that can end after `start_from`."""
-    try:
-        return to_key(from_key(start_from) - timedelta(seconds=2**span_class))
-    except OverflowError:
-        return ""  # before year 1: every start qualifies
-
-
-def page_sql(
-    flt: TimelineFilter, cursor: Cursor | None, classes: Sequence[int] = ()
-) -> tuple[str, dict[str, Any]]:
-    """The page query; a window (`from`) reads one index range per span class and merges
-    them in order (see schema.py), instead of every interval that starts before it."""
-    clauses, params = filter_sql(flt)
-    clauses.append(IN_SNAPSHOT if cursor else LIVE)
-    direction = "DESC" if flt.descending else "ASC"
-    if cursor:
-        op = "<" if flt.descending else ">"
-        # In a window walked forwards each arm's range must start at its floor (which
-        # includes the cursor's start); a bare row value would win as the range instead.
-        first = "+start_at" if flt.start_from and not flt.descending else "start_at"
-        clauses.append(f"({first}, end_at, incident_id) {op} (:c_start, :c_end, :c_id)")
-        params |= {"c_start": cursor.start, "c_end": cursor.end, "c_id": cursor.incident_id}
-        params["snapshot"] = cursor.snapshot
-    order = f"start_at {direction}, end_at {direction}, incident_id {direction}"
-    select = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE {' AND '.join(clauses)}"  # noqa: S608 - clauses are constants; values are bound
-    if flt.start_from is None or not classes:
-        return f"{select} ORDER BY {order} LIMIT :limit", params
-    arms = []
-    # The cursor's start bounds every arm too; folding it into the floor lets each arm's
-    # index range begin at the cursor instead of re-reading rows of earlier pages.
-    resume_at = cursor.start if cursor and not flt.descending else ""
-    for k in classes:
-        params[f"floor{k}"] = max(class_floor(flt.start_from, k), resume_at)
-        arms.append(
-            f"SELECT * FROM ({select} AND span_class = {k:d} AND start_at >= :floor{k:d} "  # noqa: S608
-            f"ORDER BY {order})"
-        )
-    return " UNION ALL ".join(arms) + f" ORDER BY {order} LIMIT :limit", params
-
-
 class Reader:
     """Read-only access for request handlers: one connection per worker thread."""
 
@@ -161,6 +87,19 @@ class Reader:
         return conn
 
     def page(self, flt: TimelineFilter, limit: int, cursor_text: str | None) -> Page:
+        rows, next_cursor, snapshot = self._rows(flt, limit, cursor_text, ITEM_COLUMNS)
+        return Page([item(r) for r in rows], next_cursor, snapshot)
+
+    def page_json(self, flt: TimelineFilter, limit: int, cursor_text: str | None) -> bytes:
+        """The /v1/timeline response body, items serialized by SQLite (see ITEM_JSON)."""
+        rows, next_cursor, snapshot = self._rows(flt, limit, cursor_text, JSON_COLUMNS)
+        tail = json.dumps({"next_cursor": next_cursor, "snapshot": snapshot})
+        return f'{{"items":[{",".join(r[4] for r in rows)}],{tail[1:]}'.encode()
+
+    def _rows(
+        self, flt: TimelineFilter, limit: int, cursor_text: str | None, columns: str
+    ) -> tuple[list[Any], str | None, int]:
+        """One page of rows (keys at 0, 2, 3), the next cursor and the snapshot read."""
         fingerprint = flt.fingerprint()
         cursor = Cursor.decode(cursor_text, fingerprint) if cursor_text else None
         conn = self.conn()
@@ -171,16 +110,15 @@ class Reader:
                 raise CursorExpiredError(msg)
             snapshot = cursor.snapshot if cursor else read_meta(conn, "high_water")
             classes = [k for (k,) in conn.execute("SELECT span_class FROM span_classes")]
-            sql, params = page_sql(flt, cursor, classes)
+            sql, params = page_sql(flt, cursor, classes, columns)
             rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
         finally:
             conn.execute("COMMIT")
-        next_cursor = None
-        if len(rows) > limit:
-            rows = rows[:limit]
-            last = rows[-1]
-            next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint).encode()
-        return Page([item(r) for r in rows], next_cursor, snapshot)
+        if len(rows) <= limit:
+            return rows, None, snapshot
+        last = rows[limit - 1]
+        next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint).encode()
+        return rows[:limit], next_cursor, snapshot
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         sql = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608

@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
-from services.query.context import Context, json_bytes, json_response
+from services.query.context import Context, json_response
 from services.query.cursor import CursorError
 from services.query.models import IncidentOut, TimelinePageOut
 from services.query.page_cache import PageCache
 from services.query.params import CursorParam, LimitParam, timeline_filter
-from services.query.reads import CursorExpiredError, TimelineFilter
+from services.query.reads import CursorExpiredError
+from services.query.selection import TimelineFilter
 
 router = APIRouter(prefix="/v1", tags=["timeline"])
 
@@ -45,15 +46,9 @@ async def get_timeline(
     body = context.pages.get(key, version)
     if body is None:
         try:
-            page = context.reader.page(flt, limit, cursor)
+            body = context.reader.page_json(flt, limit, cursor)
         except CursorError as exc:
             raise cursor_problem(exc) from exc
-        page_body = {
-            "items": page.items,
-            "next_cursor": page.next_cursor,
-            "snapshot": page.snapshot,
-        }
-        body = json_bytes(page_body)
         context.pages.put(key, version, body)
     return Response(body, media_type="application/json")
 

@@ -13,7 +13,8 @@ from sse_starlette import EventSourceResponse
 from services.query.changes import ChangeEvent, changes_after, high_water
 from services.query.context import Context, QueryContext
 from services.query.params import timeline_filter
-from services.query.reads import Reader, TimelineFilter
+from services.query.reads import Reader
+from services.query.selection import TimelineFilter
 
 router = APIRouter(prefix="/v1", tags=["timeline"])
 

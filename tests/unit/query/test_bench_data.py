@@ -6,7 +6,8 @@ from pathlib import Path
 
 from services.query.bench import scenarios
 from services.query.bench_data import fill
-from services.query.reads import Reader, TimelineFilter
+from services.query.reads import Reader
+from services.query.selection import TimelineFilter
 
 
 def test_bulk_fill_gives_a_queryable_store(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.query.cursor import CursorError
-from services.query.reads import CursorExpiredError, Reader, TimelineFilter
+from services.query.reads import CursorExpiredError, Reader
+from services.query.selection import TimelineFilter
 from services.query.store import Change, Retraction, TimelineStore
 from services.query.times import to_key, to_rfc3339
 from tests.unit.query.factories import BASE, timeline

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from services.query.reads import Reader, TimelineFilter
+from services.query.reads import Reader
+from services.query.selection import TimelineFilter
 from services.query.store import Retraction, TimelineStore
 from services.query.times import to_key
 from tests.unit.query.factories import BASE, timeline
@@ -86,3 +89,25 @@ def test_window_keeps_overlapping_intervals(store: TimelineStore) -> None:
     )  # days [2, 3): (0, 2) ends and (3, 10) starts at a bound, so neither overlaps
     found = {(i["start"][8:10], i["end"][8:10]) for i in reader.page(window, 10, None).items}
     assert found == {("03", "04"), ("02", "21")}
+
+
+def test_items_serialized_by_sqlite_equal_the_python_ones(store: TimelineStore) -> None:
+    reader = Reader(store.path)
+    tl = timeline("a", [(0, 1), (2, 3)])
+    odd = tl.incidents[0].model_copy(
+        update={
+            "start": BASE + timedelta(microseconds=250),
+            "mention": None,
+            "sentence": 'Quotes " and \\ and ünïcode\n',
+        }
+    )
+    store.apply(TOPIC, 0, [(0, tl.model_copy(update={"incidents": (odd, tl.incidents[1])}))])
+    for limit in (1, 5):
+        page = reader.page(TimelineFilter(), limit, None)
+        body = json.loads(reader.page_json(TimelineFilter(), limit, None))
+        assert body == {
+            "items": page.items,
+            "next_cursor": page.next_cursor,
+            "snapshot": page.snapshot,
+        }
+    assert page.items[0]["start"] == "2024-01-01T00:00:00.000250Z"

@@ -8,7 +8,8 @@ from pathlib import Path
 from services.query.changes import changes_after
 from services.query.context import QueryContext
 from services.query.feed import ChangeFeed
-from services.query.reads import Reader, TimelineFilter
+from services.query.reads import Reader
+from services.query.selection import TimelineFilter
 from services.query.sse import events
 from services.query.store import Retraction, TimelineStore
 from tests.unit.query.factories import timeline

@@ -1,0 +1,123 @@
+"""Which incidents a timeline request selects, in which order: the filters and their SQL.
+
+A window (`from`) is read as one index range per span class (see schema.py), merged in
+order by SQLite, instead of every interval that starts before the window.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from services.query.cursor import Cursor
+from services.query.times import from_key, to_key
+
+ITEM_COLUMNS = (
+    "incident_id, article_id, start_at, end_at, granularity, anchor, sentence, mention, "
+    "timex_value, timex_type, title, source"
+)
+LIVE = "retired_seq IS NULL"
+IN_SNAPSHOT = "seq <= :snapshot AND (retired_seq IS NULL OR retired_seq > :snapshot)"
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    """Everything that selects and orders incidents; its fingerprint binds cursors."""
+
+    article_id: str | None = None
+    start_from: str | None = None  # stored-key form, see times.to_key
+    until: str | None = None
+    q: str | None = None
+    source: str | None = None
+    max_granularity_rank: int | None = None
+    anchor: str | None = None
+    descending: bool = False
+
+    def values(self) -> dict[str, Any]:
+        # By hand: dataclasses.asdict deep-copies and costs more than the query it feeds.
+        return {
+            "article_id": self.article_id,
+            "start_from": self.start_from,
+            "until": self.until,
+            "q": self.q,
+            "source": self.source,
+            "anchor": self.anchor,
+            "max_granularity_rank": self.max_granularity_rank,
+            "descending": self.descending,
+        }
+
+    def fingerprint(self) -> str:
+        canonical = repr(sorted(self.values().items())).encode()
+        return hashlib.sha256(canonical).hexdigest()[:16]
+
+
+def fts_query(text: str) -> str:
+    """Every word of `text` as a quoted FTS5 term (all must match), so that user input
+    can never be read as FTS5 syntax."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words)
+
+
+def filter_sql(flt: TimelineFilter) -> tuple[list[str], dict[str, Any]]:
+    """WHERE clauses and parameters of the filters (visibility and keyset excluded)."""
+    checks = [
+        ("article_id = :article_id", flt.article_id),
+        ("end_at > :start_from", flt.start_from),
+        ("start_at < :until", flt.until),
+        ("source = :source", flt.source),
+        ("granularity_rank <= :max_granularity_rank", flt.max_granularity_rank),
+        ("anchor = :anchor", flt.anchor),
+    ]
+    clauses = [sql for sql, value in checks if value is not None]
+    params: dict[str, Any] = {k: v for k, v in flt.values().items() if v is not None}
+    if flt.q is not None:
+        clauses.append("seq IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH :fts)")
+        params["fts"] = fts_query(flt.q)
+    return clauses, params
+
+
+def class_floor(start_from: str, span_class: int) -> str:
+    """Earliest start of an interval of `span_class` that can end after `start_from`."""
+    try:
+        return to_key(from_key(start_from) - timedelta(seconds=2**span_class))
+    except OverflowError:
+        return ""  # before year 1: every start qualifies
+
+
+def page_sql(
+    flt: TimelineFilter,
+    cursor: Cursor | None,
+    classes: Sequence[int] = (),
+    columns: str = ITEM_COLUMNS,
+) -> tuple[str, dict[str, Any]]:
+    """The page query; a window (`from`) reads one index range per span class and merges
+    them in order (see schema.py), instead of every interval that starts before it."""
+    clauses, params = filter_sql(flt)
+    clauses.append(IN_SNAPSHOT if cursor else LIVE)
+    direction = "DESC" if flt.descending else "ASC"
+    if cursor:
+        op = "<" if flt.descending else ">"
+        # In a window walked forwards each arm's range must start at its floor (which
+        # includes the cursor's start); a bare row value would win as the range instead.
+        first = "+start_at" if flt.start_from and not flt.descending else "start_at"
+        clauses.append(f"({first}, end_at, incident_id) {op} (:c_start, :c_end, :c_id)")
+        params |= {"c_start": cursor.start, "c_end": cursor.end, "c_id": cursor.incident_id}
+        params["snapshot"] = cursor.snapshot
+    order = f"start_at {direction}, end_at {direction}, incident_id {direction}"
+    select = f"SELECT {columns} FROM incidents WHERE {' AND '.join(clauses)}"  # noqa: S608 - clauses are constants; values are bound
+    if flt.start_from is None or not classes:
+        return f"{select} ORDER BY {order} LIMIT :limit", params
+    arms = []
+    # The cursor's start bounds every arm too; folding it into the floor lets each arm's
+    # index range begin at the cursor instead of re-reading rows of earlier pages.
+    resume_at = cursor.start if cursor and not flt.descending else ""
+    for k in classes:
+        params[f"floor{k}"] = max(class_floor(flt.start_from, k), resume_at)
+        arms.append(
+            f"SELECT * FROM ({select} AND span_class = {k:d} AND start_at >= :floor{k:d} "  # noqa: S608
+            f"ORDER BY {order})"
+        )
+    return " UNION ALL ".join(arms) + f" ORDER BY {order} LIMIT :limit", params
