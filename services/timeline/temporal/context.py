@@ -92,9 +92,17 @@ class Rule:
     triggers: frozenset[str]
 
 
-DIGITS = "#d"
+def number_key(word: str) -> str:
+    """Numbers are triggers by shape: '#y' four digits (a year), '#s' digits with an s
+    (a decade), '#d' any other."""
+    if len(word) == 4 and word.isdigit():
+        return "#y"
+    if word.endswith("s") and word[:-1].isdigit():
+        return "#s"
+    return "#d"
 
 
 def trigger_words(words: str) -> frozenset[str]:
-    """Lower-case words of which a rule needs at least one nearby; '#d' is any number."""
+    """Lower-case words, or number shapes (see number_key), of which a rule needs at least
+    one nearby."""
     return frozenset(words.split())

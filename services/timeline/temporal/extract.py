@@ -9,7 +9,7 @@ from datetime import date
 
 from services.timeline.mentions import Mention
 
-from .context import DIGITS, Context, Rule, Timex
+from .context import Context, Rule, Timex, number_key
 from .intervals import interval_of
 
 
@@ -24,11 +24,14 @@ _WORD = re.compile(r"\w+")
 _REACH = 48
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [
-        (m.start(), m.end(), DIGITS if m.group()[0].isdigit() else m.group().lower())
-        for m in _WORD.finditer(text)
-    ]
+def _word_index(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each lower-case word occurs; numbers are filed under their shape."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        key = number_key(word) if word[0].isdigit() else word.lower()
+        index.setdefault(key, []).append(match.span())
+    return index
 
 
 def _windows(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -49,10 +52,13 @@ def candidates(text: str, rules: Iterable[Rule]) -> list[tuple[int, int, int, re
     """Every rule match as (start, -length, rule order, match, rule), in preference order.
     A rule only runs near its trigger words: scanning whole articles with every pattern
     would cost most of the time."""
-    words = _words(text)
+    index = _word_index(text)
     found = []
     for order, rule in enumerate(rules):
-        hits = [(s, e) for s, e, word in words if word in rule.triggers]
+        present = rule.triggers & index.keys()
+        if not present:
+            continue
+        hits = sorted(span for word in present for span in index[word])
         for low, high in _windows(text, hits):
             for match in rule.pattern.finditer(text, low, high):
                 start, end = _extent(match)

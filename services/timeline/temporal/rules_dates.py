@@ -126,7 +126,7 @@ RULES = (
         "iso-date",
         re.compile(r"(?<![\w.-])(?P<year>\d{4})-(?P<a>\d\d)-(?P<b>\d\d)(?![\w-])"),
         iso_date,
-        trigger_words("#d"),
+        trigger_words("#y"),
     ),
     Rule(
         "numeric-date",

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from services.timeline.mentions import TimexType
 
 from .calendar import closest_month_year, closest_year, day_value, month_value, nearest_weekday
-from .context import DIGITS, Context, Rule, Timex
+from .context import Context, Rule, Timex
 from .lexicon_foreign import Words
 from .rules_dates import RULES as DATE_RULES
 from .rules_years import RULES as YEAR_RULES
@@ -128,7 +128,7 @@ def _trigger_words(words: dict[str, int] | dict[str, str]) -> frozenset[str]:
 
 def foreign_rules(words: Words) -> tuple[Rule, ...]:
     """Shared numeric date and year rules plus the language's own words."""
-    numeric = tuple(r for r in DATE_RULES if r.triggers == frozenset({DIGITS}))
+    numeric = tuple(r for r in DATE_RULES if r.name in {"iso-date", "numeric-date"})
     return (
         *numeric,
         _day_rule(words),

@@ -93,7 +93,7 @@ RULES = (
             rf"(?P<year>1\d{{3}}|20\d\d){_YEAR_END}(?!\w)"
         ),
         year,
-        trigger_words("#d"),
+        trigger_words("#y"),
     ),
     Rule(
         "short-year",
@@ -109,7 +109,7 @@ RULES = (
             r"|fifties|sixties|seventies|eighties|nineties)))(?!\w)"
         ),
         decade,
-        trigger_words("#d twenties thirties forties fifties sixties seventies eighties nineties"),
+        trigger_words("#s twenties thirties forties fifties sixties seventies eighties nineties"),
     ),
     Rule(
         "century",
