@@ -44,11 +44,13 @@ def annotate_corpus(directory: Path) -> Iterator[Annotated]:
 
 
 def annotate_folder(source: Path, target: Path) -> int:
-    """Writes one annotated file per .tml in `source`; returns how many."""
-    target.mkdir(parents=True, exist_ok=True)
+    """Writes one annotated file per .tml below `source`, at the same relative path under
+    `target`; returns how many."""
     count = 0
-    for path in sorted(source.glob("*.tml")):
+    for path in sorted(source.rglob("*.tml")):
         result = annotate(read_document(path))
-        write_document(result.document, result.system, target / path.name)
+        destination = target / path.relative_to(source)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_document(result.document, result.system, destination)
         count += 1
     return count

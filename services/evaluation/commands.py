@@ -72,7 +72,10 @@ def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         msg = "expected an object with a string 'text'"
         raise TypeError(msg)
-    published = datetime.fromisoformat(str(record.get("published_at")))
+    if not isinstance(record.get("published_at"), str):
+        msg = "missing string 'published_at'"
+        raise TypeError(msg)
+    published = datetime.fromisoformat(record["published_at"])
     mentions = normalize(record["text"], published, str(record.get("language") or default_language))
     return {"id": record.get("id"), "mentions": [mention_json(m) for m in mentions]}
 
