@@ -60,3 +60,37 @@ def test_past_duration_reaches_back_from_publication() -> None:
         at(2025, 9, 15, 8),
         at(2025, 12, 15, 8),
     )
+
+
+def test_the_next_day_follows_the_date_mentioned_before() -> None:
+    assert pairs("The vote was on May 4, 2024. The next day, protests began.") == [
+        ("May 4, 2024", "2024-05-04"),
+        ("The next day", "2024-05-05"),
+    ]
+
+
+def test_weekend_in_past_tense_is_the_last_one() -> None:
+    assert pairs("Protests grew over the weekend.") == [("the weekend", "2025-W50-WE")]
+
+
+def test_weekday_with_part_of_day_keeps_the_day_value_and_the_part_interval() -> None:
+    (mention,) = found("Shots were fired Friday night.")
+    assert (mention.timex_value, mention.start, mention.end) == (
+        "2025-12-12",
+        at(2025, 12, 12, 20),
+        at(2025, 12, 13, 6),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It opened three years ago.", [("three years ago", "2022")]),
+        ("It opened several years ago.", [("several years ago", "PAST_REF")]),
+        ("Prices rose in recent years.", [("recent years", "PAST_REF")]),
+        ("Prices rose in recent weeks.", [("recent weeks", "PXW")]),
+        ("It is the worst crisis this century.", [("this century", "20")]),
+    ],
+)
+def test_offsets_and_vague_spans(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
