@@ -97,7 +97,10 @@ def fill(path: Path, incidents: int, seed: int = 7) -> int:
         )
     high_water = (incidents // PER_ARTICLE) * PER_ARTICLE
     conn.execute(SET_META, ("high_water", high_water))
-    conn.execute("INSERT OR IGNORE INTO span_classes SELECT DISTINCT span_class FROM incidents")
+    conn.execute(
+        "INSERT INTO span_classes SELECT span_class, min(granularity_rank) FROM incidents "
+        "GROUP BY span_class"
+    )
     conn.execute("COMMIT")
     create_schema(conn)  # puts the dropped indexes and trigger back
     conn.execute("INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild')")

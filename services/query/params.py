@@ -12,21 +12,39 @@ from services.query.times import to_key
 from services.timeline.events import Anchor
 from services.timeline.mentions import Granularity
 
-ArticleParam = Annotated[str | None, Query(description="Only this article's incidents.")]
+ArticleParam = Annotated[
+    str | None,
+    Query(description="Only this article's incidents.", examples=["sydney-siege-2014"]),
+]
 FromParam = Annotated[
     AwareDatetime | None,
-    Query(alias="from", description="RFC 3339; keeps intervals that end after it."),
+    Query(
+        alias="from",
+        description="RFC 3339; keeps intervals that end after it.",
+        examples=["2014-12-01T00:00:00Z"],
+    ),
 ]
 ToParam = Annotated[
-    AwareDatetime | None, Query(description="RFC 3339; keeps intervals that start before it.")
+    AwareDatetime | None,
+    Query(
+        description="RFC 3339; keeps intervals that start before it.",
+        examples=["2014-12-31T00:00:00+11:00"],
+    ),
 ]
 LimitParam = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 CursorParam = Annotated[str | None, Query(description="next_cursor of the previous page.")]
 TextParam = Annotated[
     str | None,
-    Query(min_length=1, max_length=200, description="Words that must all appear (FTS5)."),
+    Query(
+        min_length=1,
+        max_length=200,
+        description="Words that must all appear in sentence, mention or title (FTS5).",
+        examples=["siege"],
+    ),
 ]
-SourceParam = Annotated[str | None, Query(description="Only this source.")]
+SourceParam = Annotated[
+    str | None, Query(description="Only this source.", examples=["example-wire"])
+]
 GranularityParam = Annotated[
     Granularity | None, Query(description="Keep this granularity or finer.")
 ]

@@ -72,6 +72,12 @@ def item(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
     }
 
 
+def span_classes(conn: sqlite3.Connection, max_rank: int | None) -> list[int]:
+    """The span classes that can hold an incident of `max_rank` or finer."""
+    sql = "SELECT span_class FROM span_classes WHERE finest_rank <= ?"
+    return [k for (k,) in conn.execute(sql, (99 if max_rank is None else max_rank,))]
+
+
 class Reader:
     """Read-only access for request handlers: one connection per worker thread."""
 
@@ -109,7 +115,7 @@ class Reader:
                 msg = "cursor expired: its snapshot has been purged, start again"
                 raise CursorExpiredError(msg)
             snapshot = cursor.snapshot if cursor else read_meta(conn, "high_water")
-            classes = [k for (k,) in conn.execute("SELECT span_class FROM span_classes")]
+            classes = span_classes(conn, flt.max_granularity_rank)
             sql, params = page_sql(flt, cursor, classes, columns)
             rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
         finally:

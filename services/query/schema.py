@@ -13,7 +13,12 @@ before the window.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2  # bump on any change below
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -57,7 +62,10 @@ CREATE TABLE IF NOT EXISTS incidents (
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
 CREATE INDEX IF NOT EXISTS incidents_span
     ON incidents (span_class, start_at, end_at, incident_id);
-CREATE TABLE IF NOT EXISTS span_classes (span_class INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS span_classes (
+    span_class INTEGER PRIMARY KEY,
+    finest_rank INTEGER NOT NULL  -- lets a granularity filter skip whole classes
+);
 CREATE UNIQUE INDEX IF NOT EXISTS incidents_live_id
     ON incidents (incident_id) WHERE retired_seq IS NULL;
 CREATE INDEX IF NOT EXISTS incidents_live_article
@@ -92,4 +100,21 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
+    """Create the tables; a file of another schema version is emptied first: the read
+    model is a projection, rebuilt from the timelines topic once its offsets are gone."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    if version != SCHEMA_VERSION and tables:
+        log.warning("read model schema %d, expected %d: rebuilding", version, SCHEMA_VERSION)
+        drop_everything(conn)
     conn.executescript(DDL)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+
+def drop_everything(conn: sqlite3.Connection) -> None:
+    names = conn.execute(
+        "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'trigger') "
+        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'incidents_fts_%'"
+    ).fetchall()
+    for kind, name in sorted(names, key=lambda n: n[0] != "trigger"):
+        conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')

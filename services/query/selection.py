@@ -90,7 +90,7 @@ def class_floor(start_from: str, span_class: int) -> str:
 def page_sql(
     flt: TimelineFilter,
     cursor: Cursor | None,
-    classes: Sequence[int] = (),
+    classes: Sequence[int] | None = None,
     columns: str = ITEM_COLUMNS,
 ) -> tuple[str, dict[str, Any]]:
     """The page query; a window (`from`) reads one index range per span class and merges
@@ -108,8 +108,10 @@ def page_sql(
         params["snapshot"] = cursor.snapshot
     order = f"start_at {direction}, end_at {direction}, incident_id {direction}"
     select = f"SELECT {columns} FROM incidents WHERE {' AND '.join(clauses)}"  # noqa: S608 - clauses are constants; values are bound
-    if flt.start_from is None or not classes:
+    if flt.start_from is None or classes is None:
         return f"{select} ORDER BY {order} LIMIT :limit", params
+    if not classes:  # no stored interval has a class that can match
+        return f"{select} AND 0 LIMIT :limit", params
     arms = []
     # The cursor's start bounds every arm too; folding it into the floor lets each arm's
     # index range begin at the cursor instead of re-reading rows of earlier pages.

@@ -27,7 +27,10 @@ INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granulari
     char_end, source, title, span_class)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
-ADD_SPAN_CLASS = "INSERT OR IGNORE INTO span_classes (span_class) VALUES (?)"
+ADD_SPAN_CLASS = """
+INSERT INTO span_classes (span_class, finest_rank) VALUES (?, ?)
+ON CONFLICT (span_class) DO UPDATE SET finest_rank = min(finest_rank, excluded.finest_rank)
+"""
 UPSERT_ARTICLE = """
 INSERT OR REPLACE INTO articles (article_id, revision, source, url, title, published_at,
     language, normalizer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -169,7 +172,7 @@ class TimelineStore:
         unique = {i.incident_id: i for i in change.incidents}.values()
         rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
         self._conn.executemany(INSERT_INCIDENT, rows)
-        self._conn.executemany(ADD_SPAN_CLASS, {(row[-1],) for row in rows})
+        self._conn.executemany(ADD_SPAN_CLASS, {(row[-1], row[6]) for row in rows})
         self.high_water += len(rows)
 
     def purge_retired(self, older_than_s: float) -> int:

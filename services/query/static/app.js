@@ -73,6 +73,21 @@ function insertSorted(item, isNew) {
   list.insertBefore(node, after || null);
 }
 
+const LANES = 6;
+
+// Greedy lanes: an interval goes to the first lane whose last interval has ended, so
+// overlapping incidents stack instead of hiding each other.
+function lanesFor(items) {
+  const ends = [];
+  return [...items].sort(compare).map((item) => {
+    const start = Date.parse(item.start);
+    let lane = ends.findIndex((end) => end <= start);
+    if (lane < 0) lane = Math.min(ends.length, LANES - 1);
+    ends[lane] = Math.max(ends[lane] || 0, Date.parse(item.end));
+    return [item, lane];
+  });
+}
+
 function drawAxis() {
   const axis = document.getElementById("axis");
   axis.replaceChildren();
@@ -83,16 +98,17 @@ function drawAxis() {
   const hi = Math.max(...items.map((i) => Date.parse(i.end)));
   const span = Math.max(hi - lo, 1);
   const pct = (t) => `${((t - lo) / span) * 100}%`;
-  for (const i of items) {
+  for (const [i, lane] of lanesFor(items)) {
     const bar = el("div", "bar");
     bar.style.left = pct(Date.parse(i.start));
     bar.style.width = `${((Date.parse(i.end) - Date.parse(i.start)) / span) * 100}%`;
+    bar.style.bottom = `${4 + lane * 10}px`;
     bar.title = `${i.mention || i.title} (${i.start} – ${i.end})`;
     axis.append(bar);
   }
   for (let k = 0; k <= 4; k++) {
     const t = lo + (span * k) / 4;
-    const tick = el("span", "tick", new Date(t).toISOString().slice(0, 10));
+    const tick = el("span", `tick tick-${k}`, new Date(t).toISOString().slice(0, 10));
     tick.style.left = pct(t);
     axis.append(tick);
   }

@@ -16,6 +16,7 @@ from services.query.reads import CursorExpiredError, Reader
 from services.query.selection import TimelineFilter
 from services.query.store import Change, Retraction, TimelineStore
 from services.query.times import to_key, to_rfc3339
+from services.timeline.mentions import Granularity
 from tests.unit.query.factories import BASE, timeline
 
 TOPIC = "timelines"
@@ -26,12 +27,14 @@ spans = st.lists(
     max_size=4,
     unique=True,
 )
+granularities = st.sampled_from([Granularity.HOUR, Granularity.DAY, Granularity.YEAR])
 changes = st.one_of(
     st.builds(
-        lambda a, s, r: timeline(a, s, revision=r),
+        lambda a, s, r, g: timeline(a, s, revision=r, granularity=g),
         st.sampled_from(ARTICLES),
         spans,
         st.sampled_from(["r1", "r2", "r3"]),
+        granularities,
     ),
     st.builds(Retraction, st.sampled_from(ARTICLES)),
 )
@@ -62,9 +65,12 @@ def walk(
 windows = st.none() | st.tuples(st.integers(0, 35), st.integers(1, 10))
 
 
-def in_window(key: tuple[str, str, str], window: tuple[int, int] | None) -> bool:
+def selected(item: dict[str, str], window: tuple[int, int] | None, rank: int | None) -> bool:
+    if rank is not None and Granularity(item["granularity"]).rank > rank:
+        return False
     if window is None:
         return True
+    key = (item["start"], item["end"])
     lo, hi = (to_key(BASE + timedelta(days=d)) for d in (window[0], window[0] + window[1]))
     return key[0] < to_rfc3339(hi) and key[1] > to_rfc3339(lo)
 
@@ -76,6 +82,7 @@ def in_window(key: tuple[str, str, str], window: tuple[int, int] | None) -> bool
     limit=st.integers(1, 4),
     descending=st.booleans(),
     window=windows,
+    rank=st.none() | st.sampled_from([Granularity.HOUR.rank, Granularity.DAY.rank]),
 )
 def test_walk_yields_the_first_snapshot_exactly_once(
     initial: list[Change],
@@ -83,18 +90,26 @@ def test_walk_yields_the_first_snapshot_exactly_once(
     limit: int,
     descending: bool,
     window: tuple[int, int] | None,
+    rank: int | None,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = TimelineStore(Path(tmp) / "t.sqlite3")
         reader = Reader(store.path)
         store.apply(TOPIC, 0, list(enumerate(initial)))
         everything = reader.page(TimelineFilter(descending=descending), 10_000, None).items
-        keys = [(i["start"], i["end"], i["incident_id"]) for i in everything]
-        expected = [k for k in keys if in_window(k, window)]
-        flt = TimelineFilter(descending=descending)
-        if window:
-            lo, hi = (to_key(BASE + timedelta(days=d)) for d in (window[0], sum(window)))
-            flt = TimelineFilter(descending=descending, start_from=lo, until=hi)
+        expected = [
+            (i["start"], i["end"], i["incident_id"])
+            for i in everything
+            if selected(i, window, rank)
+        ]
+        lo, hi = (
+            (to_key(BASE + timedelta(days=d)) for d in (window[0], sum(window)))
+            if window
+            else (None, None)
+        )
+        flt = TimelineFilter(
+            descending=descending, start_from=lo, until=hi, max_granularity_rank=rank
+        )
         assert walk(reader, flt, limit, between, store) == expected
         store.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -111,3 +112,16 @@ def test_items_serialized_by_sqlite_equal_the_python_ones(store: TimelineStore) 
             "snapshot": page.snapshot,
         }
     assert page.items[0]["start"] == "2024-01-01T00:00:00.000250Z"
+
+
+def test_a_store_of_another_schema_version_is_rebuilt_empty(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = TimelineStore(path)
+    old.apply(TOPIC, 0, [(0, timeline("a"))])
+    old.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 1")
+    reopened = TimelineStore(path)
+    assert reopened.offsets(TOPIC) == {}  # so the projector reads the topic again
+    assert reopened.high_water == 0
+    assert ids(Reader(path)) == []

@@ -1,0 +1,70 @@
+"""`newstimeline query` as a subprocess, on the broker that KAFKA_BOOTSTRAP_SERVERS names."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from services.platform.settings import Settings
+from tests.integration.query.polling import eventually
+from tests.unit.query.factories import timeline
+
+pytestmark = pytest.mark.integration
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def query_process(bootstrap: str, topic_settings: Settings, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    env = os.environ | {
+        "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+        "NEWSTIMELINE_DATABASE_PATH": str(topic_settings.database_path),
+        "NEWSTIMELINE_TOPICS__TIMELINES": topic_settings.topics.timelines,
+        "NEWSTIMELINE_PROJECTOR_GROUP": topic_settings.projector_group,
+    }
+    cli = shutil.which("newstimeline", path=str(Path(sys.executable).parent))
+    command = [cli] if cli else [sys.executable, "-m", "services.cli"]
+    log = (tmp_path / "query.log").open("wb")
+    process = subprocess.Popen(
+        [*command, "query", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+async def test_query_command_serves_what_the_topic_holds(
+    query_process: str, topic_settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    tl = timeline("cmd", [(1, 2)])
+    await producer.send_and_wait(
+        topic_settings.topics.timelines, tl.model_dump_json().encode(), key=b"cmd"
+    )
+    async with httpx.AsyncClient(base_url=query_process, timeout=5) as http:
+
+        async def projected() -> bool:
+            try:
+                response = await http.get("/v1/timeline", params={"article_id": "cmd"})
+            except httpx.TransportError:
+                return False  # not listening yet
+            return response.status_code == 200 and len(response.json()["items"]) == 1
+
+        await eventually(projected, "the command's service to project the record")
+        assert (await http.get("/readyz")).status_code == 200
