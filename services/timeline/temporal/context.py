@@ -42,7 +42,6 @@ class Context:
     ref: date = field(init=False)
     anchor: date = field(init=False)
     anchor_value: str = field(init=False)
-    last_quarter: str | None = field(init=False, default=None)
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -72,8 +71,6 @@ class Context:
 
     def remember(self, value: str, day: date | None) -> None:
         self.anchor_value = value
-        if value[4:6] == "-Q":
-            self.last_quarter = value
         if day is not None:
             self.anchor = day
 
