@@ -74,13 +74,22 @@ def extract(ctx: Context, rules: Sequence[Rule]) -> list[Mention]:
     for start, _, _, match, rule in candidates(ctx.text, rules):
         if start < covered_until:
             continue
-        timex = rule.resolve(match, ctx)
+        timex = _resolve(rule, match, ctx)
         if timex is None:
             continue
         end = _extent(match)[1]
         mentions.append(_mention(ctx, start, end, timex))
         covered_until = end
     return mentions
+
+
+def _resolve(rule: Rule, match: re.Match[str], ctx: Context) -> Timex | None:
+    """A match whose date falls off the calendar ("a million years ago", year 0) is not
+    something a timeline can hold, so it is dropped rather than failing the article."""
+    try:
+        return rule.resolve(match, ctx)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _mention(ctx: Context, start: int, end: int, timex: Timex) -> Mention:

@@ -110,6 +110,6 @@ def interval_of(value: str) -> Interval | None:
         if match:
             try:
                 return build(match)
-            except ValueError:
+            except (ValueError, OverflowError):  # the calendar's edge (year 1 or 9999)
                 return None
     return None

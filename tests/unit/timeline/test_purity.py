@@ -78,14 +78,26 @@ def test_deterministic() -> None:
         max_size=60,
     ).map("".join),
     days=st.integers(min_value=-20000, max_value=20000),
+    language=st.sampled_from(["en", "de", "fr", "es"]),
 )
-def test_any_text_gives_valid_spans(text: str, days: int) -> None:
+def test_any_text_gives_valid_spans(text: str, days: int, language: str) -> None:
     published = datetime(2000, 1, 1, tzinfo=UTC) + timedelta(days=days, hours=days % 24)
     previous_end = 0
-    for mention in normalize(text, published):
+    for mention in normalize(text, published, language):
         assert 0 <= mention.char_start < mention.char_end <= len(text)
         assert text[mention.char_start : mention.char_end] == mention.text
         assert mention.char_start >= previous_end
         previous_end = mention.char_end
         if mention.start is not None and mention.end is not None:
             assert mention.start < mention.end
+
+
+@pytest.mark.parametrize(
+    "published",
+    [datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, tzinfo=UTC)],
+    ids=["year-1", "year-9999"],
+)
+def test_calendar_edges_drop_mentions_instead_of_failing(published: datetime) -> None:
+    text = "Tomorrow, yesterday, next week, a million years ago and the next 100000 years."
+    for mention in normalize(text, published):
+        assert text[mention.char_start : mention.char_end] == mention.text
