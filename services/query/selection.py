@@ -87,39 +87,66 @@ def class_floor(start_from: str, span_class: int) -> str:
         return ""  # before year 1: every start qualifies
 
 
+def keyset_sql(flt: TimelineFilter, cursor: Cursor) -> tuple[str, dict[str, Any]]:
+    """Rows after the cursor's key, in the cursor's snapshot."""
+    op = "<" if flt.descending else ">"
+    # In a window walked forwards each arm's range must start at its floor (which
+    # includes the cursor's start); a bare row value would win as the range instead.
+    first = "+start_at" if flt.start_from and not flt.descending else "start_at"
+    sql = f"({first}, end_at, incident_id) {op} (:c_start, :c_end, :c_id) AND {IN_SNAPSHOT}"
+    params = {"c_start": cursor.start, "c_end": cursor.end, "c_id": cursor.incident_id}
+    return sql, params | {"snapshot": cursor.snapshot}
+
+
 def page_sql(
     flt: TimelineFilter,
     cursor: Cursor | None,
     classes: Sequence[int] | None = None,
     columns: str = ITEM_COLUMNS,
 ) -> tuple[str, dict[str, Any]]:
-    """The page query; a window (`from`) reads one index range per span class and merges
-    them in order (see schema.py), instead of every interval that starts before it."""
+    """The page query; with `classes` (the span classes present) a window is read by
+    `window_sql`."""
     clauses, params = filter_sql(flt)
-    clauses.append(IN_SNAPSHOT if cursor else LIVE)
-    direction = "DESC" if flt.descending else "ASC"
     if cursor:
-        op = "<" if flt.descending else ">"
-        # In a window walked forwards each arm's range must start at its floor (which
-        # includes the cursor's start); a bare row value would win as the range instead.
-        first = "+start_at" if flt.start_from and not flt.descending else "start_at"
-        clauses.append(f"({first}, end_at, incident_id) {op} (:c_start, :c_end, :c_id)")
-        params |= {"c_start": cursor.start, "c_end": cursor.end, "c_id": cursor.incident_id}
-        params["snapshot"] = cursor.snapshot
+        keyset, keyset_params = keyset_sql(flt, cursor)
+        clauses.append(keyset)
+        params |= keyset_params
+    else:
+        clauses.append(LIVE)
+    direction = "DESC" if flt.descending else "ASC"
     order = f"start_at {direction}, end_at {direction}, incident_id {direction}"
     select = f"SELECT {columns} FROM incidents WHERE {' AND '.join(clauses)}"  # noqa: S608 - clauses are constants; values are bound
     if flt.start_from is None or classes is None:
         return f"{select} ORDER BY {order} LIMIT :limit", params
-    if not classes:  # no stored interval has a class that can match
-        return f"{select} AND 0 LIMIT :limit", params
-    arms = []
-    # The cursor's start bounds every arm too; folding it into the floor lets each arm's
-    # index range begin at the cursor instead of re-reading rows of earlier pages.
     resume_at = cursor.start if cursor and not flt.descending else ""
+    arms = window_sql(
+        select,
+        order,
+        start_from=flt.start_from,
+        resume_at=resume_at,
+        classes=classes,
+        params=params,
+    )
+    return f"{arms} ORDER BY {order} LIMIT :limit", params
+
+
+def window_sql(
+    select: str,
+    order: str,
+    *,
+    start_from: str,
+    resume_at: str,
+    classes: Sequence[int],
+    params: dict[str, Any],
+) -> str:
+    """One index range per span class, merged in order by SQLite (see schema.py); adds
+    each class's floor to `params`. The cursor's start (`resume_at`) raises every floor,
+    so each range begins at the cursor instead of re-reading earlier pages."""
+    if not classes:  # no stored interval has a class that can match
+        return f"{select} AND 0"
+    arms = []
     for k in classes:
-        params[f"floor{k}"] = max(class_floor(flt.start_from, k), resume_at)
-        arms.append(
-            f"SELECT * FROM ({select} AND span_class = {k:d} AND start_at >= :floor{k:d} "  # noqa: S608
-            f"ORDER BY {order})"
-        )
-    return " UNION ALL ".join(arms) + f" ORDER BY {order} LIMIT :limit", params
+        params[f"floor{k}"] = max(class_floor(start_from, k), resume_at)
+        bounds = f"span_class = {k:d} AND start_at >= :floor{k:d}"
+        arms.append(f"SELECT * FROM ({select} AND {bounds} ORDER BY {order})")  # noqa: S608
+    return " UNION ALL ".join(arms)
