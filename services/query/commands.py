@@ -26,7 +26,15 @@ def serve(args: argparse.Namespace) -> int:
         app = create_app(settings, bootstrap=choice.bootstrap)
         host = args.host or settings.query_host
         port = args.port or settings.query_port
-        uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+        # Open event streams would otherwise hold a graceful shutdown forever.
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=5,
+        )
     finally:
         choice.release()
     return 0

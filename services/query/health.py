@@ -25,6 +25,7 @@ async def readyz(context: Context) -> Response:
     """200 once the projector has reached the end offsets that existed when it started."""
     state = context.projector_state
     if state is None:  # no projector: the store is served as it is
-        return json_response({"ready": True, "lag": {}})
+        return json_response({"ready": True, "lag": {}, "phase": "no projector"})
     lag = {str(p): n for p, n in state.catch_up_lag().items()}
-    return json_response({"ready": state.ready, "lag": lag}, 200 if state.ready else 503)
+    body = {"ready": state.ready, "lag": lag, "phase": state.phase}
+    return json_response(body, 200 if state.ready else 503)

@@ -54,11 +54,14 @@ class TimelinePageOut(BaseModel):
 
 class ReadinessOut(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"ready": False, "lag": {"0": 120, "1": 0}}]}
+        json_schema_extra={
+            "examples": [{"ready": False, "lag": {"0": 120, "1": 0}, "phase": "projecting"}]
+        }
     )
 
     ready: bool
     lag: dict[str, int] = Field(description="Records still to project, by partition.")
+    phase: str = Field(description="What the projector is doing, in words.")
 
 
 class HealthOut(BaseModel):

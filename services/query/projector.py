@@ -44,6 +44,7 @@ class ProjectorState:
     """What readiness and metrics need: where the store is and where it must get to."""
 
     started: bool = False
+    phase: str = "connecting"  # for people reading /readyz
     targets: dict[int, int] = field(default_factory=dict)  # end offsets seen at start
     positions: dict[int, int] = field(default_factory=dict)  # next offsets in the store
     highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
@@ -110,6 +111,7 @@ class Projector:
             except Exception:
                 log.exception("projector failed; restarting in %.0f s", backoff)
             self.state.started = False
+            self.state.phase = "restarting after a failure"
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, max_backoff_s)
 
@@ -128,6 +130,7 @@ class Projector:
         self.state.highwaters = dict(self.state.targets)
         self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
         self.state.started = True
+        self.state.phase = "projecting"
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
 
     async def _wait_for_partitions(self, consumer: AIOKafkaConsumer) -> set[int]:
@@ -140,6 +143,7 @@ class Projector:
             if partitions:
                 return partitions
             log.info("waiting for topic %s to exist", self.topic)
+            self.state.phase = f"waiting for topic {self.topic}"
             await asyncio.sleep(TOPIC_POLL_S)
 
     async def _apply(self, partition: int, records: Iterable[ConsumerRecord]) -> None:
