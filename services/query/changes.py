@@ -46,17 +46,23 @@ def _retracted(
     return [ChangeEvent(seq, "retract", data) for seq, data in grouped.items()]
 
 
-def changes_after(
-    conn: sqlite3.Connection, flt: TimelineFilter, after: int
-) -> tuple[list[ChangeEvent], int]:
-    """Matching changes with sequence in (after, upper], and upper: where to go on from."""
+@dataclass(frozen=True)
+class ChangeBatch:
+    events: list[ChangeEvent]
+    upper: int  # where the next round goes on from
+    caught_up: bool  # upper is the store's high-water mark: wait for the projector
+
+
+def changes_after(conn: sqlite3.Connection, flt: TimelineFilter, after: int) -> ChangeBatch:
+    """Matching changes with sequence in (after, upper], at most SCAN sequence numbers."""
     conn.execute("BEGIN")
     try:
-        upper = min(read_meta(conn, "high_water"), after + SCAN)
+        high = read_meta(conn, "high_water")
+        upper = max(min(high, after + SCAN), after)
         events = _added(conn, flt, after, upper) + _retracted(conn, flt, after, upper)
     finally:
         conn.execute("COMMIT")
-    return sorted(events, key=lambda e: e.seq), max(upper, after)
+    return ChangeBatch(sorted(events, key=lambda e: e.seq), upper, upper >= high)
 
 
 def high_water(conn: sqlite3.Connection) -> int:

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from sse_starlette import EventSourceResponse
 
-from services.query.changes import ChangeEvent, changes_after, high_water
+from services.query.changes import ChangeBatch, changes_after, high_water
 from services.query.context import Context, QueryContext
 from services.query.params import timeline_filter
 from services.query.reads import Reader
@@ -47,7 +47,7 @@ def resume_point(header: str | None, query: int | None) -> int | None:
     return value
 
 
-def read_changes(reader: Reader, flt: TimelineFilter, after: int) -> tuple[list[ChangeEvent], int]:
+def read_changes(reader: Reader, flt: TimelineFilter, after: int) -> ChangeBatch:
     # Runs in a worker thread: the connection must be that thread's own.
     return changes_after(reader.conn(), flt, after)
 
@@ -61,10 +61,11 @@ async def events(
         after if after is not None else await asyncio.to_thread(lambda: high_water(reader.conn()))
     )
     while not await request.is_disconnected():
-        found, position = await asyncio.to_thread(read_changes, reader, flt, position)
-        for event in found:
+        batch = await asyncio.to_thread(read_changes, reader, flt, position)
+        for event in batch.events:
             yield {"event": event.kind, "id": str(event.seq), "data": json.dumps(event.data)}
-        if not found:
+        position = batch.upper
+        if batch.caught_up:
             await context.feed.wait(RECHECK_S)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from services.query import changes
 from services.query.changes import changes_after
 from services.query.context import QueryContext
 from services.query.feed import ChangeFeed
@@ -28,13 +31,23 @@ class Disconnects:
         return self.rounds < 0
 
 
+class CountingFeed(ChangeFeed):
+    def __init__(self) -> None:
+        super().__init__()
+        self.waits = 0
+
+    async def wait(self, timeout_s: float) -> None:
+        self.waits += 1
+
+
 def test_changes_carry_additions_and_retractions_in_order(tmp_path: Path) -> None:
     store = TimelineStore(tmp_path / "t.sqlite3")
     reader = Reader(store.path)
     first = timeline("a", [(0, 1), (1, 2)])
     store.apply(TOPIC, 0, [(0, first), (1, timeline("a", [(5, 6)], revision="r2"))])
     store.apply(TOPIC, 0, [(2, Retraction("a"))])
-    found, upper = changes_after(reader.conn(), TimelineFilter(), 0)
+    batch = changes_after(reader.conn(), TimelineFilter(), 0)
+    found = batch.events
     kinds = [(e.kind, e.seq) for e in found]
     assert kinds == [
         ("incident", 2),
@@ -44,16 +57,32 @@ def test_changes_carry_additions_and_retractions_in_order(tmp_path: Path) -> Non
         ("retract", 6),
     ]
     assert found[2].data["incident_ids"] == [i.incident_id for i in first.incidents]
-    assert upper == store.high_water
-    resumed, _ = changes_after(reader.conn(), TimelineFilter(), 4)
+    assert (batch.upper, batch.caught_up) == (store.high_water, True)
+    resumed = changes_after(reader.conn(), TimelineFilter(), 4).events
     assert [e.seq for e in resumed] == [5, 6]
 
 
 def test_changes_follow_the_filters(tmp_path: Path) -> None:
     store = TimelineStore(tmp_path / "t.sqlite3")
     store.apply(TOPIC, 0, [(0, timeline("a", source="x")), (1, timeline("b", source="y"))])
-    found, _ = changes_after(Reader(store.path).conn(), TimelineFilter(source="y"), 0)
+    found = changes_after(Reader(store.path).conn(), TimelineFilter(source="y"), 0).events
     assert [e.data["article_id"] for e in found] == ["b"]
+
+
+async def test_stream_skips_long_runs_of_non_matching_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(changes, "SCAN", 2)  # many rounds without a match in between
+    store = TimelineStore(tmp_path / "t.sqlite3")
+    noise = [(n, timeline(f"n{n}", source="x")) for n in range(10)]
+    store.apply(TOPIC, 0, [*noise, (10, timeline("wanted", source="y"))])
+    feed = CountingFeed()
+    context = QueryContext(Reader(store.path), None, feed)
+    flt = TimelineFilter(source="y")
+    # 22 sequence numbers in rounds of 2: the 11th round reaches the high-water mark.
+    sent = [e async for e in events(Disconnects(11), context, flt, 0)]  # type: ignore[arg-type]
+    assert [json.loads(e["data"])["article_id"] for e in sent] == ["wanted"]
+    assert feed.waits == 1  # only once caught up, never between rounds
 
 
 async def test_stream_resumes_after_last_event_id(tmp_path: Path) -> None:
