@@ -69,10 +69,18 @@ def closest_year(ref: date, month: int, day: int, tense: str) -> int:
     return best
 
 
+# How far (in months) a bare month may lie on the side its tense does not point to.
+_PULL_MONTHS = 2
+
+
 def closest_month_year(ref: date, month: int, tense: str) -> int:
-    """Year for a bare month name: this year's unless the tense points across the year."""
-    if tense == "past" and month > ref.month:
-        return ref.year - 1
-    if tense == "future" and month < ref.month:
-        return ref.year + 1
-    return ref.year
+    """Year for a bare month name: the nearest such month (an article in late October
+    speaking of "January" means the coming one), pulled to the side the verb tense points
+    to when it lies far on the other side; without a future cue news reports the past."""
+    distance = (month - ref.month + 6) % 12 - 6
+    year = ref.year + (ref.month + distance - 1) // 12
+    if tense != "future" and distance > _PULL_MONTHS:
+        return year - 1
+    if tense == "future" and distance < -_PULL_MONTHS:
+        return year + 1
+    return year

@@ -17,8 +17,8 @@ from .units import move, shift_value, unit_key, unit_value
 _DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
 _NEAR_FUTURE = re.compile(
-    r"\b(?:will|would|'ll|shall|scheduled|planned|plans|until|as soon as|set to|expected to"
-    r"|due to|going to|next|is to|are to|might|could)\b",
+    r"\b(?:will|would|'ll|shall|scheduled|plan(?:s|ned|ning)?|as early as|until|as soon as"
+    r"|set to|expected to|due to|going to|next|is to|are to|might|could)\b",
     re.IGNORECASE,
 )
 _PAST_VERB = re.compile(

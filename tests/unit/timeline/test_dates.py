@@ -1,3 +1,5 @@
+from datetime import datetime
+
 import pytest
 
 from services.timeline.mentions import Granularity
@@ -81,3 +83,20 @@ def test_decade_interval() -> None:
         at(2000, 1, 1),
         Granularity.DECADE,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # The nearest January, two months ahead: a closing that is yet to come.
+        ("The closing, which is anticipated, is set for January.", at(2025, 11, 2), "2026-01"),
+        # A month just behind publication, even with a future cue far away in the sentence.
+        ("Found adrift in late November, the sailor will testify.", at(2026, 1, 6), "2025-11"),
+        # Far ahead and no future cue: news reports the past, so last year's.
+        ("Sales slumped in September.", at(2026, 3, 1), "2025-09"),
+    ],
+)
+def test_bare_month_is_the_nearest_one_unless_tense_pulls_it(
+    text: str, published: datetime, value: str
+) -> None:
+    assert [m.timex_value for m in found(text, published)] == [value]

@@ -94,3 +94,15 @@ def test_weekday_with_part_of_day_keeps_the_day_value_and_the_part_interval() ->
 )
 def test_offsets_and_vague_spans(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Organizers planned a rally on Friday.",
+        "The union is planning to strike on Friday.",
+        "The minister could arrive as early as Friday.",
+    ],
+)
+def test_weekday_after_a_plan_is_the_coming_one(text: str) -> None:
+    assert [m.timex_value for m in found(text)] == ["2025-12-19"]
