@@ -70,13 +70,19 @@ def _with_wrk(
         out = subprocess.run(
             command + extra, capture_output=True, text=True, check=True, timeout=duration_s + 60
         ).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)$", out, re.MULTILINE))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return parse_wrk(out)
+
+
+def parse_wrk(out: str) -> LoadResult:
+    """Rate, median and 99th percentile of `wrk --latency` output; errors are non-2xx
+    responses and socket timeouts."""
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)\s*$", out, re.MULTILINE))
+    failed = re.findall(r"Non-2xx or 3xx responses: (\d+)|timeout (\d+)", out)
     return LoadResult(
         requests_per_s=float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),  # type: ignore[index]
         p50_ms=_ms(latency["50"]),
         p99_ms=_ms(latency["99"]),
-        errors=int(errors[1]) if errors else 0,
+        errors=sum(int(n or 0) for pair in failed for n in pair),
     )
 
 
