@@ -15,9 +15,11 @@ from .intervals import Interval
 
 # Tense cues: the one nearest to an expression decides which way it points.
 _CUE = re.compile(
-    r"\b(?:(?P<future>will|won't|shall|would|might|could|going to|plans? to|planned|planning"
-    r"|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming|next|tomorrow"
-    r"|effective|payable|expires?)"
+    # A passive future ("will be named") is one cue, or its participle would read as past.
+    r"\b(?:(?P<future>(?:will|would|shall|to|could|might)\s+(?:not\s+)?be\s+\w+ed"
+    r"|expected(?= in| by)|slated|will|won't|shall|would|might|could|going to|plans? to"
+    r"|planned|planning|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming"
+    r"|next|tomorrow|effective|payable|expires?)"
     r"|(?P<past>said|says|was|were|had|did|ago|last|yesterday|\w+ed))\b|(?P<will>'ll)\b",
     re.IGNORECASE,
 )

@@ -92,6 +92,8 @@ def test_decade_interval() -> None:
         ("The closing, which is anticipated, is set for January.", at(2025, 11, 2), "2026-01"),
         # A month just behind publication, even with a future cue far away in the sentence.
         ("Found adrift in late November, the sailor will testify.", at(2026, 1, 6), "2025-11"),
+        # A passive future is a future cue, though its participle ends in -ed.
+        ("A pilot will be named for the flight in December.", at(2026, 3, 4), "2026-12"),
         # Far ahead and no future cue: news reports the past, so last year's.
         ("Sales slumped in September.", at(2026, 3, 1), "2025-09"),
     ],
