@@ -57,7 +57,10 @@ def nth_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def nth_half(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the last half' is the second; 'the first two quarters of 1990' the first half."""
     half = 1 if m["ord"].lower() == "first" else 2
+    if m["qyear"]:
+        return Timex(TimexType.DATE, f"{int(m['qyear']):04d}-H{half}")
     year = _period_year(m, ctx, half, 1 if ctx.ref.month <= 6 else 2)
     return Timex(TimexType.DATE, f"{year:04d}-H{half}")
 
@@ -231,11 +234,13 @@ RULES = (
     Rule(
         "nth-half",
         re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?(?P<ord>(?i:first|second))"
-            r"[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
+            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?"
+            r"(?P<ord>(?i:first|second|last))(?:[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
+            r"(?P<year>(?:19|20)\d\d)|(?!\s+(?i:of)\s))|\s+(?i:two\s+quarters\s+of)\s+(?:(?i:fiscal)\s+)?"
+            r"(?P<qyear>(?:19|20)\d\d))(?![\w-])"
         ),
         nth_half,
-        trigger_words("half"),
+        trigger_words("half quarters"),
     ),
     Rule(
         "named-quarter",

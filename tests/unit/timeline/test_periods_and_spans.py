@@ -11,6 +11,12 @@ from .helpers import at, found, pairs
         ("Profit rose in the fourth quarter.", [("the fourth quarter", "2025-Q4")]),
         ("Third-quarter profit rose.", [("Third-quarter", "2025-Q3")]),
         ("Sales rose in the first half of 2024.", [("the first half of 2024", "2024-H1")]),
+        ("Costs fell in the last half of 2023.", [("the last half of 2023", "2023-H2")]),
+        (
+            "Orders will slow in the first two quarters of 2026.",
+            [("the first two quarters of 2026", "2026-H1")],
+        ),
+        ("Its reach grew in the last half of the '90s.", [("the '90s", "199")]),
         ("It opened last summer.", [("last summer", "2025-SU")]),
         ("It will open this winter.", [("this winter", "2025-WI")]),
         ("Shops close on Christmas Day.", [("Christmas Day", "2025-12-25")]),
