@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
+from services.platform.errors import EnvironmentProblemError
+
 # Modules that contribute subcommands, imported lazily by name so that `newstimeline kafka
 # status` does not pay for importing dateparser or Faust.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -54,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         sys.stderr.write(f"newstimeline {args.command}: {exc}\n")
         return 2
+    except EnvironmentProblemError as exc:
+        sys.stderr.write(f"newstimeline {args.command}: {exc}\n")
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from services.platform import local_kafka
+from services.platform.errors import EnvironmentProblemError
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ NO_BROKER = (
 )
 
 
-class NoBrokerError(RuntimeError):
+class NoBrokerError(EnvironmentProblemError):
     """None of the ways to reach a broker is possible on this machine."""
 
 

@@ -7,7 +7,7 @@ import asyncio
 import sys
 
 from services.platform import local_kafka
-from services.platform.broker import NoBrokerError, choose_broker
+from services.platform.broker import choose_broker
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 from services.platform.topics import create_topics
@@ -15,11 +15,7 @@ from services.platform.topics import create_topics
 
 def kafka_start(_: argparse.Namespace) -> int:
     cfg = Settings().local_kafka
-    try:
-        state = local_kafka.start(cfg)
-    except local_kafka.LocalKafkaError as exc:
-        sys.stderr.write(f"newstimeline kafka start: {exc}\n")
-        return 1
+    state = local_kafka.start(cfg)
     sys.stdout.write(f"{state.bootstrap}\n")
     return 0
 
@@ -42,11 +38,7 @@ def kafka_stop(_: argparse.Namespace) -> int:
 def topics_create(_: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging(settings.log_level)
-    try:
-        choice = choose_broker(settings)
-    except (NoBrokerError, local_kafka.LocalKafkaError) as exc:
-        sys.stderr.write(f"newstimeline topics create: {exc}\n")
-        return 1
+    choice = choose_broker(settings)
     created = asyncio.run(create_topics(settings, choice.bootstrap))
     t = settings.topics
     for name in (t.articles, t.timelines, t.dead_letters):
@@ -78,12 +70,8 @@ def run(_: argparse.Namespace) -> int:
 
     settings = Settings()
     configure_logging(settings.log_level)
-    try:
-        # Wide enough for the timeline table even when stdout is not a terminal.
-        run_pipeline(settings, Console(width=None if sys.stdout.isatty() else 120))
-    except (NoBrokerError, local_kafka.LocalKafkaError) as exc:
-        sys.stderr.write(f"newstimeline run: {exc}\n")
-        return 1
+    # Wide enough for the timeline table even when stdout is not a terminal.
+    run_pipeline(settings, Console(width=None if sys.stdout.isatty() else 120))
     return 0
 
 

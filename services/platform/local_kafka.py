@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka_probe import broker_answers
 from services.platform.settings import LocalKafkaSettings
 
@@ -28,7 +29,7 @@ POM = Path(__file__).with_name("kafka") / "pom.xml"
 STATE_FILE = "broker.json"
 
 
-class LocalKafkaError(RuntimeError):
+class LocalKafkaError(EnvironmentProblemError):
     """The local broker could not be provisioned, started or reached."""
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 import uvicorn
 
-from services.platform import local_kafka
-from services.platform.broker import NoBrokerError, choose_broker
+from services.platform.broker import choose_broker
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 from services.query.api import create_app
@@ -17,11 +15,7 @@ from services.query.api import create_app
 def serve(args: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging(settings.log_level)
-    try:
-        choice = choose_broker(settings)
-    except (NoBrokerError, local_kafka.LocalKafkaError) as exc:
-        sys.stderr.write(f"newstimeline query: {exc}\n")
-        return 1
+    choice = choose_broker(settings)
     try:
         app = create_app(settings, bootstrap=choice.bootstrap)
         host = args.host or settings.query_host
