@@ -59,7 +59,10 @@ topics: setup
 bench-normalizer: setup
 	$(BIN)/python -m services.evaluation.bench $(TIMEML)
 
+# wrk drives the load from its own process when it is there (an httpx load process otherwise).
 bench-api: setup
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m services.query.bench
 
 clean:
