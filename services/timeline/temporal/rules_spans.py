@@ -10,6 +10,7 @@ from services.timeline.mentions import Granularity, TimexType
 from .context import Context, Rule, Timex, trigger_words
 from .intervals import Interval
 from .lexicon import (
+    MONTH_FULL_TRIGGERS,
     PART_OF_DAY,
     QUANTITY,
     UNIT_TRIGGERS,
@@ -18,11 +19,16 @@ from .lexicon import (
     WEEKDAY_TRIGGERS,
     WEEKDAY_WORD,
     WEEKDAYS,
+    month_number,
     parse_quantity,
 )
 from .units import move_instant, unit_key
 
 _B = r"(?<![\w$-])"
+# "each May": full month names only, as "each Mar." hardly occurs.
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _RATE_BEFORE = re.compile(
     r"(?:\d|%|(?i:percent|million|billion|times|twice|once|cents?|dollars?))\S*\s+(?:\S+\s+)?$"
 )
@@ -130,6 +136,8 @@ _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1
 
 
 def recurrence(m: re.Match[str], _ctx: Context) -> Timex | None:
+    if m["days"]:
+        return _weekdays(m["days"], m["part"])
     word = (m["unit"] or m["adverb"]).lower()
     if word in PART_OF_DAY:
         return Timex(TimexType.SET, f"XXXX-XX-XXT{PART_OF_DAY[word]}", anchors=False)
@@ -137,7 +145,17 @@ def recurrence(m: re.Match[str], _ctx: Context) -> Timex | None:
         return Timex(TimexType.SET, _SET_WORDS[word], anchors=False)
     if word in WEEKDAYS:
         return Timex(TimexType.SET, f"XXXX-WXX-{WEEKDAYS[word] + 1}", anchors=False)
+    if m["month"]:
+        return Timex(TimexType.SET, f"XXXX-{month_number(word):02d}", anchors=False)
     return Timex(TimexType.SET, duration_value(1, unit_key(word)), anchors=False)
+
+
+def _weekdays(day: str, part: str | None) -> Timex:
+    """A weekday in the plural ("on Tuesdays", "Tuesday nights") recurs every week."""
+    value = f"XXXX-WXX-{WEEKDAYS[day.lower()] + 1}"
+    if part:
+        value += f"T{PART_OF_DAY[part.lower().rstrip('s')]}"
+    return Timex(TimexType.SET, value, anchors=False)
 
 
 _REFS = {
@@ -213,13 +231,19 @@ RULES = (
     Rule(
         "recurrence",
         re.compile(
-            rf"{_B}(?:(?i:every|each|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|night|morning)|{WEEKDAY_WORD})"
-            r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly)))(?![\w-])"
+            rf"{_B}(?:(?i:every|each|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|night|morning)"
+            rf"|{WEEKDAY_WORD}|(?P<month>{_FULL_MONTH}))"
+            r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly))"
+            rf"|(?P<days>{WEEKDAY_WORD})(?:s|\s+(?P<part>(?i:mornings|afternoons|evenings|nights))))(?![\w'-])"
         ),
         recurrence,
         trigger_words(
             "daily weekly monthly annually yearly quarterly hourly nightly day week month year"
-            " quarter hour night morning " + WEEKDAY_TRIGGERS
+            " quarter hour night morning "
+            + WEEKDAY_TRIGGERS
+            + " "
+            + MONTH_FULL_TRIGGERS
+            + "".join(f" {day}s" for day in WEEKDAYS)
         ),
     ),
     Rule(
