@@ -7,7 +7,7 @@ import re
 from services.timeline.mentions import TimexType
 
 from .context import Context, Rule, Timex, trigger_words
-from .lexicon import ORDINALS
+from .lexicon import ORDINALS, SEASONS, month_number
 from .rules_dates import MOD, full_year
 
 # Words after a four-digit number that make it a quantity, not a year.
@@ -137,16 +137,21 @@ _ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
 def spelled_year(m: re.Match[str], _ctx: Context) -> Timex | None:
     """'nineteen ninety-six' and 'the year two thousand', as spoken in broadcast news."""
     ones = _ONES.get((m["ones"] or m["ones2"] or "").lower(), 0)
-    if m["tens"]:
-        return Timex(TimexType.DATE, f"{1900 + _TENS[m['tens'].lower()] + ones}")
-    return Timex(TimexType.DATE, f"{2000 + ones}")
+    year = 1900 + _TENS[m["tens"].lower()] + ones if m["tens"] else 2000 + ones
+    if m["month"]:
+        return Timex(TimexType.DATE, f"{year:04d}-{month_number(m['month']):02d}")
+    if m["season"]:
+        return Timex(TimexType.DATE, f"{year:04d}-{SEASONS[m['season'].lower()]}")
+    return Timex(TimexType.DATE, f"{year:04d}")
 
 
 SPELLED_RULES = (
     Rule(
         "spelled-year",
         re.compile(
-            r"(?<![\w-])(?i:(?:the\s+year\s+)?nineteen[\s-]+(?P<tens>ten|eleven|twelve|thirteen"
+            r"(?<![\w-])(?:(?P<month>January|February|March|April|May|June|July|August|September"
+            r"|October|November|December)\s+|(?i:(?:the\s+)?(?P<season>spring|summer|fall|autumn"
+            r"|winter)\s+of\s+))?(?i:(?:the\s+year\s+)?nineteen[\s-]+(?P<tens>ten|eleven|twelve|thirteen"
             r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
             rf"|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>{_ONES_WORD}))?"
             rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<ones2>{_ONES_WORD}))?)(?![\w-])"

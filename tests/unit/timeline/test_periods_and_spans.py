@@ -129,3 +129,20 @@ def test_election_day() -> None:
     assert pairs("Voters go to the polls on Election Day.", at(2026, 10, 1)) == [
         ("Election Day", "2026-11-03")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plant opened in nineteen eighty-four.", [("nineteen eighty-four", "1984")]),
+        ("March nineteen ninety-one. A flood.", [("March nineteen ninety-one", "1991-03")]),
+        (
+            "It froze in the winter of nineteen seventy-nine.",
+            [("the winter of nineteen seventy-nine", "1979-WI")],
+        ),
+    ],
+)
+def test_spoken_years_take_their_month_or_season(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
