@@ -20,7 +20,7 @@ NUMBERS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12,
+    "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
 }  # fmt: skip
 
 # Vague quantities become the TimeML placeholder X ("several years" -> PXY).
@@ -42,7 +42,7 @@ UNITS: dict[str, tuple[str, bool]] = {
 }  # fmt: skip
 
 NUMBER_WORD = (
-    r"(?:a\s+couple\s+of|a\s+couple|a\s+dozen|a\s+hundred|twenty|thirty|forty|fifty|sixty"
+    r"(?:a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety|hundred|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen)"
 )

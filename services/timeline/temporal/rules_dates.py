@@ -7,7 +7,7 @@ from datetime import date
 
 from services.timeline.mentions import TimexType
 
-from .calendar import closest_month_year, closest_year, day_value, month_value
+from .calendar import closest_month_year, closest_year, day_value, month_value, week_value
 from .context import Context, Rule, Timex, trigger_words
 from .lexicon import (
     MONTH_FULL,
@@ -22,6 +22,8 @@ _B = r"(?<![\w$€£#.,/-])"
 _DAY_END = r"(?![\d%]|:\d|\.\d|,\d{3})"
 # Modifiers belong to the TimeML extent but not to the value.
 MOD = r"(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+# "the week of March 6" names the week that holds the day.
+_WEEK_OF = r"(?:(?P<week>(?i:the\s+week\s+of))\s+)?"
 
 
 def _checked_day(year: int, month: int, day: int) -> date | None:
@@ -44,6 +46,8 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
     if found is None:
         return None
+    if m["week"]:
+        return Timex(TimexType.DATE, week_value(found))
     return Timex(TimexType.DATE, day_value(found))
 
 
@@ -107,7 +111,7 @@ RULES = (
     Rule(
         "weekday-month-day-year",
         re.compile(
-            rf"{_B}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)"
+            rf"{_B}{_WEEK_OF}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)"
             rf"(?:st|nd|rd|th)?{_DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?"
         ),
         month_day,
@@ -116,7 +120,7 @@ RULES = (
     Rule(
         "day-month-year",
         re.compile(
-            rf"{_B}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"{_B}{_WEEK_OF}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
             rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
         ),
         month_day,

@@ -20,6 +20,7 @@ from .helpers import at, found, pairs
         ("Sales fell in March.", [("March", "2025-03")]),
         ("Prices rose in late November.", [("late November", "2025-11")]),
         ("The plan starts next April.", [("next April", "2026-04")]),
+        ("A hearing is set for the week of Dec. 1.", [("the week of Dec. 1", "2025-W49")]),
     ],
 )
 def test_calendar_dates(text: str, expected: list[tuple[str, str]]) -> None:

@@ -17,6 +17,7 @@ from .helpers import at, found, pairs
             [("the first two quarters of 2026", "2026-H1")],
         ),
         ("Its reach grew in the last half of the '90s.", [("the '90s", "199")]),
+        ("It will take the next couple of years.", [("the next couple of years", "P2Y")]),
         ("It opened last summer.", [("last summer", "2025-SU")]),
         ("It will open this winter.", [("this winter", "2025-WI")]),
         ("Shops close on Christmas Day.", [("Christmas Day", "2025-12-25")]),
