@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request, status
 from fastapi.responses import JSONResponse
+from prometheus_client import CollectorRegistry
 
 from services.ingest.batch import BatchError, split_items, validate_items
 from services.ingest.publisher import (
@@ -18,6 +19,7 @@ from services.ingest.publisher import (
     publish_all,
 )
 from services.ingest.submission import ArticleIn, to_event
+from services.platform.http_metrics import RequestMetrics, metrics_router
 
 
 def get_publisher(request: Request) -> ArticlePublisher:
@@ -89,6 +91,10 @@ def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
             await app.state.publisher.close()
 
     app = FastAPI(title="news-timeline ingest", version="1", lifespan=lifespan)
+    # 202 / 422 / 503 counts by route are the service's accepted / refused / unavailable.
+    registry = CollectorRegistry()
+    app.add_middleware(RequestMetrics, registry=registry)
+    app.include_router(metrics_router(registry))
     app.post("/v1/articles", status_code=202, summary="Submit one article")(submit_article)
     app.post(
         "/v1/articles:batch",

@@ -8,14 +8,15 @@ from collections.abc import AsyncIterator, Callable
 
 from fastapi import APIRouter, FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client import CollectorRegistry
 
+from services.platform.http_metrics import RequestMetrics, metrics_router
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, web
 from services.query.catalog import live_incidents
 from services.query.context import QueryContext
 from services.query.feed import ChangeFeed
-from services.query.metrics import RequestMetrics, StoreCollector
+from services.query.metrics import StoreCollector
 from services.query.projector import Projector
 from services.query.reads import Reader
 from services.query.store import TimelineStore
@@ -78,20 +79,6 @@ def lifespan(
             store.close()
 
     return run
-
-
-def metrics_router(registry: CollectorRegistry) -> APIRouter:
-    router = APIRouter(tags=["operations"])
-
-    example = 'http_requests_total{method="GET",route="/v1/timeline",status="200"} 3.0'
-    content = {CONTENT_TYPE_LATEST: {"example": example}}
-
-    @router.get("/metrics", response_class=Response, responses={200: {"content": content}})
-    def metrics() -> Response:
-        """Prometheus metrics: requests and latencies by route, projector lag, store size."""
-        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
-
-    return router
 
 
 def bench_router() -> APIRouter:

@@ -101,3 +101,11 @@ async def test_openapi_documents_both_routes_with_examples(client: httpx.AsyncCl
     assert {"application/json", "application/x-ndjson"} <= batch.keys()
     single = spec["paths"]["/v1/articles"]["post"]
     assert single["requestBody"]["content"]["application/json"]["schema"]
+
+
+async def test_metrics_count_requests_by_route_and_status(client: httpx.AsyncClient) -> None:
+    await client.post("/v1/articles", json=GOOD)
+    await client.post("/v1/articles", json={**GOOD, "title": ""})
+    text = (await client.get("/metrics")).text
+    assert 'http_requests_total{method="POST",route="/v1/articles",status="202"} 1.0' in text
+    assert 'http_requests_total{method="POST",route="/v1/articles",status="422"} 1.0' in text
