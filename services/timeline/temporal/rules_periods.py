@@ -170,7 +170,7 @@ def clock_time(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def _hour_minute(m: re.Match[str]) -> tuple[int | None, int]:
     if m["noon"]:
-        return (12 if m["noon"].lower() == "noon" else 0), 0
+        return (0 if m["noon"].lower() == "midnight" else 12), 0
     if m["h24"]:
         hours, minutes = m["h24"].split(":")
         return (int(hours), int(minutes)) if int(hours) < 24 else (None, 0)
@@ -277,12 +277,12 @@ RULES = (
     Rule(
         "clock-time",
         re.compile(
-            rf"{_B}(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midnight))"
+            rf"{_B}(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midday|midnight))"
             rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d))(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
             rf"(?:,?\s+(?:(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD})"
             rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?![\w-])"
         ),
         clock_time,
-        trigger_words("#d noon midnight"),
+        trigger_words("#d noon midday midnight"),
     ),
 )

@@ -32,6 +32,12 @@ def _part_timex(day: date, part: str | None) -> Timex:
     return Timex(TimexType.DATE, day_value(day))
 
 
+def mid_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'mid-afternoon' without a day is a part of the day the story is about."""
+    day = ctx.ref + timedelta(days=_DEICTIC[m["word"].lower()]) if m["word"] else ctx.anchor
+    return _part_timex(day, m["part"])
+
+
 def deictic_day(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["word"].lower()
     if word == "last night":
@@ -167,6 +173,15 @@ RULES = (
         ),
         deictic_day,
         trigger_words("yesterday today tomorrow tonight night morning afternoon evening"),
+    ),
+    Rule(
+        "mid-part-of-day",
+        re.compile(
+            rf"{_B}(?i:mid)[\s-]?(?P<part>(?i:morning|afternoon|evening))"
+            r"(?:\s+(?P<word>(?i:yesterday|today|tomorrow)))?(?![\w-])"
+        ),
+        mid_part,
+        trigger_words("mid morning afternoon evening"),
     ),
     Rule(
         "weekday",

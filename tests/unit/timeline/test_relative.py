@@ -11,6 +11,8 @@ from .helpers import at, found, pairs
         ("Talks resumed today.", [("today", "2025-12-15")]),
         ("Shots rang out last night.", [("last night", "2025-12-14TNI")]),
         ("He spoke this morning.", [("this morning", "2025-12-15TMO")]),
+        ("Shares slid by mid-afternoon yesterday.", [("mid-afternoon yesterday", "2025-12-14TAF")]),
+        ("The judge will rule at midday.", [("midday", "2025-12-15T12:00")]),
         ("It closed two days ago.", [("two days ago", "2025-12-13")]),
         ("Prices fell last week.", [("last week", "2025-W50")]),
         ("Prices fell earlier this month.", [("this month", "2025-12")]),
