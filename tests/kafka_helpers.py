@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.structs import ConsumerRecord
 
 
@@ -63,3 +63,13 @@ async def produce(bootstrap: str, topic: str, key: bytes, value: bytes | None) -
         await producer.send_and_wait(topic, value, key=key)
     finally:
         await producer.stop()
+
+
+async def new_topics(bootstrap: str, *specs: tuple[str, int]) -> None:
+    """Create topics (name, partitions) with one replica each."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(name, partitions, 1) for name, partitions in specs])
+    finally:
+        await admin.close()

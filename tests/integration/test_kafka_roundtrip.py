@@ -5,22 +5,17 @@ from __future__ import annotations
 import uuid
 
 from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from services.platform.settings import Settings
 from services.platform.topics import create_topics
-from tests.kafka_helpers import consume_one
+from tests.kafka_helpers import consume_one, new_topics
 
 
 async def test_produce_then_consume_roundtrip(bootstrap: str) -> None:
     topic = f"roundtrip-{uuid.uuid4().hex[:8]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(topic, 1, 1)])
-    finally:
-        await admin.close()
+    await new_topics(bootstrap, (topic, 1))
     key, value = b"article-1", uuid.uuid4().bytes
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 
 from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from services.normalizer.redrive import list_dead_letters, redrive
 from services.platform.settings import Settings, TopicSettings
-from tests.kafka_helpers import consume
+from tests.kafka_helpers import consume, new_topics
 
 
 async def test_redrive_restores_original_record_once(bootstrap: str) -> None:
@@ -18,14 +17,7 @@ async def test_redrive_restores_original_record_once(bootstrap: str) -> None:
         topics=TopicSettings(articles=f"rd.{run}.articles", dead_letters=f"rd.{run}.dlq"),
         worker_group=f"rd-{run}",
     )
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.create_topics(
-            [NewTopic(settings.topics.articles, 1, 1), NewTopic(settings.topics.dead_letters, 2, 1)]
-        )
-    finally:
-        await admin.close()
+    await new_topics(bootstrap, (settings.topics.articles, 1), (settings.topics.dead_letters, 2))
     headers = [
         ("ce_id", b"abc"),
         ("dlq_original_topic", settings.topics.articles.encode()),

@@ -8,20 +8,15 @@ from pathlib import Path
 
 import pytest
 from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from services.platform.settings import Settings, TopicSettings
+from tests.kafka_helpers import new_topics
 
 
 @pytest.fixture
 async def topic_settings(bootstrap: str, tmp_path: Path) -> Settings:
     topic = f"timelines-{uuid.uuid4().hex[:8]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(topic, 2, 1)])
-    finally:
-        await admin.close()
+    await new_topics(bootstrap, (topic, 2))
     return Settings(
         topics=TopicSettings(timelines=topic),
         database_path=tmp_path / "q.sqlite3",
