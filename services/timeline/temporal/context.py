@@ -23,6 +23,7 @@ _CUE = re.compile(
     r"|(?P<past>said|says|was|were|had|did|ago|last|yesterday|\w+ed))\b|(?P<will>'ll)\b",
     re.IGNORECASE,
 )
+_LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P\d+Y")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 
 
@@ -44,6 +45,9 @@ class Context:
     ref: date = field(init=False)
     anchor: date = field(init=False)
     anchor_value: str = field(init=False)
+    # The reporting period talked about: a quarter ("1989-Q3") until a longer stretch
+    # ("the nine months") takes over; days in between ("ended Sept. 30") leave it.
+    period: str | None = field(init=False, default=None)
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -70,6 +74,14 @@ class Context:
             if distance < best:
                 best, tense = distance, "past" if cue["past"] else "future"
         return tense
+
+    def note(self, value: str, *, anchors: bool) -> None:
+        """Every mention may end the reporting period; only an anchoring quarter starts one
+        ('a year earlier' after it is the quarter before, not a new period)."""
+        if value[4:6] == "-Q" and anchors:
+            self.period = value
+        elif _LONG_SPAN.fullmatch(value):
+            self.period = None
 
     def remember(self, value: str, day: date | None) -> None:
         self.anchor_value = value

@@ -94,6 +94,7 @@ def _resolve(rule: Rule, match: re.Match[str], ctx: Context) -> Timex | None:
 
 def _mention(ctx: Context, start: int, end: int, timex: Timex) -> Mention:
     interval = timex.interval or interval_of(timex.value)
+    ctx.note(timex.value, anchors=timex.anchors)
     if timex.anchors and interval is not None:
         ctx.remember(timex.value, _day_of(timex.value))
     return Mention(

@@ -141,8 +141,8 @@ def offset(m: re.Match[str], ctx: Context) -> Timex | None:
 def _shifted(ctx: Context, unit: str, count: int, *, from_anchor: bool) -> Timex | None:
     """The anchor's own granularity is kept when it is coarser than a day, so that 'a year
     earlier' after 'the third quarter' is the third quarter of the year before."""
-    if unit == "year" and ctx.anchor_value[4:6] == "-Q":
-        shifted = shift_value(ctx.anchor_value, unit, count)
+    if unit == "year" and ctx.period:
+        shifted = shift_value(ctx.period, unit, count)
         # Not an anchor itself: 'the quarter' after it still means the reported quarter.
         return Timex(TimexType.DATE, shifted, anchors=False) if shifted else None
     base = ctx.anchor if from_anchor else ctx.ref

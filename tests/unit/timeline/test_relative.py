@@ -108,3 +108,13 @@ def test_offsets_and_vague_spans(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_weekday_after_a_plan_is_the_coming_one(text: str) -> None:
     assert [m.timex_value for m in found(text)] == ["2025-12-19"]
+
+
+def test_a_closing_day_keeps_the_quarter_a_year_earlier_refers_to() -> None:
+    text = "Profit rose in the third quarter ended Sept. 30. It fell in the year-ago quarter."
+    assert pairs(text)[-1] == ("the year-ago quarter", "2024-Q3")
+
+
+def test_a_longer_stretch_ends_the_quarter_a_year_earlier_refers_to() -> None:
+    text = "Profit rose in the third quarter. For the nine months, sales rose from a year earlier."
+    assert pairs(text)[-1] == ("a year earlier", "2024")
