@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import shutil
 import signal
+import socket
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -21,6 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 from services.platform.broker import choose_broker
+from services.platform.errors import EnvironmentProblemError
 from services.platform.processes import ServiceProcess, service_env, wait_http_ok
 from services.platform.settings import PROJECT_ROOT, Settings
 from services.platform.topics import create_topics
@@ -28,6 +31,26 @@ from services.platform.topics import create_topics
 log = logging.getLogger(__name__)
 SEEDS = PROJECT_ROOT / "seeds"
 SEED_ARTICLE_ID = "seed-coalition-strikes-syria"
+
+
+def ensure_ports_free(settings: Settings) -> None:
+    """Fail before starting anything when another process (another `make run`?) holds a
+    port: otherwise its answers would pass for ours."""
+    for host, port in ((settings.query_host, settings.query_port),
+                       (settings.ingest_host, settings.ingest_port)):  # fmt: skip
+        with socket.socket() as sock:
+            if sock.connect_ex((host, port)) == 0:
+                msg = (f"{host}:{port} is in use (another `make run`?); stop it or set "
+                       "NEWSTIMELINE_QUERY_PORT / NEWSTIMELINE_INGEST_PORT")  # fmt: skip
+                raise EnvironmentProblemError(msg)
+
+
+def forget_local_state(settings: Settings) -> None:
+    """A broker started just now has fresh topics; a read model and worker state left by an
+    earlier broker would hold offsets and incidents of topics that no longer exist."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{settings.database_path}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(settings.worker_data_dir, ignore_errors=True)
 
 
 def start_services(settings: Settings, bootstrap: str, logs: Path) -> list[ServiceProcess]:
@@ -98,9 +121,12 @@ def run_pipeline(settings: Settings, console: Console) -> None:
     # children and the broker would outlive this command.
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGHUP, _interrupt)
+    ensure_ports_free(settings)
     with ExitStack() as stack:
         broker = choose_broker(settings)
         stack.callback(broker.release)
+        if broker.started_here:
+            forget_local_state(settings)
         console.print(f"Kafka: {broker.kind} at {broker.bootstrap}")
         created = asyncio.run(create_topics(settings, broker.bootstrap))
         console.print(f"topics ready (created: {', '.join(created) or 'none, all existed'})")
