@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from services.timeline.mentions import Mention
 from services.timeline.temporal.context import Context
 from services.timeline.temporal.extract import extract
-from services.timeline.temporal.languages import rules_for
+from services.timeline.temporal.fallback import with_dateparser
+from services.timeline.temporal.languages import has_own_rules, rules_for
 
 
 def normalize(text: str, published_at: datetime, language: str = "en") -> list[Mention]:
@@ -16,4 +17,7 @@ def normalize(text: str, published_at: datetime, language: str = "en") -> list[M
         msg = "published_at must be timezone-aware"
         raise ValueError(msg)
     ctx = Context(text=text, published_at=published_at.astimezone(UTC), language=language)
-    return extract(ctx, rules_for(language))
+    mentions = extract(ctx, rules_for(language))
+    if not has_own_rules(language):
+        return with_dateparser(text, published_at, language, mentions)
+    return mentions

@@ -32,3 +32,8 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     """Rules for a language code ('en', 'de', 'fr', 'es', or a tag like 'de-AT');
     unknown languages get the English rules, which still read numeric dates and years."""
     return FOREIGN.get(language.lower()[:2], ENGLISH)
+
+
+def has_own_rules(language: str) -> bool:
+    """English and the languages with a rule set of their own; others also get dateparser."""
+    return language.lower()[:2] == "en" or language.lower()[:2] in FOREIGN
