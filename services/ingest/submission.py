@@ -7,7 +7,6 @@ gets the field and the reason; an accepted one gets a stable id and a content re
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Annotated, Any
 
 from pydantic import (
@@ -124,8 +123,3 @@ def parse_article(raw: Any) -> ArticleIn:
     if isinstance(raw, str | bytes):
         return ArticleIn.model_validate_json(raw)
     return ArticleIn.model_validate(raw)
-
-
-def error_detail(error: ValidationError) -> list[dict[str, Any]]:
-    """The JSON-safe form of a validation error, as FastAPI's 422 bodies carry it."""
-    return json.loads(error.json(include_url=False))  # type: ignore[no-any-return]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -63,14 +62,3 @@ class Mention(BaseModel):
     def anchorable(self) -> bool:
         """True when the mention denotes a concrete interval on the time line."""
         return self.start is not None and self.end is not None
-
-
-def utc_interval(start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    """Guard used by resolvers: intervals are aware and non-empty."""
-    if start.tzinfo is None or end.tzinfo is None:
-        msg = "interval bounds must be timezone-aware"
-        raise ValueError(msg)
-    if end <= start:
-        msg = f"empty interval [{start.isoformat()}, {end.isoformat()})"
-        raise ValueError(msg)
-    return start, end
