@@ -24,8 +24,10 @@ async def broker_answers_async(bootstrap: str, timeout_s: float) -> bool:
 def broker_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
     """True when the broker at `bootstrap` answers a metadata request in time."""
     # aiokafka logs every refused connection at ERROR; a probe expects refusals.
-    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    logger = logging.getLogger("aiokafka")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
     try:
         return asyncio.run(broker_answers_async(bootstrap, timeout_s))
     finally:
-        logging.getLogger("aiokafka").setLevel(logging.NOTSET)
+        logger.setLevel(previous)
