@@ -62,7 +62,8 @@ def closest_year(ref: date, month: int, day: int, tense: str) -> int:
         return ref.year
     _, best = min(candidates)
     distance = (date(best, month, min(day, 28)) - ref).days
-    if tense == "past" and distance > 60:
+    # News reports the past: a date months ahead needs a future cue.
+    if tense != "future" and distance > 60:
         return best - 1
     if tense == "future" and distance < -60:
         return best + 1

@@ -13,18 +13,37 @@ from services.timeline.mentions import TimexType
 
 from .intervals import Interval
 
+# Past forms that do not end in -ed (and are not also present forms, as "put" is).
+_IRREGULAR_PAST = (
+    "arose|awoke|began|became|bent|bled|blew|bore|bought|bred|broke|brought|built|came|"
+    "caught|chose|clung|crept|dealt|drew|drove|dug|fed|fell|felt|fled|flew|forbade|"
+    "forgave|fought|found|froze|gave|got|grew|heard|held|hid|hung|kept|knelt|knew|led|"
+    "left|lent|lost|made|meant|met|mistook|overcame|overran|overthrew|paid|ran|rang|"
+    "rebuilt|retook|rode|rose|sang|sank|sat|saw|sent|shook|shot|slept|slid|sold|sought|"
+    "spent|spoke|sprang|stole|stood|strode|struck|stuck|swept|swore|swung|taught|"
+    "thought|threw|told|took|tore|undertook|understood|upheld|wept|went|withdrew|"
+    "withheld|woke|won|wore|wrote"
+)
 # Tense cues: the one nearest to an expression decides which way it points.
 _CUE = re.compile(
-    # A passive future ("will be named") is one cue, or its participle would read as past.
-    r"\b(?:(?P<future>(?:will|would|shall|to|could|might)\s+(?:not\s+)?be\s+\w+ed"
+    # A passive future ("will still be held") is one cue, or its participle would read as
+    # past.
+    r"\b(?:(?P<future>(?i:(?:will|would|shall|to|could|might)\s+(?:\w+\s+)?be\s+\w+"
     r"|expected(?= in| by)|slated|will|won't|shall|would|might|could|going to|plans? to"
-    r"|planned|planning|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming"
-    r"|next|tomorrow|effective|payable|expires?)"
-    r"|(?P<past>said|says|was|were|had|did|ago|last|yesterday|\w+ed))\b|(?P<will>'ll)\b",
-    re.IGNORECASE,
+    r"|planning|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming"
+    r"|next(?! to)|tomorrow|effective|payable|expires?))"
+    r"|(?P<past>(?i:said|says|was|were|had|did|ago|last|yesterday|since|"
+    + _IRREGULAR_PAST
+    + r")|(?!(?:need|indeed|hundred|speed|[a-z]*ceed)\b)[a-z]+ed))\b"
+    r"|(?P<will>'ll)\b",
 )
 _LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P\d+Y")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+# A period after an initial ("Daniel P. Davison") or a title ends no sentence.
+_NOT_AN_END = re.compile(
+    r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Jr|Sr"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Vol|Ft|Mt)\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +73,11 @@ class Context:
         self.ref = self.published_at.date()
         self.anchor = self.ref
         self.anchor_value = self.ref.isoformat()
-        self._bounds = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        self._bounds = [
+            m.end()
+            for m in _SENTENCE_END.finditer(self.text)
+            if not _NOT_AN_END.search(self.text, max(0, m.start() - 5), m.start() + 1)
+        ]
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         low = bisect_right(self._bounds, start)
@@ -63,17 +86,18 @@ class Context:
         return first, self._bounds[high] if high < len(self._bounds) else len(self.text)
 
     def tense(self, start: int, end: int) -> str:
-        """'future' or 'past' after the tense cue nearest to [start, end) in its sentence,
-        'none' without one; the expression's own words are no cue."""
+        """'future' or 'past' after the tense cue nearest before [start, end) in its
+        sentence (English puts the verb before its time adverbial), else the nearest one
+        after it; 'none' without one. The expression's own words are no cue."""
         first, last = self.sentence(start, end)
-        best, tense = len(self.text), "none"
+        before, after = "none", "none"
         for cue in _CUE.finditer(self.text, first, last):
-            if start <= cue.start() < end:
-                continue
-            distance = start - cue.end() if cue.end() <= start else cue.start() - end
-            if distance < best:
-                best, tense = distance, "past" if cue["past"] else "future"
-        return tense
+            kind = "past" if cue["past"] else "future"
+            if cue.end() <= start:
+                before = kind
+            elif cue.start() >= end and after == "none":
+                after = kind
+        return before if before != "none" else after
 
     def note(self, value: str, *, anchors: bool) -> None:
         """Every mention may end the reporting period; only an anchoring quarter starts one

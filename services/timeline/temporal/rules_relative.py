@@ -18,7 +18,7 @@ _DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
 _NEAR_FUTURE = re.compile(
     r"\b(?:will|would|'ll|shall|scheduled|plan(?:s|ned|ning)?|as early as|until|as soon as"
-    r"|set to|expected to|due to|going to|next|is to|are to|might|could)\b",
+    r"|set to|expected to|due to|going to|next(?!\s+to)|is to|are to|might|could)\b",
     re.IGNORECASE,
 )
 _PAST_VERB = re.compile(
@@ -60,14 +60,17 @@ def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
         return 0
     if _PAST_VERB.search(ctx.text, max(0, m.start() - 30), m.start()):
         return -1
-    # News reports what happened; only a future cue a few words away points forward.
+    # "Wednesday's ruling" names an event of its own; the verbs around it say nothing.
+    if ctx.text.startswith(("'s", "’s"), m.end()):
+        return -1
+    # News reports what happened; only a future cue points forward.
     first, last = ctx.sentence(m.start(), m.end())
     near = (
         ctx.text[max(first, m.start() - 30) : m.start()]
         + " "
         + ctx.text[m.end() : min(last, m.end() + 30)]
     )
-    return 1 if _NEAR_FUTURE.search(near) else -1
+    return 1 if _NEAR_FUTURE.search(near) or ctx.tense(m.start(), m.end()) == "future" else -1
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:

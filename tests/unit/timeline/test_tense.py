@@ -1,0 +1,80 @@
+"""Which way an expression without a year or week points, decided by the verb around it."""
+
+import pytest
+
+from services.timeline.temporal.context import Context
+
+from .helpers import PUBLISHED, at, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The verb before the expression governs it; a participle after it does not.
+        (
+            "Qantas will double its flights by August in markets untouched by the crisis.",
+            at(1998, 2, 13),
+            [("August", "1998-08")],
+        ),
+        # Without any cue a date months ahead is the one before: news reports the past.
+        (
+            "Investigators have been searching for him since shortly after the Oct. 23 slaying.",
+            at(1999, 5, 6),
+            [("Oct. 23", "1998-10-23")],
+        ),
+        (
+            "The index is near its record high set on Aug. 6.",
+            at(1998, 2, 6),
+            [("Aug. 6", "1997-08-06")],
+        ),
+        # An initial is not the end of a sentence, so "will" still reaches the date.
+        (
+            "Mr. Schwarz will succeed Daniel P. Davison Feb. 1, soon after Mr. Davison retires.",
+            at(1989, 10, 26),
+            [("Feb. 1", "1990-02-01")],
+        ),
+        # A passive future with an adverb in it is still a future.
+        (
+            "He added that a ceremony would still be held at the summit on April 24.",
+            at(1999, 2, 10),
+            [("April 24", "1999-04-24")],
+        ),
+    ],
+)
+def test_dates_follow_the_governing_verb(
+    text: str, published: object, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text, published) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Published on a Monday (2025-12-15).
+        ("On Tuesday, the league plans to hold a news conference.", "2025-12-16"),
+        ("The father would be traveling to the United States Thursday.", "2025-12-18"),
+        ("The blasts next to the embassy on Friday killed dozens.", "2025-12-12"),
+        ("Relatives will look for ways around Wednesday's ruling.", "2025-12-10"),
+        (
+            "The bullet that tore through his window could not be stopped Friday night.",
+            "2025-12-12",
+        ),
+    ],
+)
+def test_weekdays_follow_the_governing_verb(text: str, expected: str) -> None:
+    assert [value for _, value in pairs(text)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("Prices rose in the United States in May.", "past"),  # "United" is no verb
+        ("Demand will need support in May.", "future"),  # "need" is no past form
+        ("He has been on patrol since May.", "past"),
+        ("Talks begin in May.", "none"),
+    ],
+)
+def test_tense_cues(text: str, tense: str) -> None:
+    ctx = Context(text=text, published_at=PUBLISHED)
+    start = text.index("May")
+    assert ctx.tense(start, start + 3) == tense
