@@ -37,6 +37,7 @@ _CUE = re.compile(
     + r")|(?!(?:need|indeed|hundred|speed|[a-z]*ceed)\b)[a-z]+ed))\b"
     r"|(?P<will>'ll)\b",
 )
+_NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
 _LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P\d+Y")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 # A period after an initial ("Daniel P. Davison") or a title ends no sentence.
@@ -106,6 +107,18 @@ class Context:
             self.period = value
         elif _LONG_SPAN.fullmatch(value):
             self.period = None
+
+    def anchor_for(self, unit: str) -> date:
+        """A day inside the last time mentioned, for 'that year' or 'the following month':
+        'June 1998' anchors a year or a month though it names no day."""
+        named = _NAMED.match(self.anchor_value)
+        if named is None or self.anchor.isoformat().startswith(named[0]):
+            return self.anchor
+        if unit == "year":
+            return date(int(named["year"]), 1, 1)
+        if unit in {"month", "quarter"} and named["month"]:
+            return date(int(named["year"]), int(named["month"]), 1)
+        return self.anchor
 
     def remember(self, value: str, day: date | None) -> None:
         self.anchor_value = value

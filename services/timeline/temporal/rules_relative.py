@@ -100,7 +100,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     words = m["rel"].lower().split()
     offset = _RELATION_OFFSET[words[-1]]
     base = (
-        ctx.anchor
+        ctx.anchor_for(unit)
         if words[-1] in {"following", "same", "that"}
         or (words[0] == "the" and words[-1] == "previous")
         else ctx.ref
@@ -200,7 +200,7 @@ RULES = (
         re.compile(
             rf"{_B}(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
             r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming))"
-            r"\s+(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
+            r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
         ),
         relative_unit,
         trigger_words("week month year quarter decade weekend"),

@@ -29,8 +29,11 @@ _B = r"(?<![\w$-])"
 _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# An amount just before "a year" makes it a rate ("$2 a year"); a sentence end between
+# them ("in 1989. Over a minute...") does not.
 _RATE_BEFORE = re.compile(
-    r"(?:\d|%|(?i:percent|million|billion|times|twice|once|cents?|dollars?))\S*\s+(?:\S+\s+)?$"
+    r"(?:\d|%|(?i:percent|million|billion|times|twice|once|cents?|dollars?))[^\s.;]*\s+"
+    r"(?:[^\s.;]+\s+)?$"
 )
 _AGE = re.compile(r"[\s-]+(?i:old)\b")
 _UNIT_GRANULARITY = {
@@ -70,11 +73,12 @@ def _number(count: float) -> str:
     return str(int(count)) if float(count).is_integer() else f"{count:g}"
 
 
-def _count(words: str) -> float | None:
+def _count(words: str, half: str | None = None) -> float | None:
     fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", words.strip())
     if fraction:
         return int(fraction[1]) + int(fraction[2]) / int(fraction[3])
-    return parse_quantity(words)
+    whole = parse_quantity(words)
+    return whole + 0.5 if whole is not None and half else whole
 
 
 def duration(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -90,7 +94,7 @@ def duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # an age ("52 years old") or a title ("60 Minutes")
     if quantity in {"a", "an"} and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return Timex(TimexType.SET, duration_value(1, unit), anchors=False)
-    count = _count(m["q"])
+    count = _count(m["q"], m["half"] or m["half_after"])
     value = duration_value(count, unit)
     position = (m["pos"] or "").lower()
     interval = None if count is None else _reach(ctx, unit, count, position)
@@ -185,7 +189,9 @@ RULES = (
             rf"{_B}(?:(?i:the)\s+)?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
             r"(?:(?i:nearly|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
             r"|an\s+additional|a\s+full|a\s+further)\s+)?"
-            rf"(?P<q>(?i:{QUANTITY}))[\s-]+(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))(?![\w-])"
+            rf"(?P<q>(?i:{QUANTITY}))(?P<half>\s+(?i:and\s+a\s+half))?[\s-]+"
+            rf"(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))"
+            r"(?P<half_after>\s+(?i:and\s+a\s+half))?(?![\w-])"
         ),
         duration,
         trigger_words(UNIT_TRIGGERS),

@@ -147,3 +147,20 @@ def test_spoken_years_take_their_month_or_season(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A minute and a half later, a pilot called.", [("A minute and a half", "PT1M30S")]),
+        ("The trial lasted two and a half years.", [("two and a half years", "P2Y6M")]),
+        ("They talked for an hour and a half.", [("an hour and a half", "PT1H30M")]),
+    ],
+)
+def test_and_a_half_is_half_the_unit_more(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_an_amount_in_the_sentence_before_does_not_make_a_rate() -> None:
+    found_here = found("Profit was $2 million in 1989. Over a minute, shares fell.")
+    assert [(m.text, m.timex_type.value) for m in found_here][-1] == ("a minute", "DURATION")

@@ -118,3 +118,32 @@ def test_a_closing_day_keeps_the_quarter_a_year_earlier_refers_to() -> None:
 def test_a_longer_stretch_ends_the_quarter_a_year_earlier_refers_to() -> None:
     text = "Profit rose in the third quarter. For the nine months, sales rose from a year earlier."
     assert pairs(text)[-1] == ("a year earlier", "2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He fled to Florida in June 1998 and returned to Cuba later that year.",
+            [("June 1998", "1998-06"), ("that year", "1998")],
+        ),
+        (
+            "In March, it got an offer. The following month, it put itself up for sale.",
+            [("March", "2025-03"), ("The following month", "2025-04")],
+        ),
+        (
+            "Imports were $37 million in 1988, a small share of the total that year.",
+            [("1988", "1988"), ("that year", "1988")],
+        ),
+    ],
+)
+def test_that_year_and_the_following_month_lean_on_the_time_mentioned_before(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+def test_the_current_fiscal_year_is_this_year() -> None:
+    assert pairs("Sales in the current fiscal year will rise.") == [
+        ("the current fiscal year", "2025")
+    ]
