@@ -33,9 +33,18 @@ def _checked_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# The year after a range of days ("April 24 and 25, 1999") belongs to its first day too.
+_RANGE_YEAR = re.compile(
+    r"\s*(?:and|or|to|through|-)\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>1\d{3}|20\d\d)(?!\d)"
+)
+
+
 def _year_or_closest(m: re.Match[str], ctx: Context, month: int, day: int) -> int:
     if m["year"]:
         return int(m["year"])
+    ranged = _RANGE_YEAR.match(ctx.text, m.end())
+    if ranged:
+        return int(ranged["year"])
     return closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
 
 
@@ -49,6 +58,15 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["week"]:
         return Timex(TimexType.DATE, week_value(found))
     return Timex(TimexType.DATE, day_value(found))
+
+
+def second_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'April 24 and 25': the second day shares the first one's month (and year)."""
+    month, day = month_number(m["month"]), int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
+    return Timex(TimexType.DATE, day_value(found)) if found else None
 
 
 def full_year(year: int, ref: date) -> int:
@@ -124,6 +142,18 @@ RULES = (
             rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
         ),
         month_day,
+        trigger_words(MONTH_TRIGGERS),
+    ),
+    Rule(
+        "second-day",
+        re.compile(
+            rf"{_B}(?P<month>{MONTH_WORD})\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|or|to|through|-)\s*"
+            rf"(?P<t>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?)"
+            # "Dec. 1 to 5 people" counts people: a content word after the number is no date.
+            r"(?!\s+(?!(?:and|or|in|at|on|of|to|for|as|when|while|before|after|but|the|a|an"
+            r"|with|by|from)\b)[a-z])"
+        ),
+        second_day,
         trigger_words(MONTH_TRIGGERS),
     ),
     Rule(

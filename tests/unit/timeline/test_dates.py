@@ -103,3 +103,19 @@ def test_bare_month_is_the_nearest_one_unless_tense_pulls_it(
     text: str, published: datetime, value: str
 ) -> None:
     assert [m.timex_value for m in found(text, published)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The summit meets on April 24 and 25, 2026.",
+            [("April 24", "2026-04-24"), ("25, 2026", "2026-04-25")],
+        ),
+        ("Talks were held on Dec. 3-4.", [("Dec. 3", "2025-12-03"), ("4", "2025-12-04")]),
+        # A count after the range is not a day.
+        ("It passed on Dec. 1 to 5 people's dismay.", [("Dec. 1", "2025-12-01")]),
+    ],
+)
+def test_a_second_day_shares_the_month_and_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
