@@ -39,6 +39,13 @@ def year(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{value:04d}")
 
 
+def year_period(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the 1988 quarter' in an earnings report is the reported quarter of 1988."""
+    if not ctx.period:
+        return None
+    return Timex(TimexType.DATE, f"{int(m['year']):04d}{ctx.period[4:]}", anchors=False)
+
+
 def short_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{full_year(int(m['yy']), ctx.ref):04d}")
 
@@ -94,6 +101,14 @@ RULES = (
         ),
         year,
         trigger_words("#y"),
+    ),
+    Rule(
+        "year-period",
+        re.compile(
+            r"(?<![\w-])(?i:the)\s+(?P<year>1[89]\d\d|20\d\d)\s+(?i:quarter|period)(?![\w-])"
+        ),
+        year_period,
+        trigger_words("quarter period"),
     ),
     Rule(
         "short-year",

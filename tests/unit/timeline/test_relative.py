@@ -147,3 +147,15 @@ def test_the_current_fiscal_year_is_this_year() -> None:
     assert pairs("Sales in the current fiscal year will rise.") == [
         ("the current fiscal year", "2025")
     ]
+
+
+def test_the_year_period_after_a_quarter_is_that_quarter_of_the_year() -> None:
+    text = "Profit rose in the third quarter. It earned $2 million in the 2024 quarter."
+    assert pairs(text, at(2025, 10, 20)) == [
+        ("the third quarter", "2025-Q3"),
+        ("the 2024 quarter", "2024-Q3"),
+    ]
+
+
+def test_the_year_period_without_a_quarter_before_is_just_the_year() -> None:
+    assert pairs("Sales fell in the 2024 period.", at(2025, 10, 20)) == [("2024", "2024")]
