@@ -38,8 +38,26 @@ def mid_part(m: re.Match[str], ctx: Context) -> Timex | None:
     return _part_timex(day, m["part"])
 
 
+# "today's youth", "the people of tomorrow": our times in general, not a day.
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?i:world|youth|society|generation|children|young|kids|teenagers|parents|families"
+    r"|women|men|students|workers|consumers|economy|markets?|standards|computers|technology"
+    r"|culture|politics|business|companies|media)\b"
+)
+_GENERIC_BEFORE = re.compile(r"(?i:the)\s+\w+\s+(?i:of)\s+$")
+
+
+def _generic(m: re.Match[str], ctx: Context) -> bool:
+    return bool(
+        _GENERIC_AFTER.match(ctx.text, m.end())
+        or _GENERIC_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    )
+
+
 def deictic_day(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["word"].lower()
+    if word in {"today", "tomorrow"} and not m["part"] and _generic(m, ctx):
+        return None
     if word == "last night":
         return _part_timex(ctx.ref - timedelta(days=1), "night")
     if word == "this":

@@ -159,3 +159,15 @@ def test_the_year_period_after_a_quarter_is_that_quarter_of_the_year() -> None:
 
 def test_the_year_period_without_a_quarter_before_is_just_the_year() -> None:
     assert pairs("Sales fell in the 2024 period.", at(2025, 10, 20)) == [("2024", "2024")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The case is for today's youth what the war was for their parents.", []),
+        ("I would have chosen the people of tomorrow.", []),
+        ("Today's vote was close.", [("Today", "2025-12-15")]),
+    ],
+)
+def test_today_in_general_is_no_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
