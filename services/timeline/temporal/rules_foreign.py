@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from services.timeline.mentions import TimexType
+from services.timeline.mentions import Granularity, TimexType
 
 from .calendar import closest_month_year, closest_year, day_value, month_value, nearest_weekday
 from .context import Context, Rule, Timex
+from .intervals import SEASON_START, Interval
 from .lexicon_foreign import Words
 from .rules_dates import RULES as DATE_RULES
 from .rules_years import RULES as YEAR_RULES
-from .units import move, unit_value
+from .units import move, move_instant, unit_value
 
 _UNIT_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "semaine": "week",
                "mois": "month", "année": "year", "semana": "week", "mes": "month",
@@ -80,20 +81,57 @@ def _follows_article(ctx: Context, start: int) -> bool:
     return bool(re.search(r"(?i:la|esta|cada)\s+$", ctx.text[max(0, start - 8) : start]))
 
 
+def _relation(words: Words, modifier: str | None) -> str:
+    """'last', 'next', 'coming' or 'this' for a modifier such as 'letzten' or 'prochain'."""
+    if not modifier:
+        return ""
+    text = " ".join(modifier.lower().split())
+    for pattern, relation in (*words.before.items(), *words.after.items()):
+        if re.fullmatch(pattern, text):
+            return relation
+    return ""
+
+
+def _modifiers(table: dict[str, str]) -> str:
+    return "|".join(table) or "(?!)"
+
+
 def _weekday_rule(words: Words) -> Rule:
+    """A bare weekday is the last one (news reports what happened); 'nächsten Montag',
+    'lundi prochain', 'el próximo lunes' point forward and 'letzten Montag' back, past the
+    publication day itself."""
+
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
         target = words.weekdays[_lower(m, "wd")]
-        if target == ctx.ref.weekday():
-            return Timex(TimexType.DATE, day_value(ctx.ref))
-        day = nearest_weekday(ctx.ref - timedelta(days=1), target, -1)
+        relation = _relation(words, m["pre"] or m["post"])
+        if relation in {"next", "coming"}:
+            day = nearest_weekday(ctx.ref + timedelta(days=1), target, 1)
+        elif relation == "last":
+            day = nearest_weekday(ctx.ref - timedelta(days=1), target, -1)
+        elif target == ctx.ref.weekday():
+            day = ctx.ref
+        else:
+            day = nearest_weekday(ctx.ref - timedelta(days=1), target, -1)
         return Timex(TimexType.DATE, day_value(day))
 
-    pattern = rf"(?<![\w])(?i:(?P<wd>{_alternatives(words.weekdays)}))(?![\w])"
+    weekday = rf"(?i:(?P<wd>{_alternatives(words.weekdays)}))"
+    # The article belongs to the extent only with a modifier ("el próximo lunes"), so that
+    # a bare "el lunes" keeps its old extent "lunes".
+    pattern = (
+        rf"(?<![\w])(?i:(?:(?:{words.weekday_article})\s+(?=(?:{_modifiers(words.before)})\s"
+        rf"|\w+\s+(?:{_modifiers(words.after)})(?!\w)))?"
+        rf"(?:(?P<pre>{_modifiers(words.before)})\s+)?){weekday}"
+        rf"(?:\s+(?i:(?P<post>{_modifiers(words.after)})))?(?![\w])"
+    )
     return Rule("weekday", re.compile(pattern), resolve, frozenset(words.weekdays))
 
 
 def _ago_rule(words: Words) -> Rule:
+    blocked = re.compile(rf"(?:{words.ago_blocked})\Z", re.IGNORECASE)
+
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
+        if blocked.search(ctx.text, max(0, m.start() - 12), m.start()):
+            return None  # "desde hace dos años" is a length up to now: a duration
         quantity = _lower(m, "q")
         count = int(quantity) if quantity.isdigit() else words.numbers[quantity]
         unit = words.units[_lower(m, "unit")]
@@ -105,6 +143,214 @@ def _ago_rule(words: Words) -> Rule:
     return Rule(
         "ago", re.compile(rf"(?<![\w])(?i:{pattern})(?![\w])"), resolve, _trigger_words(words.units)
     )
+
+
+_DURATION_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_GRANULARITY = {"day": Granularity.DAY, "week": Granularity.WEEK, "month": Granularity.MONTH,
+                "year": Granularity.YEAR}  # fmt: skip
+# Years are no lengths: "2019 Jahr für Jahr" is not 2019 years.
+_YEARLIKE = range(1900, 2100)
+
+
+def _duration_rule(words: Words) -> Rule:
+    """'zwei Wochen', 'depuis deux ans', 'durante tres meses': a length, written like the
+    English durations (P2W, P2Y, P3M). After 'seit'/'depuis'/'desde hace' it ends at the
+    publication, so it also gets that stretch as its interval."""
+    since = re.compile(rf"(?:{words.since})", re.IGNORECASE)
+    lasting = re.compile(rf"(?:{words.lasting})", re.IGNORECASE)
+    ago = re.compile(words.ago.split("(?P<q>")[0] + r"\Z", re.IGNORECASE)
+    age_before = re.compile(rf"(?:{words.age_before})", re.IGNORECASE)
+    age_after = re.compile(words.age_after, re.IGNORECASE)
+    vague = re.compile(words.vague, re.IGNORECASE)
+
+    def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
+        quantity = " ".join(_lower(m, "q").split())
+        unit = words.units[_lower(m, "unit")]
+        cue = m["cue"] or ""
+        before = ctx.text[max(0, m.start("t") - 40) : m.start("t")]
+        if not cue and ago.search(before):
+            return None  # "vor einigen Jahren" points back; it is no length
+        if unit == "year" and (age_before.search(before) or age_after.match(ctx.text, m.end())):
+            return None  # an age: "52 Jahre alt", "un homme de 52 ans", "tiene 52 años"
+        count: int | None
+        if vague.fullmatch(quantity):
+            count = None
+        else:
+            count = int(quantity) if quantity.isdigit() else words.numbers[quantity]
+            if count in _YEARLIKE and quantity.isdigit():
+                return None
+            if (
+                count == 1
+                and unit == "day"
+                and not quantity.isdigit()
+                and not lasting.fullmatch(cue)
+            ):
+                return None  # "un jour, il reviendra": some day, not a day's length
+        value = f"P{'X' if count is None else count}{_DURATION_LETTER[unit]}"
+        interval: Interval | None = None
+        if count is not None and since.fullmatch(cue):
+            start = move_instant(ctx.published_at, unit, -count)
+            interval = (start, ctx.published_at, _GRANULARITY[unit])
+        return Timex(TimexType.DURATION, value, interval, anchors=False)
+
+    numbers = _alternatives(words.numbers)
+    pattern = (
+        rf"(?<![\w'’.,-])(?i:(?P<cue>{words.lasting})\s+)?"
+        rf"(?P<t>(?i:(?:{words.approx})\s+)?"
+        rf"(?P<q>(?<![\d.,])\d+(?![.,]\d)|(?i:{numbers}|{words.vague}))\s+"
+        rf"(?i:(?P<unit>{_alternatives(words.units)})))(?![\w-])"
+    )
+    return Rule("duration", re.compile(pattern), resolve, _trigger_words(words.units))
+
+
+def _hour_words(words: Words) -> str:
+    return _alternatives({w: n for w, n in words.numbers.items() if n <= 12})
+
+
+def _attached_day(words: Words) -> re.Pattern[str]:
+    """A day named right before a clock time ('gestern um 14 Uhr', 'mardi à 14h') gives it
+    its date; that day was resolved just before and is the context's anchor."""
+    days = _alternatives(words.days)
+    names = "|".join(_alternatives(table) for table in (words.weekdays, words.months, words.parts))
+    return re.compile(rf"(?i:{days}|{names})\s*,?\s*\Z|\d{{4}}\s*,?\s*\Z|\d\.\s*\Z")
+
+
+_AMOUNT_AFTER = re.compile(
+    r"\s*(?:[%€$£]|(?i:euros?|eur|dollars?|dólares|pesos|prozent|pour\s*cent|por\s+ciento"
+    r"|punkte|points|puntos)(?!\w))"
+)
+
+
+def _clock_rule(words: Words) -> Rule:
+    """'um 14 Uhr', 'à 14h30', 'a las tres de la tarde': the minute on the publication day
+    (or on the day named right before), valued like the English clock times."""
+    attached = _attached_day(words)
+
+    def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
+        if m["noon"]:
+            if not m["cue"]:
+                return None  # "le Midi" is the south of France; "à midi" is noon
+            hour, minute = (0 if m["noon"].lower() in {"mitternacht", "minuit", "medianoche"}
+                            else 12), 0  # fmt: skip
+        else:
+            clock = _hour_minute(words, m)
+            if clock is None:
+                return None
+            hour, minute = clock
+            if not m["unit"] and _AMOUNT_AFTER.match(ctx.text, m.end()):
+                return None  # "um 14.30 Euro": a price
+        before = ctx.text[max(0, m.start() - 40) : m.start()]
+        day = ctx.anchor if attached.search(before) else ctx.ref
+        return Timex(TimexType.TIME, f"{day_value(day)}T{hour:02d}:{minute:02d}")
+
+    pattern = rf"(?<![\w.,:])(?i:{words.clock.format(hours=_hour_words(words))})(?![\w%€$]|[.,:]\d)"
+    triggers = _trigger_words(words.numbers) | {"#d", "uhr", "h", "heure", "heures", "horas",
+                                                 "hora", "midi", "minuit", "mediodía",
+                                                 "medianoche", "mitternacht"}  # fmt: skip
+    return Rule("clock-time", re.compile(pattern), resolve, triggers)
+
+
+def _hour_minute(words: Words, m: re.Match[str]) -> tuple[int, int] | None:
+    """Hour and minute, or None when the number is no time of day: a bare number, 'las tres
+    empresas', or a length such as '24 heures' without a preposition or minutes."""
+    unit, cue, minutes = m["unit"] or "", m["cue"], m["mi"]
+    half, part_word = _group(m, "half"), _group(m, "part")
+    if "art" in m.re.groupindex and not m["art"]:
+        return None
+    if not (unit or part_word or half or (minutes and cue)):
+        return None
+    if unit and re.fullmatch(words.clock_weak_unit, unit, re.IGNORECASE) and not (cue or minutes):
+        return None
+    word = m["h"].lower()
+    hour = int(word) if word.isdigit() else words.numbers[word]
+    minute = int(minutes or 0)
+    if half:
+        minute = 30 if half.lower().split()[-1] in {"media", "demie"} else 15
+    part = words.parts.get((part_word or "").lower())
+    if part in {"AF", "EV"} and hour < 12:
+        hour += 12  # "à 8 h du soir", "a las tres de la tarde"
+    elif part == "NI" and 6 <= hour < 12:
+        hour += 12  # "um 11 Uhr nachts"
+    elif part in {"NI", "MO"} and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 else None
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    """A group that not every language's pattern has."""
+    return m[name] if name in m.re.groupindex else None
+
+
+def _day_part_rules(words: Words) -> list[Rule]:
+    """'gestern Abend', 'ce matin', 'anoche': the part of a day near publication, valued
+    like the English 'yesterday evening' (2025-12-14TEV)."""
+    rules = []
+    for phrase, fixed_offset, fixed_part in words.day_parts:
+
+        def resolve(
+            m: re.Match[str],
+            ctx: Context,
+            offset: int | None = fixed_offset,
+            code: str | None = fixed_part,
+        ) -> Timex | None:
+            if offset is None:
+                offset = words.days[" ".join(_lower(m, "day").replace("’", "'").split())]
+            part = code or words.parts[_lower(m, "part")]
+            return Timex(TimexType.TIME, f"{day_value(ctx.ref + timedelta(days=offset))}T{part}")
+
+        # "ce soir-là" is an evening of the story, not of the publication day.
+        pattern = re.compile(rf"(?<![\w'’-])(?i:{phrase})(?![\w'’-])")
+        rules.append(Rule("day-part", pattern, resolve, _phrase_triggers(phrase)))
+    return rules
+
+
+def _phrase_triggers(phrase: str) -> frozenset[str]:
+    """The words a phrase pattern spells out, without group names and escapes; articles and
+    prepositions are left out, as they would wake the rule near every 'la'."""
+    text = re.sub(r"\?P<\w+>|\\[a-zA-Z]", " ", phrase)
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)) - {"la", "por", "en"}
+
+
+def _season_rule(words: Words) -> Rule:
+    """'im Sommer 2024', 'l'hiver dernier', 'el próximo invierno': a season as the English
+    rules value it (2024-SU). Without year or modifier it is the season around publication,
+    or this year's; a bare season word needs a preposition or an article, since French
+    'été' is also 'been' and 'Winter' a surname."""
+
+    def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
+        code = words.seasons[_lower(m, "season")]
+        if m["year"]:
+            return Timex(TimexType.DATE, f"{m['year']}-{code}")
+        relation = _relation(words, m["pre"] or m["post"])
+        if not (relation or m["cue"] or m["art"]):
+            return None
+        return Timex(TimexType.DATE, f"{_season_year(ctx.ref, code, relation):04d}-{code}")
+
+    pattern = (
+        rf"(?<![\w'’-])(?i:(?P<cue>{words.season_cue})(?:\s+|(?<=['’])))?"
+        rf"(?P<t>(?i:(?P<art>{words.season_article})(?:\s+|(?<=['’])))?"
+        rf"(?i:(?P<pre>{_modifiers(words.before)})\s+)?"
+        rf"(?i:(?P<season>{_alternatives(words.seasons)}))"
+        rf"(?:\s+(?i:{words.season_year_link})?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+        rf"|\s+(?i:(?P<post>{_modifiers(words.after)})))?)(?![\w'’-])"
+    )
+    return Rule("season", re.compile(pattern), resolve, _trigger_words(words.seasons))
+
+
+def _season_year(ref: date, code: str, relation: str) -> int:
+    """Year of the season: 'last' ended before publication, 'next' starts after it, 'coming'
+    has not ended yet; otherwise the one around publication, or this year's."""
+    starts = [
+        (year, date(year, SEASON_START[code], 1)) for year in range(ref.year - 2, ref.year + 2)
+    ]
+    spans = [(year, first, move(first, "month", 3)) for year, first in starts]
+    if relation == "last":
+        return max(year for year, _, end in spans if end <= ref)
+    if relation == "next":
+        return min(year for year, first, _ in spans if first > ref)
+    if relation == "coming":
+        return min(year for year, _, end in spans if end > ref)
+    return next((year for year, first, end in spans if first <= ref < end), ref.year)
 
 
 def _relative_rules(words: Words) -> list[Rule]:
@@ -135,7 +381,11 @@ def foreign_rules(words: Words) -> tuple[Rule, ...]:
         _month_rule(words),
         *_relative_rules(words),
         _ago_rule(words),
+        *_day_part_rules(words),
         _deictic_rule(words),
         _weekday_rule(words),
+        _season_rule(words),
+        _clock_rule(words),
+        _duration_rule(words),
         *YEAR_RULES[:1],
     )
