@@ -14,7 +14,8 @@ from services.timeline.mentions import Mention
 from services.timeline.normalize import normalize
 
 from .annotate import annotate_corpus, annotate_folder
-from .report import evaluation_table, print_table, write_mismatches
+from .phrases import phrase_rows
+from .report import evaluation_table, phrase_table, print_table, write_mismatches
 from .scoring import Counts
 
 
@@ -36,6 +37,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command = subparsers.add_parser("eval-timeml", help="TempEval-3 scores against a gold folder")
     command.add_argument("gold_dir", type=Path)
     command.add_argument("--errors", type=Path, help="write mismatches to this file")
+    command.add_argument(
+        "--phrases",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list the N phrases with the most wrong values, with gold and our value forms",
+    )
     command.set_defaults(handler=run_evaluate)
 
 
@@ -124,6 +132,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         named.append((result.document.name, counts))
         seconds += result.seconds
     print_table(evaluation_table(total, len(named), seconds))
+    if args.phrases > 0:
+        print_table(phrase_table(phrase_rows(total.pairs, args.phrases)))
     if args.errors:
         write_mismatches(named, args.errors)
     return 0

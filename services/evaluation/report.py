@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from .phrases import PhraseRow
 from .scoring import Counts, metrics
 from .timeml import Timex
 
@@ -27,6 +29,21 @@ def evaluation_table(counts: Counts, documents: int, seconds: float) -> Table:
         f"strict {counts.strict}; {_per_document(seconds, documents)} ms per document"
     )
     return table
+
+
+def phrase_table(rows: list[PhraseRow]) -> Table:
+    table = Table(title="Phrases with the most wrong values (digits in values shown as 9)")
+    for column in ("phrase", "wrong", "paired", "gold values", "our values"):
+        table.add_column(column, justify="right" if column in {"wrong", "paired"} else "left")
+    for row in rows:
+        table.add_row(
+            row.phrase, str(row.wrong), str(row.paired), _shapes(row.gold), _shapes(row.system)
+        )
+    return table
+
+
+def _shapes(shapes: Counter[str]) -> str:
+    return ", ".join(f"{shape} ×{count}" for shape, count in shapes.most_common(4))
 
 
 def _per_document(seconds: float, documents: int) -> Decimal:

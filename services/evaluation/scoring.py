@@ -73,6 +73,7 @@ class Counts:
     type_equal: int = 0
     value_equal: int = 0
     mismatches: list[tuple[Timex | None, Timex | None]] = field(default_factory=list)
+    pairs: list[tuple[Timex, Timex]] = field(default_factory=list)
 
     def add(self, text: str, gold: Sequence[Timex], system: Sequence[Timex]) -> None:
         gold = [t for t in gold if t.text.strip()]
@@ -81,6 +82,7 @@ class Counts:
         self.gold += len(gold)
         self.system += len(system)
         self.relaxed += len(pairs)
+        self.pairs += pairs
         for g, s in pairs:
             self.strict += g.text.strip() == s.text.strip()
             self.type_equal += g.type == s.type
