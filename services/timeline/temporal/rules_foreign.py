@@ -208,11 +208,14 @@ def _hour_words(words: Words) -> str:
 
 
 def _attached_day(words: Words) -> re.Pattern[str]:
-    """A day named right before a clock time ('gestern um 14 Uhr', 'mardi à 14h') gives it
-    its date; that day was resolved just before and is the context's anchor."""
+    """A day named right before a clock time ('gestern um 14 Uhr', 'lundi prochain à 14h30')
+    gives it its date; that day was resolved just before and is the context's anchor."""
     days = _alternatives(words.days)
     names = "|".join(_alternatives(table) for table in (words.weekdays, words.months, words.parts))
-    return re.compile(rf"(?i:{days}|{names})\s*,?\s*\Z|\d{{4}}\s*,?\s*\Z|\d\.\s*\Z")
+    # Up to two short words may follow the day: "lundi prochain à", "el lunes a las".
+    return re.compile(
+        rf"(?i:{days}|{names})(?:\s+[^\W\d]{{1,9}}){{0,2}}\s*,?\s*\Z|\d{{4}}\s*,?\s*\Z|\d\.\s*\Z"
+    )
 
 
 _AMOUNT_AFTER = re.compile(

@@ -98,6 +98,8 @@ CLOCK_TIMES: list[Case] = [
         ("trois heures de l'après-midi", "2025-12-15T15:00")]),
     ("fr", "Il déjeune à midi.", [("midi", "2025-12-15T12:00")]),
     ("fr", "Hier à 9h, il est parti.", [("Hier", "2025-12-14"), ("9h", "2025-12-14T09:00")]),
+    ("fr", "Lundi prochain à 9h.", [("Lundi prochain", "2025-12-22"), ("9h", "2025-12-22T09:00")]),
+    ("fr", "Lundi, il a parlé à 9h.", [("Lundi", "2025-12-15"), ("9h", "2025-12-15T09:00")]),
     ("es", "Llegó a las 14.00.", [("14.00", "2025-12-15T14:00")]),
     ("es", "Llegó a las tres de la tarde.", [("tres de la tarde", "2025-12-15T15:00")]),
     ("es", "Cenó a las 9 de la noche.", [("9 de la noche", "2025-12-15T21:00")]),
