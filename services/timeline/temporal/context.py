@@ -24,7 +24,7 @@ _IRREGULAR_PAST = (
     "thought|threw|told|took|tore|undertook|understood|upheld|wept|went|withdrew|"
     "withheld|woke|won|wore|wrote"
 )
-# Tense cues: the one nearest to an expression decides which way it points.
+# Tense cues; Context.tense says which of them decides where an expression points.
 _CUE = re.compile(
     # A passive future ("will still be held") is one cue, or its participle would read as
     # past.
