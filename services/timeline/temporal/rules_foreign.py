@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from services.timeline.mentions import Granularity, TimexType
+from services.timeline.mentions import TimexType
 
 from .calendar import closest_month_year, closest_year, day_value, month_value, nearest_weekday
 from .context import Context, Rule, Timex
-from .intervals import SEASON_START, Interval
+from .intervals import SEASON_START
 from .lexicon_foreign import Words
 from .rules_dates import RULES as DATE_RULES
+from .rules_spans import duration_value, reach
 from .rules_years import RULES as YEAR_RULES
-from .units import move, move_instant, unit_value
+from .units import move, unit_value
 
 _UNIT_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "semaine": "week",
                "mois": "month", "année": "year", "semana": "week", "mes": "month",
@@ -106,9 +107,7 @@ def _weekday_rule(words: Words) -> Rule:
         relation = _relation(words, m["pre"] or m["post"])
         if relation in {"next", "coming"}:
             day = nearest_weekday(ctx.ref + timedelta(days=1), target, 1)
-        elif relation == "last":
-            day = nearest_weekday(ctx.ref - timedelta(days=1), target, -1)
-        elif target == ctx.ref.weekday():
+        elif relation != "last" and target == ctx.ref.weekday():
             day = ctx.ref
         else:
             day = nearest_weekday(ctx.ref - timedelta(days=1), target, -1)
@@ -145,9 +144,6 @@ def _ago_rule(words: Words) -> Rule:
     )
 
 
-_DURATION_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y"}
-_GRANULARITY = {"day": Granularity.DAY, "week": Granularity.WEEK, "month": Granularity.MONTH,
-                "year": Granularity.YEAR}  # fmt: skip
 # Years are no lengths: "2019 Jahr für Jahr" is not 2019 years.
 _YEARLIKE = range(1900, 2100)
 
@@ -186,12 +182,11 @@ def _duration_rule(words: Words) -> Rule:
                 and not lasting.fullmatch(cue)
             ):
                 return None  # "un jour, il reviendra": some day, not a day's length
-        value = f"P{'X' if count is None else count}{_DURATION_LETTER[unit]}"
-        interval: Interval | None = None
-        if count is not None and since.fullmatch(cue):
-            start = move_instant(ctx.published_at, unit, -count)
-            interval = (start, ctx.published_at, _GRANULARITY[unit])
-        return Timex(TimexType.DURATION, value, interval, anchors=False)
+        # "seit fünf Monaten" reaches back from publication as "the past five months" does.
+        interval = (
+            reach(ctx, unit, count, "past") if count is not None and since.fullmatch(cue) else None
+        )
+        return Timex(TimexType.DURATION, duration_value(count, unit), interval, anchors=False)
 
     numbers = _alternatives(words.numbers)
     pattern = (

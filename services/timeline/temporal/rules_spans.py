@@ -97,11 +97,11 @@ def duration(m: re.Match[str], ctx: Context) -> Timex | None:
     count = _count(m["q"], m["half"] or m["half_after"])
     value = duration_value(count, unit)
     position = (m["pos"] or "").lower()
-    interval = None if count is None else _reach(ctx, unit, count, position)
+    interval = None if count is None else reach(ctx, unit, count, position)
     return Timex(TimexType.DURATION, value, interval, anchors=False)
 
 
-def _reach(ctx: Context, unit: str, count: float, position: str) -> Interval | None:
+def reach(ctx: Context, unit: str, count: float, position: str) -> Interval | None:
     """Durations counted back from publication ('the past three months') or forward from it
     ('the next two weeks') denote that stretch of time; others float."""
     pub = ctx.published_at
@@ -116,7 +116,7 @@ def past_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = unit_key(m["unit"])
     position = m["pos"].lower()
     value = duration_value(1, unit)
-    return Timex(TimexType.DURATION, value, _reach(ctx, unit, 1, position), anchors=False)
+    return Timex(TimexType.DURATION, value, reach(ctx, unit, 1, position), anchors=False)
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
