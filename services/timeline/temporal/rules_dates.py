@@ -55,18 +55,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
     if found is None:
         return None
-    if m["week"]:
+    if "week" in m.re.groupindex and m["week"]:
         return Timex(TimexType.DATE, week_value(found))
     return Timex(TimexType.DATE, day_value(found))
-
-
-def second_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    """'April 24 and 25': the second day shares the first one's month (and year)."""
-    month, day = month_number(m["month"]), int(m["day"])
-    if not 1 <= day <= 31:
-        return None
-    found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
-    return Timex(TimexType.DATE, day_value(found)) if found else None
 
 
 def full_year(year: int, ref: date) -> int:
@@ -153,7 +144,8 @@ RULES = (
             r"(?!\s+(?!(?:and|or|in|at|on|of|to|for|as|when|while|before|after|but|the|a|an"
             r"|with|by|from)\b)[a-z])"
         ),
-        second_day,
+        # "April 24 and 25": the second day shares the first one's month (and year).
+        month_day,
         trigger_words(MONTH_TRIGGERS),
     ),
     Rule(
