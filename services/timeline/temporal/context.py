@@ -68,6 +68,9 @@ class Context:
     # The reporting period talked about: a quarter ("1989-Q3") until a longer stretch
     # ("the nine months") takes over; days in between ("ended Sept. 30") leave it.
     period: str | None = field(init=False, default=None)
+    # Set once the article numbers a quarter by its fiscal year ("the fiscal first
+    # quarter"): a later "the quarter ended Sept. 29" is that quarter, not calendar Q3.
+    fiscal: bool = field(init=False, default=False)
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:

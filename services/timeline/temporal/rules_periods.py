@@ -53,6 +53,7 @@ def nth_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     if quarter is None or not 1 <= quarter <= 4:
         return None
     year = _period_year(m, ctx, quarter, quarter_of(ctx.ref))
+    ctx.fiscal = ctx.fiscal or "fiscal" in m.group().lower()
     return Timex(TimexType.DATE, quarter_value(year, quarter))
 
 
@@ -74,11 +75,18 @@ def named_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     word = (m["rel"] or "").lower()
     ended = _ENDED.match(ctx.text, m.end())
     if ended:
+        if ctx.fiscal and ctx.period:
+            return Timex(TimexType.DATE, ctx.period)
+        # A quarter ending with a month holds that month and the two before it, so
+        # it is named for the calendar quarter of the middle one ("ended July 31" is Q2).
         month = month_number(ended["month"])
         year = ctx.ref.year if month <= ctx.ref.month else ctx.ref.year - 1
-        return Timex(TimexType.DATE, quarter_value(year, (month - 1) // 3 + 1))
+        middle = move(date(year, month, 1), "month", -1)
+        return Timex(TimexType.DATE, quarter_value(middle.year, quarter_of(middle)))
     if word == "current":
         return Timex(TimexType.DATE, quarter_value(ctx.ref.year, quarter_of(ctx.ref)))
+    if not word and ctx.period:
+        return Timex(TimexType.DATE, ctx.period)
     if not word and ctx.anchor_value[4:6] == "-Q":
         return Timex(TimexType.DATE, ctx.anchor_value)
     previous = move(ctx.ref, "quarter", -1)
@@ -214,7 +222,7 @@ RULES = (
         "nth-quarter",
         re.compile(
             rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?"
-            r"(?:(?P<year0>(?:19|20)\d\d)\s+)?(?:(?i:fiscal)\s+)?"
+            r"(?:(?P<year0>(?:19|20)\d\d)\s+)?(?:(?i:fiscal)[\s-]+)?"
             r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?:(?i:fiscal)\s+)?(?i:quarter)"
             r"|Q(?P<qn>[1-4]))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
         ),

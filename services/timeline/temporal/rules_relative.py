@@ -92,8 +92,9 @@ def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
-    """News names the day and adds the part ("Friday night") loosely, so the value is the
-    day; the interval keeps the part of the day."""
+    """News names the day and adds the morning or night ("Friday night") loosely, so the
+    value is the day and the interval keeps the part; an evening or afternoon is named
+    on purpose (TimeBank values 'Friday evening' with TEV, 'Friday night' mostly without)."""
     target = WEEKDAYS[m["wd"].lower()]
     direction = weekday_direction(m, ctx, target)
     day = ctx.ref
@@ -102,6 +103,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     if not m["part"]:
         return Timex(TimexType.DATE, day_value(day))
     part = _part_timex(day, m["part"])
+    if m["part"].lower() in {"evening", "afternoon"}:
+        return part
     return Timex(TimexType.DATE, day_value(day), interval_of(part.value))
 
 

@@ -72,11 +72,34 @@ def test_the_year_is_the_current_year_unless_a_fiscal_year_ends() -> None:
     ]
 
 
-def test_quarter_ended_month_is_the_quarter_holding_that_month() -> None:
-    assert pairs("In the quarter ended July 31, profit rose.", at(2025, 10, 20))[0] == (
-        "the quarter",
-        "2025-Q3",
+@pytest.mark.parametrize(
+    ("month", "value"),
+    [
+        ("Sept. 30", "2025-Q3"),
+        ("July 31", "2025-Q2"),
+        ("Aug. 31", "2025-Q3"),
+        ("Jan. 31", "2024-Q4"),
+    ],
+)
+def test_quarter_ended_month_is_the_calendar_quarter_of_its_middle_month(
+    month: str, value: str
+) -> None:
+    text = f"In the quarter ended {month}, profit rose."
+    assert pairs(text, at(2025, 10, 20))[0] == ("the quarter", value)
+
+
+def test_fiscal_quarter_keeps_its_number_when_its_end_is_given() -> None:
+    text = (
+        "Profit rose in the fiscal-first quarter. For the quarter ended Sept. 30, "
+        "sales rose from a year earlier. During the quarter, it hired."
     )
+    assert [v for _, v in pairs(text, at(1989, 10, 26))][:4] == [
+        "1989-Q1",
+        "1989-Q1",
+        "1989-09-30",
+        "1988-Q1",
+    ]
+    assert pairs(text, at(1989, 10, 26))[-1] == ("the quarter", "1989-Q1")
 
 
 def test_year_ago_quarter_shifts_the_quarter_under_discussion() -> None:

@@ -1,5 +1,7 @@
 import pytest
 
+from services.timeline.mentions import TimexType
+
 from .helpers import at, found, pairs
 
 
@@ -82,6 +84,18 @@ def test_weekday_with_part_of_day_keeps_the_day_value_and_the_part_interval() ->
         at(2025, 12, 12, 20),
         at(2025, 12, 13, 6),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They met Friday evening.", "2025-12-12TEV"),
+        ("They met Friday afternoon.", "2025-12-12TAF"),
+    ],
+)
+def test_weekday_evening_or_afternoon_is_a_time_of_that_day(text: str, value: str) -> None:
+    (mention,) = found(text)
+    assert (mention.timex_type, mention.timex_value) == (TimexType.TIME, value)
 
 
 @pytest.mark.parametrize(
