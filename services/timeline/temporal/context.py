@@ -38,7 +38,7 @@ _CUE = re.compile(
     r"|(?P<will>'ll)\b",
 )
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
-_LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P\d+Y")
+_LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P1Y")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 # A period after an initial ("Daniel P. Davison") or a title ends no sentence.
 _NOT_AN_END = re.compile(
@@ -65,8 +65,9 @@ class Context:
     ref: date = field(init=False)
     anchor: date = field(init=False)
     anchor_value: str = field(init=False)
-    # The reporting period talked about: a quarter ("1989-Q3") until a longer stretch
-    # ("the nine months") takes over; days in between ("ended Sept. 30") leave it.
+    # The reporting period talked about: a quarter ("1989-Q3") until another reporting
+    # stretch of up to a year ("the nine months") takes over; days in between ("ended
+    # Sept. 30") and longer spans ("a two-year boom") leave it.
     period: str | None = field(init=False, default=None)
     # Set once the article numbers a quarter by its fiscal year ("the fiscal first
     # quarter"): a later "the quarter ended Sept. 29" is that quarter, not calendar Q3.

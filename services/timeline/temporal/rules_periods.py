@@ -48,13 +48,23 @@ def _period_year(m: re.Match[str], ctx: Context, index: int, current: int) -> in
     return ctx.ref.year
 
 
+_ENDED_IN_YEAR = re.compile(
+    rf",?\s+(?i:ended|ending)\s+{MONTH_WORD}\s+\d\d?,\s+(?P<year>(?:19|20)\d\d)"
+)
+
+
 def nth_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     quarter = ORDINALS.get(m["ord"].lower()) if m["ord"] else int(m["qn"])
     if quarter is None or not 1 <= quarter <= 4:
         return None
-    year = _period_year(m, ctx, quarter, quarter_of(ctx.ref))
+    # "the second quarter ended Oct. 31, 1988" is dated by its end.
+    ended = _ENDED_IN_YEAR.match(ctx.text, m.end())
+    year = int(ended["year"]) if ended else _period_year(m, ctx, quarter, quarter_of(ctx.ref))
     ctx.fiscal = ctx.fiscal or "fiscal" in m.group().lower()
-    return Timex(TimexType.DATE, quarter_value(year, quarter))
+    # A forecast for a quarter not yet over ("weakness into the fourth quarter") is no
+    # reporting period: 'the year-ago period' after it still means the reported one.
+    forecast = date(year, 3 * quarter, 1) > ctx.ref and ctx.tense(m.start(), m.end()) == "future"
+    return Timex(TimexType.DATE, quarter_value(year, quarter), anchors=not forecast)
 
 
 def nth_half(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -119,6 +119,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # a title such as ABC's "This Week"
     unit = unit_key(m["unit"])
     words = m["rel"].lower().split()
+    if unit == "quarter" and words == ["that"] and ctx.period:
+        return Timex(TimexType.DATE, ctx.period)
     offset = _RELATION_OFFSET[words[-1]]
     base = (
         ctx.anchor_for(unit)
@@ -250,6 +252,16 @@ RULES = (
         ),
         year_ago_adjective,
         trigger_words("earlier ago"),
+    ),
+    Rule(
+        # The reported quarter a year back, named around it rather than by a number.
+        "period-a-year-back",
+        re.compile(
+            rf"{_B}(?:(?i:the)\s+(?:(?i:same|comparable|corresponding)\s+)?(?i:quarter|period),?\s+"
+            r"(?i:a\s+year\s+(?:ago|earlier)|last\s+year)|(?i:last\s+year)['’]s\s+(?i:quarter|period))(?![\w-])"
+        ),
+        year_ago_adjective,
+        trigger_words("quarter period"),
     ),
     Rule(
         "anchor-day",

@@ -187,3 +187,30 @@ def test_and_a_half_is_half_the_unit_more(text: str, expected: list[tuple[str, s
 def test_an_amount_in_the_sentence_before_does_not_make_a_rate() -> None:
     found_here = found("Profit was $2 million in 1989. Over a minute, shares fell.")
     assert [(m.text, m.timex_type.value) for m in found_here][-1] == ("a minute", "DURATION")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the quarter a year ago", "the corresponding period last year", "last year's quarter"],
+)
+def test_reported_quarter_a_year_back(phrase: str) -> None:
+    text = f"Third-quarter sales fell from {phrase}."
+    assert pairs(text, at(1989, 11, 1))[-1] == (phrase, "1988-Q3")
+
+
+def test_that_quarter_is_the_reported_quarter() -> None:
+    text = "It lost money in the third quarter. Results for that quarter included a charge."
+    assert pairs(text, at(1989, 11, 1))[-1] == ("that quarter", "1989-Q3")
+
+
+def test_forecast_quarter_and_adjective_span_leave_the_reported_quarter() -> None:
+    text = (
+        "Third-quarter profit fell, ending a two-year boom. Analysts expect the slump "
+        "will continue into the fourth quarter. In the year-ago period, it earned more."
+    )
+    assert pairs(text, at(1989, 10, 26))[-1] == ("the year-ago period", "1988-Q3")
+
+
+def test_quarter_dated_by_its_end() -> None:
+    text = "In the second quarter ended Oct. 31, 1988, it lost money."
+    assert pairs(text, at(1989, 10, 27))[0] == ("the second quarter", "1988-Q2")
