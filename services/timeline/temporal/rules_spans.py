@@ -168,7 +168,8 @@ _REFS = {
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
     "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the distant future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "a later date": "FUTURE_REF",
 }  # fmt: skip
 
 
@@ -257,12 +258,12 @@ RULES = (
         re.compile(
             rf"{_B}(?P<word>(?i:right\s+now|now|currently|current|presently|nowadays|these\s+days|the\s+present(?!\s+(?:value|tense))"
             r"|recently|recent(?:\s+(?:years|months|weeks|days))?|lately|the\s+past(?=\s*[.,;]|\s+(?:and|or|but|when|as|that|,))"
-            r"|the\s+(?:near\s+|distant\s+)?future))(?![\w-])"
+            r"|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date))(?![\w-])"
         ),
         reference,
         trigger_words(
             "now currently current presently nowadays days present recently recent lately past"
-            " previously formerly future soon shortly"
+            " previously formerly future soon shortly term later"
         ),
     ),
 )

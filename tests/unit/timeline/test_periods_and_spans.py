@@ -50,6 +50,8 @@ def test_clock_time_zone_moves_the_interval_not_the_value() -> None:
         ("He is now in charge.", "PRESENT_REF", TimexType.DATE),
         ("He recently resigned.", "PAST_REF", TimexType.DATE),
         ("It will change in the future.", "FUTURE_REF", TimexType.DATE),
+        ("Margins will stay thin in the near term.", "FUTURE_REF", TimexType.DATE),
+        ("It will be built at a later date.", "FUTURE_REF", TimexType.DATE),
     ],
 )
 def test_durations_sets_and_references(text: str, value: str, timex_type: TimexType) -> None:
@@ -214,3 +216,7 @@ def test_forecast_quarter_and_adjective_span_leave_the_reported_quarter() -> Non
 def test_quarter_dated_by_its_end() -> None:
     text = "In the second quarter ended Oct. 31, 1988, it lost money."
     assert pairs(text, at(1989, 10, 27))[0] == ("the second quarter", "1988-Q2")
+
+
+def test_term_as_an_adjective_is_no_reference() -> None:
+    assert found("It cut its short-term debt and long-term costs.") == []
