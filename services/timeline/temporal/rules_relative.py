@@ -110,7 +110,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
 
 _RELATION_OFFSET = {
     "last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "next": 1,
-    "following": 1, "same": 0, "that": 0, "coming": 1,
+    "following": 1, "same": 0, "that": 0, "coming": 1, "latest": -1,
 }  # fmt: skip
 
 
@@ -222,7 +222,7 @@ RULES = (
         "relative-unit",
         re.compile(
             rf"{_B}(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
-            r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming))"
+            r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming|the\s+latest(?=\s+fiscal\s+year)))"
             r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
         ),
         relative_unit,

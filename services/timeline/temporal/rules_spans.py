@@ -164,7 +164,8 @@ def _weekdays(day: str, part: str | None) -> Timex:
 
 _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "current": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
     "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
@@ -256,7 +257,7 @@ RULES = (
     Rule(
         "reference",
         re.compile(
-            rf"{_B}(?P<word>(?i:right\s+now|now|currently|current|presently|nowadays|these\s+days|the\s+present(?!\s+(?:value|tense))"
+            rf"{_B}(?P<word>(?i:right\s+now|now|currently|(?:then[\s-]+)?current|presently|nowadays|these\s+days|the\s+present(?!\s+(?:value|tense))"
             r"|recently|recent(?:\s+(?:years|months|weeks|days))?|lately|the\s+past(?=\s*[.,;]|\s+(?:and|or|but|when|as|that|,))"
             r"|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date))(?![\w-])"
         ),

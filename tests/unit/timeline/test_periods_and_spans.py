@@ -52,6 +52,7 @@ def test_clock_time_zone_moves_the_interval_not_the_value() -> None:
         ("It will change in the future.", "FUTURE_REF", TimexType.DATE),
         ("Margins will stay thin in the near term.", "FUTURE_REF", TimexType.DATE),
         ("It will be built at a later date.", "FUTURE_REF", TimexType.DATE),
+        ("He paid the then-current price.", "PAST_REF", TimexType.DATE),
     ],
 )
 def test_durations_sets_and_references(text: str, value: str, timex_type: TimexType) -> None:
@@ -220,3 +221,9 @@ def test_quarter_dated_by_its_end() -> None:
 
 def test_term_as_an_adjective_is_no_reference() -> None:
     assert found("It cut its short-term debt and long-term costs.") == []
+
+
+def test_latest_fiscal_year_is_the_last_one_closed() -> None:
+    assert pairs("Sales fell in the latest fiscal year.", at(1989, 10, 27)) == [
+        ("the latest fiscal year", "1988")
+    ]
