@@ -33,6 +33,12 @@ from .helpers import PUBLISHED, at, pairs
             at(1989, 10, 26),
             [("Feb. 1", "1990-02-01")],
         ),
+        # An -ed adjective after an article is no past verb.
+        (
+            "The split would be paid on a still unspecified date in March.",
+            at(1989, 10, 27),
+            [("March", "1990-03")],
+        ),
         # A passive future with an adverb in it is still a future.
         (
             "He added that a ceremony would still be held at the summit on April 24.",
