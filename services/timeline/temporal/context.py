@@ -30,6 +30,7 @@ _CUE = re.compile(
     # past.
     r"\b(?:(?P<future>(?i:(?:will|would|shall|to|could|might)\s+(?:\w+\s+)?be\s+\w+"
     r"|expected(?= in| by)|slated|will|won't|shall|would|might|could|going to|plans? to"
+    r"|(?:agreed|agrees|program|promised|pledged|intends?|aims?|seeks?|wants?) to"
     r"|planning|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming"
     r"|next(?! to)|tomorrow|effective|payable|expires?))"
     r"|(?P<past>(?i:said|says|was|were|had|did|ago|last|yesterday|since|"

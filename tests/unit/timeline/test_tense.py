@@ -33,6 +33,17 @@ from .helpers import PUBLISHED, at, pairs
             at(1989, 10, 26),
             [("Feb. 1", "1990-02-01")],
         ),
+        # An intention ("agreed to", "a program to") points ahead of the verb.
+        (
+            "Thermo agreed to purchase the line for $22 million in February.",
+            at(1989, 10, 30),
+            [("February", "1990-02")],
+        ),
+        (
+            "It is part of a program to pay down the loan by February.",
+            at(1989, 10, 30),
+            [("February", "1990-02")],
+        ),
         # An -ed adjective after an article is no past verb.
         (
             "The split would be paid on a still unspecified date in March.",
