@@ -112,8 +112,17 @@ def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     elif relation == "this":
         year = ctx.ref.year
     else:
-        year = closest_month_year(ctx.ref, month, ctx.tense(m.start(), m.end()))
+        tense = ctx.tense(m.start(), m.end())
+        # A deadline a few months ahead ("loans extended through January") is the coming
+        # one; "lasted through January" in an October article stays in the past.
+        ahead = (month - ctx.ref.month) % 12
+        if 0 < ahead <= 4 and _DEADLINE.search(ctx.text, max(0, m.start() - 9), m.start()):
+            tense = "future"
+        year = closest_month_year(ctx.ref, month, tense)
     return Timex(TimexType.DATE, month_value(year, month))
+
+
+_DEADLINE = re.compile(r"\b(?i:through|until|till|by)\s+$")
 
 
 RULES = (

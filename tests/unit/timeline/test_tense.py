@@ -95,3 +95,16 @@ def test_tense_cues(text: str, tense: str) -> None:
     ctx = Context(text=text, published_at=PUBLISHED)
     start = text.index("May")
     assert ctx.tense(start, start + 3) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "value"),
+    [
+        ("The banks extended the loans through January.", "January", "1990-01"),
+        ("The strike lasted through June.", "June", "1989-06"),
+    ],
+)
+def test_deadline_month_a_few_months_ahead_is_the_coming_one(
+    text: str, month: str, value: str
+) -> None:
+    assert pairs(text, at(1989, 10, 27)) == [(month, value)]
