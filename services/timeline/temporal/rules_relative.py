@@ -96,6 +96,12 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     value is the day and the interval keeps the part; an evening or afternoon is named
     on purpose (TimeBank values 'Friday evening' with TEV, 'Friday night' mostly without)."""
     target = WEEKDAYS[m["wd"].lower()]
+    relation = " ".join((m["rel"] or "").lower().split())
+    if relation.startswith("the "):
+        # "the previous Friday" is the one before the day just talked about.
+        step = 1 if relation == "the following" else -1
+        day = nearest_weekday(ctx.anchor + timedelta(days=step), target, step)
+        return Timex(TimexType.DATE, day_value(day))
     direction = weekday_direction(m, ctx, target)
     day = ctx.ref
     if direction != 0:
@@ -212,7 +218,8 @@ RULES = (
     Rule(
         "weekday",
         re.compile(
-            rf"{_B}(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|this\s+past|this\s+coming|next|coming|past|this))\s+)?"
+            rf"{_B}(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|this\s+past|this\s+coming|next|coming|past|this"
+            r"|the\s+(?:previous|preceding|prior|following)))\s+)?"
             rf"(?P<wd>{WEEKDAY_WORD}){_PART}(?![\w-])"
         ),
         weekday,

@@ -185,3 +185,12 @@ def test_the_year_period_without_a_quarter_before_is_just_the_year() -> None:
 )
 def test_today_in_general_is_no_day(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+def test_previous_or_following_weekday_counts_from_the_day_talked_about() -> None:
+    text = "Shares fell Friday from the previous Friday and rose the following Monday."
+    assert pairs(text, at(1989, 10, 30)) == [
+        ("Friday", "1989-10-27"),
+        ("the previous Friday", "1989-10-20"),
+        ("the following Monday", "1989-10-23"),
+    ]
