@@ -35,7 +35,7 @@ _CUE = re.compile(
     r"|next(?! to)|tomorrow|effective|payable|expires?))"
     r"|(?P<past>(?i:said|says|was|were|had|did|ago|last|yesterday|since|"
     + _IRREGULAR_PAST
-    # An -ed word after an article is an adjective ("a still unspecified date").
+    # An -ed word after an article or "still" is an adjective ("a still unspecified date").
     + r")|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
     r"(?!(?:need|indeed|hundred|speed|[a-z]*ceed)\b)[a-z]+ed))\b"
     r"|(?P<will>'ll)\b",

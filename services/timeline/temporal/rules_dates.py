@@ -97,6 +97,9 @@ _CUE = re.compile(
 )
 
 
+_DEADLINE = re.compile(r"\b(?i:through|until|till|by)\s+$")
+
+
 def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["month"]
     month = month_number(word)
@@ -120,9 +123,6 @@ def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
             tense = "future"
         year = closest_month_year(ctx.ref, month, tense)
     return Timex(TimexType.DATE, month_value(year, month))
-
-
-_DEADLINE = re.compile(r"\b(?i:through|until|till|by)\s+$")
 
 
 RULES = (
