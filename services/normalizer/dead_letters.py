@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Headers = list[tuple[str, bytes]]
+from services.platform.envelope import Headers
 
 
 @dataclass(frozen=True)
