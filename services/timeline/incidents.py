@@ -62,7 +62,7 @@ def publication_incident(article: ArticleSubmitted) -> Incident:
 
 def build_timeline(article: ArticleSubmitted) -> ArticleTimeline:
     """Every anchorable mention of the body, plus the publication itself, in time order."""
-    starts = sentence_starts(article.body)
+    starts = sentence_starts(article.body, article.language)
     mentions = normalize(article.body, article.published_at, article.language, article.timezone)
     incidents = [mention_incident(article, m, starts) for m in mentions if m.anchorable]
     incidents.append(publication_incident(article))
