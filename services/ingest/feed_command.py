@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import re
 import signal
 import sys
@@ -69,6 +70,14 @@ def checked_feeds(feeds: Sequence[str]) -> list[str]:
     return checked
 
 
+def display(feed: str) -> str:
+    """How a feed is named on the console: a file relative to here when it is below."""
+    if is_url(feed):
+        return feed
+    relative = os.path.relpath(feed)
+    return feed if relative.startswith("..") else relative
+
+
 class FeedRun:
     """Passes over the feeds with one publisher, one HTTP client and one state file."""
 
@@ -82,7 +91,7 @@ class FeedRun:
         reports = []
         with Progress(console=self.console, transient=False) as progress:
             for feed in feeds:
-                task = progress.add_task(feed, total=None)
+                task = progress.add_task(display(feed), total=None)
                 report = await ingest_feed(
                     feed, client, self.state.memory(feed), self._publisher_for(progress, task)
                 )
@@ -106,9 +115,9 @@ class FeedRun:
     @staticmethod
     def _print_refusals(console: Console, report: FeedReport) -> None:
         if report.error:
-            console.print(f"{report.feed}: {report.error}", **REPORT)
+            console.print(f"{display(report.feed)}: {report.error}", **REPORT)
         for key, reason in report.refused:
-            console.print(f"{report.feed}: {key}: {reason}", **REPORT)
+            console.print(f"{display(report.feed)}: {key}: {reason}", **REPORT)
 
 
 def summary(reports: Sequence[FeedReport]) -> Table:
@@ -118,11 +127,13 @@ def summary(reports: Sequence[FeedReport]) -> Table:
         table.add_column(name, justify="left" if left else "right", overflow="fold")
     for r in reports:
         counts = (r.entries, r.published, r.unchanged, len(r.refused))
-        table.add_row(r.feed, r.status, *(str(n) for n in counts))
+        table.add_row(display(r.feed), r.status, *(str(n) for n in counts))
     return table
 
 
-async def run_feeds(settings: Settings, feeds: list[str], every_s: float | None) -> int:
+async def run_feeds(
+    settings: Settings, publisher: ArticlePublisher, feeds: list[str], every_s: float | None
+) -> int:
     """One pass (exit 1 when a feed failed or an entry was refused), or passes every
     `every_s` seconds until SIGINT or SIGTERM (exit 0)."""
     stop = asyncio.Event()
@@ -130,7 +141,6 @@ async def run_feeds(settings: Settings, feeds: list[str], every_s: float | None)
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     console = Console(stderr=True)
-    publisher = build_publisher(settings)
     timeout = httpx.Timeout(settings.feed_fetch_timeout_s)
     try:
         async with httpx.AsyncClient(timeout=timeout, follow_redirects=True) as client:
@@ -172,8 +182,10 @@ def ingest_feeds(args: argparse.Namespace) -> int:
     configure_logging(settings.log_level)
     # httpx logs every request at INFO; the progress bars and the summary already say it.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Chosen before the event loop starts: finding the local broker runs a loop of its own.
+    publisher = build_publisher(settings)
     try:
-        return asyncio.run(run_feeds(settings, feeds, every_s))
+        return asyncio.run(run_feeds(settings, publisher, feeds, every_s))
     except BrokerUnavailableError as exc:
         sys.stderr.write(f"newstimeline ingest-feed: {exc}\n")
         return 1

@@ -71,8 +71,8 @@ async def fetch(client: httpx.AsyncClient, feed: str, memory: FeedMemory) -> Fet
 def read_file(path: Path) -> Fetched:
     try:
         # A file has no Content-Type header; XML lets feedparser read its encoding itself.
-        content = path.read_bytes()
-        return Fetched(content, content_type="application/xml", location=path.as_uri())
+        # No location either: a relative guid or link is left as written, not made a file URL.
+        return Fetched(path.read_bytes(), content_type="application/xml")
     except OSError as exc:
         msg = f"cannot read: {exc.strerror or exc}"
         raise FeedFetchError(msg) from exc

@@ -12,7 +12,7 @@
     zoomMin: 6 * 3600 * 1000,
     zoomMax: 500 * YEAR_MS,
     stack: true,
-    maxHeight: 420,
+    maxHeight: 460,
     verticalScroll: true,
     minHeight: 160,
     showCurrentTime: false,
@@ -21,7 +21,7 @@
     tooltip: { followMouse: true, overflowMethod: "cap" },
   };
 
-  function shortText(text, max = 36) {
+  function shortText(text, max = 28) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
   }
 
