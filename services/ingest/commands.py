@@ -56,9 +56,8 @@ async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tupl
     return len(articles), len(items) - len(articles)
 
 
-async def _ingest(settings: Settings, paths: list[Path]) -> tuple[int, int]:
+async def _ingest(publisher: ArticlePublisher, paths: list[Path]) -> tuple[int, int]:
     items = [item for path in expand(paths) for item in read_items(path)]
-    publisher = build_publisher(settings)
     try:
         return await _publish_items(publisher, items)
     finally:
@@ -68,8 +67,10 @@ async def _ingest(settings: Settings, paths: list[Path]) -> tuple[int, int]:
 def ingest_files(args: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging(settings.log_level)
+    # Chosen before the event loop starts: finding the local broker runs a loop of its own.
+    publisher = build_publisher(settings)
     try:
-        accepted, refused = asyncio.run(_ingest(settings, args.paths))
+        accepted, refused = asyncio.run(_ingest(publisher, args.paths))
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
     except BrokerUnavailableError as exc:
