@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     worker_data_dir: Path = Field(
         default=PROJECT_ROOT / "var" / "faust", description="Faust's local data directory."
     )
+    run_pid_file: Path = Field(
+        default=PROJECT_ROOT / "var" / "run.pid",
+        description="Where `newstimeline run` records its pid, so `reset` can stop it.",
+    )
     projector_group: str = Field(
         default="news-query-projector", description="Consumer group name of the projector."
     )
