@@ -78,6 +78,11 @@ class Settings(BaseSettings):
     projector_group: str = Field(
         default="news-query-projector", description="Consumer group name of the projector."
     )
+    status_query_urls: list[str] = Field(
+        default_factory=list,
+        description="Query replicas `newstimeline status` asks (JSON list of base URLs); "
+        "empty: the one at query_host:query_port.",
+    )
     cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
     query_snapshot_retention_s: float = Field(
         default=3600.0,
