@@ -10,7 +10,7 @@ import sys
 from services.platform.broker import choose_broker
 from services.platform.kafka_clients import reliable_producer
 from services.platform.kafka_probe import run_blocking
-from services.platform.log_identity import fetch_identity
+from services.platform.log_identity import await_identity
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 
@@ -37,7 +37,7 @@ def check_worker_state(settings: Settings, bootstrap: str) -> None:
     """Wipe a data dir of another log before Faust opens it (see worker_state)."""
     from services.normalizer.worker_state import adopt_log  # noqa: PLC0415
 
-    identity = run_blocking(fetch_identity(bootstrap, settings.topics.articles))
+    identity = run_blocking(await_identity(bootstrap, settings.topics.articles))
     if identity is not None:  # no topic yet: the worker waits for it, and no state is of it
         adopt_log(settings.worker_data_dir, identity)
 

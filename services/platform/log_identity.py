@@ -17,6 +17,7 @@ from io import BytesIO
 from typing import Any
 
 from aiokafka.client import AIOKafkaClient
+from aiokafka.errors import KafkaError
 from aiokafka.protocol.abstract import AbstractType
 from aiokafka.protocol.api import Request, RequestStruct, Response
 from aiokafka.protocol.types import (
@@ -28,6 +29,8 @@ from aiokafka.protocol.types import (
     Schema,
     TaggedFields,
 )
+
+from services.platform.errors import EnvironmentProblemError
 
 UNKNOWN_TOPIC = 3  # Kafka's UNKNOWN_TOPIC_OR_PARTITION error code
 
@@ -136,3 +139,21 @@ async def fetch_identity(bootstrap: str, topic: str, timeout_s: float = 10.0) ->
     finally:
         await client.close()
     return found.get(topic)
+
+
+async def await_identity(
+    bootstrap: str, topic: str, deadline_s: float = 60.0
+) -> LogIdentity | None:
+    """`fetch_identity`, retried with a capped backoff while the broker does not answer (a
+    service may start before it); past the deadline, an error an operator can act on."""
+    loop = asyncio.get_running_loop()
+    deadline, backoff = loop.time() + deadline_s, 0.5
+    while True:
+        try:
+            return await fetch_identity(bootstrap, topic)
+        except (KafkaError, OSError, TimeoutError) as exc:
+            if loop.time() + backoff > deadline:
+                msg = f"the broker at {bootstrap} did not answer within {deadline_s:.0f} s ({exc})"
+                raise EnvironmentProblemError(msg) from exc
+        await asyncio.sleep(backoff)
+        backoff = min(backoff * 2, 5.0)
