@@ -28,7 +28,7 @@ async def readyz(context: Context) -> Response:
     if state is None:  # no projector: the store is served as it is
         return json_response({"ready": True, "lag": {}, "phase": "no projector"})
     lag = {str(p): n for p, n in state.catch_up_lag().items()}
-    body = {"ready": state.ready, "lag": lag, "phase": state.phase}
+    body = {"ready": state.ready, "lag": lag, "phase": state.describe()}
     return json_response(body, 200 if state.ready else 503)
 
 
@@ -41,7 +41,7 @@ def projector_body(state: ProjectorState, topic: str) -> dict[str, object]:
     log = state.log
     return {
         "ready": state.ready,
-        "phase": state.phase,
+        "phase": state.describe(),
         "topic": topic,
         "cluster_id": log.cluster_id if log else None,
         "topic_id": log.topic_id if log else None,

@@ -54,6 +54,7 @@ class ProjectorState:
     highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
     skipped: int = 0
     log: LogIdentity | None = None  # the log being projected, once known
+    rebuilding: bool = False  # started over because the store was of another log
 
     def catch_up_lag(self) -> dict[int, int]:
         """Records still to project before the start-time end offsets are reached."""
@@ -62,6 +63,12 @@ class ProjectorState:
     @property
     def ready(self) -> bool:
         return self.started and not any(self.catch_up_lag().values())
+
+    def describe(self) -> str:
+        """The phase in words; a rebuild lasts until the start-time end offsets are reached."""
+        if self.rebuilding and self.started and not self.ready:
+            return "rebuilding from the start of the log"
+        return self.phase
 
     def lag(self) -> dict[int, int]:
         return {p: max(0, h - self.positions.get(p, 0)) for p, h in self.highwaters.items()}
@@ -136,7 +143,7 @@ class Projector:
         self.state.highwaters = dict(self.state.targets)
         self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
         self.state.started = True
-        self.state.phase = "rebuilding from the start of the log" if rebuilding else "projecting"
+        self.state.phase, self.state.rebuilding = "projecting", rebuilding
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
 
     async def _check_log(self, consumer: AIOKafkaConsumer) -> bool:

@@ -89,6 +89,7 @@ async def test_a_read_model_of_another_log_is_rebuilt_from_the_start(
     log = await fetch_identity(bootstrap, topic)
     assert log is not None
     assert (progress["cluster_id"], progress["topic_id"]) == (log.cluster_id, log.topic_id)
+    assert progress["phase"] == "projecting"
     assert sum(p["position"] for p in progress["partitions"]) == len(ARTICLES)
     assert all(p["lag"] == 0 for p in progress["partitions"])
     why = [r.getMessage() for r in caplog.records if "rebuilding" in r.getMessage()]
