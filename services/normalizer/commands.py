@@ -35,11 +35,13 @@ def run_worker(args: argparse.Namespace) -> int:
 
 def check_worker_state(settings: Settings, bootstrap: str) -> None:
     """Wipe a data dir of another log before Faust opens it (see worker_state)."""
-    from services.normalizer.worker_state import adopt_log  # noqa: PLC0415
+    from services.normalizer.worker_state import adopt_log, forget_dead_workers  # noqa: PLC0415
+    from services.platform.local_kafka import pid_alive  # noqa: PLC0415
 
     identity = run_blocking(await_identity(bootstrap, settings.topics.articles))
     if identity is not None:  # no topic yet: the worker waits for it, and no state is of it
         adopt_log(settings.worker_data_dir, identity)
+    forget_dead_workers(settings.worker_data_dir, pid_alive)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from services.platform.log_identity import LogIdentity
@@ -46,3 +47,15 @@ def adopt_log(data_dir: Path, identity: LogIdentity) -> bool:
     record = {"cluster_id": identity.cluster_id, "topic_id": identity.topic_id}
     (data_dir / IDENTITY_FILE).write_text(json.dumps(record))
     return wiped
+
+
+def forget_dead_workers(data_dir: Path, alive: Callable[[int], bool]) -> list[Path]:
+    """Remove the `worker-<pid>` dirs of workers that no longer run: each start makes its
+    own, and a data dir kept between runs would otherwise gather one per start."""
+    removed = []
+    for path in data_dir.glob("worker-*"):
+        pid = path.name.removeprefix("worker-")
+        if path.is_dir() and pid.isdigit() and not alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from services.normalizer.worker_state import adopt_log, recorded_identity
+from services.normalizer.worker_state import adopt_log, forget_dead_workers, recorded_identity
 from services.platform.log_identity import LogIdentity
 
 THIS = LogIdentity("ClusterAAAAAAAAAAAAAAA", "TopicAAAAAAAAAAAAAAAAA")
@@ -33,3 +33,12 @@ def test_state_of_another_or_unknown_log_is_wiped(
     assert recorded_identity(data_dir) == THIS
     [line] = [r.getMessage() for r in caplog.records if "wiping" in r.getMessage()]
     assert THIS.describe() in line
+
+
+def test_dirs_of_workers_that_no_longer_run_are_removed(tmp_path: Path) -> None:
+    for pid in (11, 22):
+        (tmp_path / f"worker-{pid}").mkdir()
+    (tmp_path / "worker-notapid").mkdir()
+    removed = forget_dead_workers(tmp_path, alive=lambda pid: pid == 22)
+    assert removed == [tmp_path / "worker-11"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["worker-22", "worker-notapid"]
