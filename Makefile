@@ -14,7 +14,7 @@ VIS_TIMELINE_SHA512 := 5eded136b46f3a44224b293abc54d7491c13ba74f4cbd3330e01d8f0d
 VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
-.PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
+.PHONY: setup browser run reset status test test-unit lint format schemas kafka-up kafka-down topics \
 	bench-normalizer bench-api clean
 
 setup: $(STAMP) $(VENDOR_STAMP)
@@ -38,8 +38,16 @@ $(VENDOR_STAMP):
 	  package/styles/vis-timeline-graph2d.min.css package/LICENSE.MIT.txt
 	touch $@
 
+# Keeps everything between runs (broker storage, read model, worker state); `make reset`
+# is the one way to wipe them.
 run: setup
 	$(BIN)/newstimeline run
+
+reset: setup
+	$(BIN)/newstimeline reset --yes
+
+status: setup
+	$(BIN)/newstimeline status
 
 # The browser test drives Debian's Chromium (playwright's own browser download is not
 # reachable everywhere); install it when missing and when we may.

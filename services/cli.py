@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.ingest.feed_command",
     "services.normalizer.commands",
     "services.query.commands",
+    "services.platform.status_view",
 )
 
 Handler = Callable[[argparse.Namespace], int]
