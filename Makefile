@@ -6,16 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TIMEML ?= ../shared/data/timeml
+TIMELINE17 ?= ../shared/data/timeline17
 PYTEST_ARGS ?=
 
 .PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
-	bench-normalizer bench-api clean
+	bench-normalizer bench-api eval-stories clean
 
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
@@ -58,6 +59,12 @@ topics: setup
 
 bench-normalizer: setup
 	$(BIN)/python -m services.evaluation.bench $(TIMEML)
+
+# ROUGE-1.5.5 (shipped inside tilse) is a Perl script that needs XML::DOM.
+eval-stories: setup
+	@perl -MXML::DOM -e1 2>/dev/null || [ "$$(id -u)" != 0 ] || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-dom-perl; }
+	$(BIN)/newstimeline eval-stories $(TIMELINE17)
 
 # wrk drives the load from its own process when it is there (an httpx load process otherwise).
 bench-api: setup

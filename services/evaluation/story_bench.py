@@ -1,0 +1,105 @@
+"""Latency of GET /v1/stories/timeline over a real topic.
+
+Run: `python -m services.evaluation.story_bench TOPIC_DIR`.
+
+Loads one Timeline17-style topic (normalized in-process) into a fresh read model, then times
+requests through the app in-process: each distinct query once (every one computed) and the
+same query repeated (served from the story cache until the read model changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import httpx
+from asgi_lifespan import LifespanManager
+from rich.console import Console
+from rich.table import Table
+
+from services.platform.settings import Settings
+from services.query.api import create_app
+from services.query.store import TimelineStore
+from services.timeline.incidents import build_timeline
+
+from .timeline17 import read_articles, submission, untokenize
+
+QUERIES = ("", "q=oil", "q=well", "source=bpoil_bbc", "per_date=3", "dates=60", "q=spill")
+
+
+def fill(store: TimelineStore, articles_path: Path, limit: int) -> int:
+    """Normalize up to `limit` articles into `store`; returns how many went in."""
+    count = 0
+    for record in read_articles(articles_path):
+        lines = [untokenize(line) for line in record["text"].splitlines() if line.strip()]
+        if not lines or count >= limit:
+            continue
+        article = submission(record, lines).model_copy(
+            update={"url": f"https://example.org/{record['id']}"}
+        )
+        store.apply("timelines", 0, [(count, build_timeline(article))])
+        count += 1
+    return count
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+async def timings(database: Path, urls: Sequence[str]) -> list[float]:
+    app = create_app(Settings(database_path=database))
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+            spent = []
+            for url in urls:
+                began = time.perf_counter()
+                response = await http.get(url)
+                spent.append(1000 * (time.perf_counter() - began))
+                response.raise_for_status()
+            return spent
+
+
+def row(table: Table, name: str, spent: Sequence[float]) -> None:
+    table.add_row(
+        name,
+        str(len(spent)),
+        f"{statistics.median(spent):.1f}",
+        f"{percentile(spent, 0.99):.1f}",
+        f"{max(spent):.1f}",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("topic", type=Path, help="a topic folder holding articles.jsonl")
+    parser.add_argument("--articles", type=int, default=1500)
+    parser.add_argument("--rounds", type=int, default=10, help="distinct queries per query form")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "bench.sqlite3"
+        store = TimelineStore(database)
+        count = fill(store, args.topic / "articles.jsonl", args.articles)
+        incidents = store.high_water
+        store.close()
+        # An unused parameter makes each URL a cache miss while the work stays the same.
+        fresh = [f"/v1/stories/timeline?{q}&round={n}" for n in range(args.rounds) for q in QUERIES]
+        repeated = ["/v1/stories/timeline"] * (args.rounds * len(QUERIES))
+        computed = asyncio.run(timings(database, fresh))
+        cached = asyncio.run(timings(database, repeated))
+    table = Table(title=f"/v1/stories/timeline over {count} articles ({incidents} rows), ms")
+    for column in ("requests", "n", "p50", "p99", "max"):
+        table.add_column(column, justify="left" if column == "requests" else "right")
+    row(table, "every one computed", computed)
+    row(table, "repeated (story cache)", cached)
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
