@@ -6,11 +6,10 @@ or does I/O.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from .evidence import day_evidence, in_window, pointer, score, top_days
+from .evidence import day_evidence, score, top_days, votes
 from .model import StoryArticle, StoryDate, StoryIncident, StoryMethod, StoryRequest
 from .summary import summarize
 
@@ -35,10 +34,13 @@ def story_timeline(
     request = request or StoryRequest()
     method = method or StoryMethod()
     by_id = {article.article_id: article for article in articles}
-    selection = list(incidents)
-    evidence = day_evidence(selection, by_id, method, request)
+    cast = votes(incidents, by_id, method, request)
+    evidence = day_evidence(cast, method)
     days = top_days(evidence, request.dates)
-    pointing = incidents_by_day(selection, by_id, method, request, set(days))
+    pointing: dict[date, list[tuple[int, StoryIncident]]] = {day: [] for day in days}
+    for order, incident, vote in cast:
+        if vote.day in pointing:
+            pointing[vote.day].append((order, incident))
     summaries = summarize(days, pointing, method, request)
     return [
         StoryDate(
@@ -50,19 +52,3 @@ def story_timeline(
         )
         for day in sorted(days)
     ]
-
-
-def incidents_by_day(
-    selection: list[StoryIncident],
-    articles: dict[str, StoryArticle],
-    method: StoryMethod,
-    request: StoryRequest,
-    days: set[date],
-) -> dict[date, list[tuple[int, StoryIncident]]]:
-    """The incidents (with their input positions) that point to each of `days`."""
-    pointing: dict[date, list[tuple[int, StoryIncident]]] = defaultdict(list)
-    for order, incident in enumerate(selection):
-        vote = pointer(incident, articles.get(incident.article_id), method)
-        if vote is not None and vote.day in days and in_window(vote.day, request):
-            pointing[vote.day].append((order, incident))
-    return pointing

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from services.timeline.events import Anchor
 from services.timeline.mentions import Granularity
@@ -21,14 +21,18 @@ from services.timeline.mentions import Granularity
 from .model import StoryArticle, StoryIncident, StoryMethod, StoryRequest
 
 DAY_RANK = Granularity.DAY.rank
+# Granularity.rank searches the enum; a story reads it for every incident of the selection.
+FINE_ENOUGH = frozenset(g for g in Granularity if g.rank <= DAY_RANK)
 
 
-@dataclass(frozen=True)
-class Pointer:
+class Pointer(NamedTuple):
     """One incident's vote for a day."""
 
     day: date
     weight: float
+
+
+Vote = tuple[int, StoryIncident, Pointer]  # input position, incident, its vote
 
 
 def day_of(start: datetime, end: datetime) -> date:
@@ -53,7 +57,7 @@ def pointer(
         if method.publication_weight <= 0:
             return None
         return Pointer(day_of(incident.start, incident.end), method.publication_weight)
-    if incident.granularity.rank <= DAY_RANK:
+    if incident.granularity in FINE_ENOUGH:
         day = day_of(incident.start, incident.end)
     elif method.day_only:
         return None
@@ -70,18 +74,25 @@ def in_window(day: date, request: StoryRequest) -> bool:
     return request.last_day is None or day <= request.last_day
 
 
-def day_evidence(
+def votes(
     incidents: Iterable[StoryIncident],
     articles: Mapping[str, StoryArticle],
     method: StoryMethod,
     request: StoryRequest,
-) -> dict[date, dict[str, float]]:
-    """For every day in the window, each pointing article and the weight of its evidence."""
-    evidence: dict[date, dict[str, float]] = defaultdict(dict)
-    for incident in incidents:
+) -> list[Vote]:
+    """Every incident that votes for a day in the window, with its vote."""
+    found = []
+    for order, incident in enumerate(incidents):
         vote = pointer(incident, articles.get(incident.article_id), method)
-        if vote is None or not in_window(vote.day, request):
-            continue
+        if vote is not None and in_window(vote.day, request):
+            found.append((order, incident, vote))
+    return found
+
+
+def day_evidence(cast: Iterable[Vote], method: StoryMethod) -> dict[date, dict[str, float]]:
+    """For every day voted for, each pointing article and the weight of its evidence."""
+    evidence: dict[date, dict[str, float]] = defaultdict(dict)
+    for _, incident, vote in cast:
         by_article = evidence[vote.day]
         held = by_article.get(incident.article_id, 0.0)
         if method.distinct_articles:

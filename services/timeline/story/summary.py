@@ -10,9 +10,8 @@ of one wire story) is dropped, across the whole timeline.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import StoryIncident, StoryMethod, StoryRequest
@@ -20,14 +19,13 @@ from .text import Vector, centroid, cosine, inverse_document_frequency, overlap,
 
 QUERY_WEIGHT = 0.5  # a sentence with every query word gains half a perfect centrality
 
-_SPACE = re.compile(r"\s+")
-
 
 @dataclass(frozen=True)
 class Candidate:
     text: str
     tokens: tuple[str, ...]
     order: int  # position of its first incident in the input, for a stable "first"
+    articles: frozenset[str]  # the articles that carry it
 
     @property
     def word_set(self) -> frozenset[str]:
@@ -41,9 +39,16 @@ def candidates(
     when there are such."""
     seen: dict[str, Candidate] = {}
     for order, incident in incidents:
-        text = _SPACE.sub(" ", incident.sentence).strip()
-        if text and text not in seen:
-            seen[text] = Candidate(text, tuple(words(text)), order)
+        text = " ".join(incident.sentence.split())
+        if not text:
+            continue
+        held = seen.get(text)
+        if held is None:
+            seen[text] = Candidate(
+                text, tuple(words(text)), order, frozenset([incident.article_id])
+            )
+        elif incident.article_id not in held.articles:
+            seen[text] = replace(held, articles=held.articles | {incident.article_id})
     found = list(seen.values())
     fitting = [c for c in found if method.min_words <= len(c.tokens) <= method.max_words]
     return fitting or found
@@ -63,7 +68,8 @@ def ranked(
     if not method.central:
         return sorted(pool, key=lambda c: (-query_share(c, query), c.order, c.text))
     vectors: dict[str, Vector] = {c.text: tfidf(c.tokens, idf) for c in pool}
-    middle = centroid(vectors.values())
+    # A sentence carried by several outlets (a wire story) weighs as often in the centroid.
+    middle = centroid({w: v * len(c.articles) for w, v in vectors[c.text].items()} for c in pool)
 
     def value(c: Candidate) -> float:
         return cosine(vectors[c.text], middle) + QUERY_WEIGHT * query_share(c, query)

@@ -36,9 +36,10 @@ def tfidf(tokens: Sequence[str], idf: dict[str, float]) -> Vector:
 
 def centroid(vectors: Iterable[Vector]) -> Vector:
     """Unit-length sum of `vectors`."""
-    total: Counter[str] = Counter()
+    total: dict[str, float] = {}
     for vector in vectors:
-        total.update(vector)
+        for word, value in vector.items():
+            total[word] = total.get(word, 0.0) + value
     norm = math.sqrt(sum(v * v for v in total.values()))
     return {w: v / norm for w, v in total.items()} if norm else {}
 
