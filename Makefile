@@ -9,7 +9,7 @@ TIMEML ?= ../shared/data/timeml
 TIMELINE17 ?= ../shared/data/timeline17
 PYTEST_ARGS ?=
 
-.PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
+.PHONY: setup browser rouge run test test-unit lint format schemas kafka-up kafka-down topics \
 	bench-normalizer bench-api eval-stories clean
 
 setup: $(STAMP)
@@ -30,7 +30,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "install Debian's chromium (sudo apt-get install chromium)" >&2; exit 2; fi; }
 
-test: setup browser
+# ROUGE-1.5.5 (shipped inside tilse, run by eval-stories) is a Perl script that needs XML::DOM.
+rouge:
+	@perl -MXML::DOM -e1 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-dom-perl; \
+	  else echo "install Debian's libxml-dom-perl for ROUGE-1.5.5 (eval-stories)" >&2; fi; }
+
+test: setup browser rouge
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
 test-unit: setup
@@ -60,10 +66,7 @@ topics: setup
 bench-normalizer: setup
 	$(BIN)/python -m services.evaluation.bench $(TIMEML)
 
-# ROUGE-1.5.5 (shipped inside tilse) is a Perl script that needs XML::DOM.
-eval-stories: setup
-	@perl -MXML::DOM -e1 2>/dev/null || [ "$$(id -u)" != 0 ] || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-dom-perl; }
+eval-stories: setup rouge
 	$(BIN)/newstimeline eval-stories $(TIMELINE17)
 
 # wrk drives the load from its own process when it is there (an httpx load process otherwise).

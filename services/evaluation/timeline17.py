@@ -26,7 +26,8 @@ MAX_TITLE = 1000
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _UNTOKENIZE = (
     (re.compile(r"-[LR][RSC]B-"), lambda m: _BRACKETS[m.group(0)]),
-    (re.compile(r"``|''"), lambda _: '"'),
+    (re.compile(r"`` ?"), lambda _: '"'),  # an opening quote holds on to the next word
+    (re.compile(r" ?''"), lambda _: '"'),  # a closing one to the previous
     (re.compile(r" ([,.;:?!%)\]}])"), lambda m: m.group(1)),
     (re.compile(r"([(\[{$]) "), lambda m: m.group(1)),
     (re.compile(r" (n't|'s|'re|'m|'ve|'ll|'d)\b", re.IGNORECASE), lambda m: m.group(1)),
