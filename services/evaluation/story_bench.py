@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import statistics
 import tempfile
 import time
@@ -24,6 +25,7 @@ from rich.table import Table
 
 from services.platform.settings import Settings
 from services.query.api import create_app
+from services.query.schema import connect
 from services.query.store import TimelineStore
 from services.timeline.incidents import build_timeline
 
@@ -81,17 +83,24 @@ def main() -> None:
     parser.add_argument("topic", type=Path, help="a topic folder holding articles.jsonl")
     parser.add_argument("--articles", type=int, default=1500)
     parser.add_argument("--rounds", type=int, default=10, help="distinct queries per query form")
+    parser.add_argument("--keep", type=Path, help="read model file to reuse or keep")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        database = Path(folder) / "bench.sqlite3"
+        database = args.keep or Path(folder) / "bench.sqlite3"
+        fresh_file = not database.exists()
         store = TimelineStore(database)
-        count = fill(store, args.topic / "articles.jsonl", args.articles)
+        if fresh_file:
+            fill(store, args.topic / "articles.jsonl", args.articles)
         incidents = store.high_water
         store.close()
+        with contextlib.closing(connect(str(database), readonly=True)) as conn:
+            count = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         # An unused parameter makes each URL a cache miss while the work stays the same.
-        fresh = [f"/v1/stories/timeline?{q}&round={n}" for n in range(args.rounds) for q in QUERIES]
+        computed_urls = [
+            f"/v1/stories/timeline?{q}&round={n}" for n in range(args.rounds) for q in QUERIES
+        ]
         repeated = ["/v1/stories/timeline"] * (args.rounds * len(QUERIES))
-        computed = asyncio.run(timings(database, fresh))
+        computed = asyncio.run(timings(database, computed_urls))
         cached = asyncio.run(timings(database, repeated))
     table = Table(title=f"/v1/stories/timeline over {count} articles ({incidents} rows), ms")
     for column in ("requests", "n", "p50", "p99", "max"):

@@ -56,7 +56,7 @@ def pointer(
     if incident.anchor is Anchor.PUBLICATION:
         if method.publication_weight <= 0:
             return None
-        return Pointer(day_of(incident.start, incident.end), method.publication_weight)
+        return Pointer(incident.start.date(), method.publication_weight)
     if incident.granularity in FINE_ENOUGH:
         day = day_of(incident.start, incident.end)
     elif method.day_only:
