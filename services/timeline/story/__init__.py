@@ -11,7 +11,7 @@ from datetime import date
 
 from .evidence import day_evidence, score, top_days, votes
 from .model import StoryArticle, StoryDate, StoryIncident, StoryMethod, StoryRequest
-from .summary import summarize
+from .summary import Candidate, summarize
 
 __all__ = [
     "StoryArticle",
@@ -45,10 +45,28 @@ def story_timeline(
     return [
         StoryDate(
             day=day,
-            summary=summaries[day],
-            article_ids=tuple(sorted(evidence[day], key=lambda a: (-evidence[day][a], a))),
+            summary=tuple(c.text for c in summaries[day]),
+            article_ids=sources(evidence[day], summaries[day], by_id, day),
             incident_ids=tuple(incident.incident_id for _, incident in pointing[day]),
             score=score(evidence[day]),
         )
         for day in sorted(days)
     ]
+
+
+def sources(
+    by_article: dict[str, float],
+    summary: tuple[Candidate, ...],
+    articles: dict[str, StoryArticle],
+    day: date,
+) -> tuple[str, ...]:
+    """The articles behind a day: those that carry its summary first, then by the weight of
+    their evidence, then those published closest to the day, then by id."""
+    carriers = {a for c in summary for a in c.articles}
+
+    def distance(article_id: str) -> int:
+        found = articles.get(article_id)
+        return abs((found.published_at.date() - day).days) if found else 1 << 30
+
+    ranked = sorted(by_article, key=lambda a: (a not in carriers, -by_article[a], distance(a), a))
+    return tuple(ranked)

@@ -84,16 +84,16 @@ def summarize(
     pointing: Mapping[date, Sequence[tuple[int, StoryIncident]]],
     method: StoryMethod,
     request: StoryRequest,
-) -> dict[date, tuple[str, ...]]:
+) -> dict[date, tuple[Candidate, ...]]:
     """Up to `request.per_date` sentences for each of `days` (given best day first, which
     keeps a shared sentence for the better-supported day)."""
     pools = {day: candidates(pointing.get(day, ()), method) for day in days}
     idf = inverse_document_frequency([c.tokens for pool in pools.values() for c in pool])
     query = sorted(set(words(request.query or "")))
     chosen: list[frozenset[str]] = []
-    summaries: dict[date, tuple[str, ...]] = {}
+    summaries: dict[date, tuple[Candidate, ...]] = {}
     for day in days:
-        picked: list[str] = []
+        picked: list[Candidate] = []
         for candidate in ranked(pools[day], idf, method, query):
             if len(picked) == request.per_date:
                 break
@@ -101,7 +101,7 @@ def summarize(
                 overlap(candidate.word_set, other) >= method.dedup_overlap for other in chosen
             ):
                 continue
-            picked.append(candidate.text)
+            picked.append(candidate)
             chosen.append(candidate.word_set)
         summaries[day] = tuple(picked)
     return summaries

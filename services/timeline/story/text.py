@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 
 Vector = dict[str, float]
 
-# Letters and digits only: punctuation and tokenization leftovers ("-LRB-") carry no content.
-_WORD = re.compile(r"[^\W_]+")
+# Words of letters only: numbers and punctuation say little about what happened, and a run of
+# timestamps ("June 02, 2010 2:18 PM") must not pass for a sentence.
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def words(sentence: str) -> list[str]:

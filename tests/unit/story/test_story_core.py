@@ -146,3 +146,18 @@ def test_a_day_in_a_zone_ahead_of_utc_stays_that_day() -> None:
     sydney = timezone(timedelta(hours=11))
     start = datetime(2014, 12, 15, tzinfo=sydney).astimezone(UTC)  # stored: 12-14T13:00Z
     assert day_of(start, start + DAY) == date(2014, 12, 15)
+
+
+def test_sources_start_with_the_articles_that_carry_the_summary() -> None:
+    central = "Rescuers pulled survivors from the rubble of the collapsed hotel."
+    incidents = [
+        mention("a-stray", D1, "A reader wrote in about an unrelated garden party event."),
+        mention("b-carrier", D1, central),
+        mention("c-carrier", D1, "Rescuers pulled more survivors from the rubble of the hotel."),
+    ]
+    (day,) = story_timeline(incidents, articles_for(incidents))
+    (summary,) = day.summary
+    carrier = next(i.article_id for i in incidents if i.sentence == summary)
+    assert carrier != "a-stray"
+    assert day.article_ids[0] == carrier  # though "a-stray" comes first by id
+    assert day.article_ids[-1] == "a-stray"
