@@ -116,3 +116,17 @@ def test_a_perfect_timeline_scores_one_and_averages_take_f_from_p_and_r() -> Non
     assert mean.dates.precision == 1.0
     assert mean.dates.recall == 0.5
     assert mean.dates.f1 == pytest.approx(2 * 0.5 / 1.5)
+
+
+def test_ablation_scores_each_part_of_the_method(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    folder = str(write_topic(tmp_path))
+    assert main(["eval-stories", folder, "--rouge", "python", "--ablation"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("│") and "storm" not in line]
+    names = [cells.split("│")[1].strip() for cells in rows if "all" not in cells.split("│")[1]]
+    assert names[0] == "dates by mention count, first sentences"
+    assert names[-2] == "+ near-duplicates dropped (the method)"
+    assert len(names) == 8
