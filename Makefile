@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TIMEML ?= ../shared/data/timeml
+TIMELINE17 ?= ../shared/data/timeline17
 PYTEST_ARGS ?=
 # The web page's time axis: vis-timeline's standalone build from the npm registry, checked
 # against this digest (the registry's sha512 of the tarball) and copied beside the page.
@@ -14,14 +15,14 @@ VIS_TIMELINE_SHA512 := 5eded136b46f3a44224b293abc54d7491c13ba74f4cbd3330e01d8f0d
 VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
-.PHONY: setup browser run reset status test test-unit lint format schemas kafka-up kafka-down topics \
-	bench-normalizer bench-api clean
+.PHONY: setup browser rouge run reset status test test-unit lint format schemas kafka-up kafka-down \
+	topics bench-normalizer bench-api eval-stories clean
 
 setup: $(STAMP) $(VENDOR_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
@@ -56,7 +57,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "install Debian's chromium (sudo apt-get install chromium)" >&2; exit 2; fi; }
 
-test: setup browser
+# ROUGE-1.5.5 (shipped inside tilse, run by eval-stories) is a Perl script that needs XML::DOM.
+rouge:
+	@perl -MXML::DOM -e1 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-dom-perl; \
+	  else echo "install Debian's libxml-dom-perl for ROUGE-1.5.5 (eval-stories)" >&2; fi; }
+
+test: setup browser rouge
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
 test-unit: setup
@@ -85,6 +92,9 @@ topics: setup
 
 bench-normalizer: setup
 	$(BIN)/python -m services.evaluation.bench $(TIMEML)
+
+eval-stories: setup rouge
+	$(BIN)/newstimeline eval-stories $(TIMELINE17)
 
 # wrk drives the load from its own process when it is there (an httpx load process otherwise).
 bench-api: setup

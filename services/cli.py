@@ -18,6 +18,7 @@ from services.platform.errors import EnvironmentProblemError
 COMMAND_MODULES: tuple[str, ...] = (
     "services.platform.commands",
     "services.evaluation.commands",
+    "services.evaluation.story_commands",
     "services.ingest.commands",
     "services.ingest.feed_command",
     "services.normalizer.commands",

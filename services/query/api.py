@@ -12,7 +12,7 @@ from prometheus_client import CollectorRegistry
 
 from services.platform.http_metrics import RequestMetrics, metrics_router
 from services.platform.settings import Settings
-from services.query import catalog_routes, health, routes, sse, web
+from services.query import catalog_routes, health, routes, sse, story_routes, web
 from services.query.catalog import live_incidents
 from services.query.context import QueryContext
 from services.query.feed import ChangeFeed
@@ -45,7 +45,7 @@ def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
         expose_headers=["X-Next-Cursor"],
     )
     app.add_middleware(RequestMetrics, registry=registry)
-    for module in (routes, catalog_routes, sse, health):
+    for module in (routes, catalog_routes, story_routes, sse, health):
         app.include_router(module.router)
     app.include_router(metrics_router(registry))
     if settings.query_bench_route:
