@@ -12,9 +12,9 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from services.platform.envelope import Envelope, binary_headers
-from services.timeline.events import ArticleSubmitted
+from services.timeline.events import SUBMISSION_TYPE, ArticleSubmitted
 
-EVENT_TYPE = "news.article.submitted.v1"
+EVENT_TYPE = SUBMISSION_TYPE
 EVENT_SOURCE = "/news-timeline/ingest"
 EVENT_NAMESPACE = uuid.UUID("6f1c2d0e-2b7a-4c55-9a43-8d1a8f0e5b21")
 

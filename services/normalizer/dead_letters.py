@@ -19,7 +19,8 @@ class Origin:
 
 def dead_letter_headers(origin: Origin, error: BaseException, original: Headers) -> Headers:
     """The original headers, plus dlq_* headers with the origin and the error."""
-    message = str(error).replace("\n", " ")[:2000]
+    # Newlines stay: `dlq list` shows the first line, `--json` all of it.
+    message = str(error)[:2000]
     return [
         *original,
         ("dlq_original_topic", origin.topic.encode()),

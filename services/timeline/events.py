@@ -42,6 +42,28 @@ class ArticleSubmitted(BaseModel):
     language: LanguageCode = Field(default="en", description="ISO 639-1 code of the text.")
 
 
+class ArticleRetracted(BaseModel):
+    """An article withdrawn by its publisher; on news.articles.v1 beside its revisions,
+    told apart by the CloudEvents type RETRACTION_TYPE. The normalizer answers it with a
+    tombstone (null value) under the article's key on news.timelines.v1."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    article_id: ArticleId = Field(description="The article to withdraw, known or not.")
+    retracted_at: AwareDatetime = Field(
+        description="When ingest accepted the retraction; the tombstone's ce_time."
+    )
+    reason: str | None = Field(
+        default=None, max_length=1000, description="Why it was withdrawn, for people."
+    )
+
+
+# The ce_type that marks an ArticleRetracted on the articles topic (revisions carry
+# SUBMISSION_TYPE or no ce_type at all).
+SUBMISSION_TYPE = "news.article.submitted.v1"
+RETRACTION_TYPE = "news.article.retracted.v1"
+
+
 class Anchor(StrEnum):
     """Where an incident's time comes from."""
 

@@ -3,17 +3,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
-from services.normalizer.processing import DeadLetter, Publish, Skip, decide, published_marker
-from services.timeline.events import ArticleSubmitted, ArticleTimeline
-
-ARTICLE = ArticleSubmitted(
-    article_id="a-1",
-    revision="r1",
-    source="Wire",
-    title="Talks",
-    body="Talks began on December 1, officials said.",
-    published_at=datetime(2025, 12, 15, 8, tzinfo=UTC),
+from services.normalizer.processing import (
+    DeadLetter,
+    Publish,
+    Skip,
+    decide,
+    event_type,
+    published_marker,
 )
+from services.timeline.events import RETRACTION_TYPE, ArticleRetracted, ArticleTimeline
+from tests.articles import article
+
+ARTICLE = article()
 
 
 def test_new_revision_is_published_under_the_article_key() -> None:
@@ -56,4 +57,22 @@ def test_dead_letter_headers_name_origin_and_cause() -> None:
     assert headers["dlq_original_partition"] == b"3"
     assert headers["dlq_original_offset"] == b"42"
     assert headers["dlq_error_class"] == b"ValueError"
-    assert headers["dlq_error_message"] == b"bad thing"
+    assert headers["dlq_error_message"] == b"bad\nthing"
+
+
+def test_a_retraction_becomes_a_deterministic_tombstone() -> None:
+    retraction = ArticleRetracted(
+        article_id="a-1", retracted_at=datetime(2025, 12, 16, 9, tzinfo=UTC), reason="wrong"
+    )
+    value = retraction.model_dump_json().encode()
+    outcome = decide(value, {}, RETRACTION_TYPE)
+    assert isinstance(outcome, Publish)
+    assert (outcome.key, outcome.value) == (b"a-1", None)
+    headers = dict(outcome.headers)
+    assert headers["ce_type"] == b"news.timeline.retracted.v1"
+    assert headers["ce_time"].startswith(b"2025-12-16T09:00:00")
+    assert "content-type" not in headers
+    assert decide(value, {}, RETRACTION_TYPE) == outcome
+    assert isinstance(decide(value, {}), DeadLetter)  # not a revision
+    assert isinstance(decide(b"{}", {}, RETRACTION_TYPE), DeadLetter)
+    assert event_type(outcome.headers) == "news.timeline.retracted.v1"
