@@ -14,11 +14,16 @@ from pydantic import ValidationError
 
 from services.platform.envelope import Envelope, Headers, binary_headers
 from services.timeline import incidents
-from services.timeline.events import RETRACTION_TYPE, ArticleRetracted, ArticleSubmitted
+from services.timeline.events import (
+    RETRACTION_TYPE,
+    TIMELINE_TYPE,
+    TOMBSTONE_TYPE,
+    ArticleRetracted,
+    ArticleSubmitted,
+)
 from services.timeline.incidents import build_timeline
 
-EVENT_TYPE = "news.timeline.built.v1"
-TOMBSTONE_TYPE = "news.timeline.retracted.v1"
+EVENT_TYPE = TIMELINE_TYPE
 EVENT_SOURCE = "/news-timeline/normalizer"
 EVENT_NAMESPACE = uuid.UUID("2f0a3b8c-7d41-4e8e-b3f6-5a9c0d7e1f42")
 

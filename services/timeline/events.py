@@ -16,9 +16,9 @@ from services.timeline.mentions import Granularity, TimexType
 
 MAX_BODY_BYTES = 1024 * 1024
 
+ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"
 ArticleId = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"),
+    str, StringConstraints(min_length=1, max_length=128, pattern=ARTICLE_ID_PATTERN)
 ]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 
@@ -58,10 +58,13 @@ class ArticleRetracted(BaseModel):
     )
 
 
-# The ce_type that marks an ArticleRetracted on the articles topic (revisions carry
-# SUBMISSION_TYPE or no ce_type at all).
+# CloudEvents types (ce_type) of the records: on the articles topic a retraction is told
+# from a revision by its type (a revision without ce_type is a submission); on the
+# timelines topic a tombstone carries TOMBSTONE_TYPE.
 SUBMISSION_TYPE = "news.article.submitted.v1"
 RETRACTION_TYPE = "news.article.retracted.v1"
+TIMELINE_TYPE = "news.timeline.built.v1"
+TOMBSTONE_TYPE = "news.timeline.retracted.v1"
 
 
 class Anchor(StrEnum):
