@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.ingest.commands",
     "services.normalizer.commands",
     "services.query.commands",
+    "services.replay_commands",
 )
 
 Handler = Callable[[argparse.Namespace], int]

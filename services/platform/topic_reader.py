@@ -75,3 +75,13 @@ async def read_range(
 
 async def end_offsets(consumer: AIOKafkaConsumer, topic: str) -> dict[TopicPartition, int]:
     return dict(await consumer.end_offsets(await partitions_of(consumer, topic)))
+
+
+async def read_topic(settings: Settings, bootstrap: str, topic: str, role: str) -> list[Record]:
+    """Every record the topic holds now, partition after partition."""
+    consumer = await started_consumer(settings, bootstrap, role)
+    try:
+        tps = await partitions_of(consumer, topic)
+        return [r async for r in read_range(consumer, dict.fromkeys(tps))]
+    finally:
+        await consumer.stop()

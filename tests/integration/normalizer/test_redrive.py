@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -40,14 +39,6 @@ async def settings(bootstrap: str) -> Settings:
     )
     await new_topics(bootstrap, (settings.topics.articles, 1), (settings.topics.dead_letters, 2))
     return settings
-
-
-@pytest.fixture
-async def producer(bootstrap: str) -> AsyncIterator[AIOKafkaProducer]:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
-    await producer.start()
-    yield producer
-    await producer.stop()
 
 
 async def fill(settings: Settings, producer: AIOKafkaProducer) -> None:
