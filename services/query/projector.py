@@ -16,6 +16,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from pydantic import ValidationError
 
 from services.platform.settings import Settings
+from services.query.generations import is_generation, remove_database
 from services.query.store import Change, Retraction, TimelineStore
 from services.timeline.events import ArticleTimeline
 
@@ -95,6 +96,8 @@ class Projector:
                 for tp, records in batches.items():
                     await self._apply(tp.partition, records)
                 await self._track_progress(consumer)
+                if self.store.moved():
+                    await self._switch(consumer)
                 if loop.time() >= next_purge:
                     await self._purge()
                     next_purge = loop.time() + PURGE_EVERY_S
@@ -132,6 +135,17 @@ class Projector:
         self.state.started = True
         self.state.phase = "projecting"
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
+
+    async def _switch(self, consumer: AIOKafkaConsumer) -> None:
+        """A rebuilt read model was swapped in: go on from its offsets, and delete the
+        file it replaced when that was a rebuilt one too (readers still holding it keep
+        reading it until their next request)."""
+        old = self.store.reopen()
+        log.info("read model swapped: %s replaces %s", self.store.opened, old)
+        if is_generation(old, self.store.path) and old != self.store.opened:
+            remove_database(old)
+        await self._assign(consumer)
+        self._on_change()
 
     async def _wait_for_partitions(self, consumer: AIOKafkaConsumer) -> set[int]:
         """The topic's partitions, waiting (not creating) while the topic does not exist."""
