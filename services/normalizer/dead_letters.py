@@ -29,3 +29,13 @@ def dead_letter_headers(origin: Origin, error: BaseException, original: Headers)
         ("dlq_error_class", type(error).__name__.encode()),
         ("dlq_error_message", message.encode()),
     ]
+
+
+def summary(message: str, width: int = 200) -> str:
+    """One line for a person: the first line of the message, and for pydantic's
+    "N validation errors for Model" the first field and its reason too."""
+    lines = [line.strip() for line in message.strip().splitlines()] or [""]
+    first = lines[0]
+    if " validation error" in first and len(lines) >= 3:
+        first = f"{first}: {lines[1]}: {lines[2].split(' [type=')[0]}"
+    return first[:width]

@@ -20,6 +20,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import CoordinatorLoadInProgressError, GroupCoordinatorNotAvailableError
 from aiokafka.structs import OffsetAndMetadata
 
+from services.normalizer.dead_letters import summary
 from services.normalizer.ledger import Ledger
 from services.normalizer.processing import DeadLetter, decide, event_type
 from services.platform.settings import Settings
@@ -49,8 +50,7 @@ class DeadLetterView:
 
     @property
     def cause(self) -> str:
-        first = self.error_message.strip().splitlines()[0] if self.error_message.strip() else ""
-        return f"{self.error_class}: {first[:200]}"
+        return f"{self.error_class}: {summary(self.error_message)}"
 
     def line(self) -> str:
         key = self.key.decode(errors="replace") if self.key else "-"
@@ -189,8 +189,7 @@ def problem(settings: Settings, record: Record) -> str | None:
         return None  # only the articles topic has a check of ours
     outcome = decide(record.value, {}, event_type(list(record.headers)))
     if isinstance(outcome, DeadLetter):
-        lines = str(outcome.error).strip().splitlines() or [""]
-        return f"{type(outcome.error).__name__}: {lines[0]}"
+        return f"{type(outcome.error).__name__}: {summary(str(outcome.error))}"
     return None
 
 

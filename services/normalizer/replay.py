@@ -19,6 +19,7 @@ from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
+from services.normalizer.dead_letters import summary
 from services.normalizer.processing import DeadLetter, Publish, Skip, decide, event_type
 from services.platform.progress import Silent, Tracker
 from services.platform.settings import Settings
@@ -106,8 +107,7 @@ def rebuild(record: Record) -> Publish | str:
     """The record the worker would publish for this event, or why it cannot."""
     outcome = decide(record.value, {}, event_type(list(record.headers)))
     if isinstance(outcome, DeadLetter):
-        lines = str(outcome.error).strip().splitlines() or [""]
-        return f"{type(outcome.error).__name__}: {lines[0]}"
+        return f"{type(outcome.error).__name__}: {summary(str(outcome.error))}"
     if isinstance(outcome, Skip):  # cannot happen: decide is given no memory of the past
         return "skipped"
     return outcome

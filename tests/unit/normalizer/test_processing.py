@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from services.normalizer.dead_letters import Origin, dead_letter_headers
+from services.normalizer.dead_letters import Origin, dead_letter_headers, summary
 from services.normalizer.processing import (
     DeadLetter,
     Publish,
@@ -76,3 +76,12 @@ def test_a_retraction_becomes_a_deterministic_tombstone() -> None:
     assert isinstance(decide(value, {}), DeadLetter)  # not a revision
     assert isinstance(decide(b"{}", {}, RETRACTION_TYPE), DeadLetter)
     assert event_type(outcome.headers) == "news.timeline.retracted.v1"
+
+
+def test_a_dead_letter_summary_names_the_first_field_and_reason() -> None:
+    outcome = decide(b'{"article_id": "a-1"}', {})
+    assert isinstance(outcome, DeadLetter)
+    assert summary(str(outcome.error)) == (
+        "5 validation errors for ArticleSubmitted: revision: Field required"
+    )
+    assert summary("plain\nsecond") == "plain"
