@@ -36,6 +36,9 @@ def summary(message: str, width: int = 200) -> str:
     "N validation errors for Model" the first field and its reason too."""
     lines = [line.strip() for line in message.strip().splitlines()] or [""]
     first = lines[0]
-    if " validation error" in first and len(lines) >= 3:
-        first = f"{first}: {lines[1]}: {lines[2].split(' [type=')[0]}"
+    if " validation error" in first and len(lines) >= 2:
+        # Each error is "field" then "reason [type=...]", or the reason alone for the
+        # whole input (invalid JSON).
+        details = lines[1:2] if "[type=" in lines[1] else lines[1:3]
+        first = ": ".join([first, *(d.split(" [type=")[0] for d in details)])
     return first[:width]

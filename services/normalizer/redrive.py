@@ -161,7 +161,7 @@ async def _pending(
         async for r in read_range(consumer, starts)
         if ledgers[TopicPartition(r.topic, r.partition)].pending(r.offset)
     ]
-    return ledgers, records
+    return ledgers, sorted(records, key=lambda r: (r.partition, r.offset))
 
 
 async def list_dead_letters(settings: Settings, bootstrap: str) -> list[DeadLetterView]:
@@ -171,7 +171,7 @@ async def list_dead_letters(settings: Settings, bootstrap: str) -> list[DeadLett
         _, records = await _pending(settings, bootstrap, consumer)
     finally:
         await consumer.stop()
-    return sorted((view(r) for r in records), key=lambda v: (v.partition, v.offset))
+    return [view(r) for r in records]
 
 
 def target_of(record: Record) -> str:

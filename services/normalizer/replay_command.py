@@ -56,9 +56,10 @@ def diff_text(change: Change) -> str:
 def summary(report: ReplayReport, seconds: float, *, dry_run: bool) -> str:
     rate = (report.unchanged + len(report.changed) + len(report.failed)) / max(seconds, 1e-9)
     verb = "would change" if dry_run else "changed"
+    articles = report.unchanged + len(report.changed) + len(report.failed)
     text = (
-        f"read {report.read} records: {len(report.changed)} timelines {verb}, "
-        f"{report.unchanged} unchanged, {len(report.failed)} failed "
+        f"read {report.read} records of {articles} articles: {verb} {len(report.changed)}, "
+        f"unchanged {report.unchanged}, failed {len(report.failed)} "
         f"({seconds:.1f} s, {rate:,.0f} articles/s)"
     )
     if not dry_run:

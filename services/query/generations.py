@@ -49,8 +49,19 @@ def swap_in(served: Path, target: Path) -> Path | None:
     return before
 
 
-def remove_database(path: Path) -> None:
-    """Delete a replaced file with its SQLite sidecars."""
-    for suffix in SIDECARS:
+def remove_database(path: Path, *, sidecars_only: bool = False) -> None:
+    """Delete a replaced file with its SQLite sidecars (only those when the path itself
+    now names the link to the new generation)."""
+    for suffix in SIDECARS[1:] if sidecars_only else SIDECARS:
         with contextlib.suppress(FileNotFoundError):
             path.with_name(path.name + suffix).unlink()
+
+
+def forget(replaced: Path, served: Path) -> None:
+    """Delete what a swap left behind of the file `replaced`: all of it when it was a
+    generation, its sidecars when it was the plain file the link replaced. Processes
+    still reading it keep their open descriptors until they let go."""
+    if replaced == served.parent.resolve() / served.name:
+        remove_database(replaced, sidecars_only=True)
+    elif is_generation(replaced, served) and replaced != served.resolve():
+        remove_database(replaced)

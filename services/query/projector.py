@@ -16,7 +16,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from pydantic import ValidationError
 
 from services.platform.settings import Settings
-from services.query.generations import is_generation, remove_database
+from services.query.generations import forget
 from services.query.store import Change, Retraction, TimelineStore
 from services.timeline.events import ArticleTimeline
 
@@ -137,13 +137,12 @@ class Projector:
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
 
     async def _switch(self, consumer: AIOKafkaConsumer) -> None:
-        """A rebuilt read model was swapped in: go on from its offsets, and delete the
-        file it replaced when that was a rebuilt one too (readers still holding it keep
-        reading it until their next request)."""
+        """A rebuilt read model was swapped in: go on from its offsets, and delete what
+        is left of the file it replaced (readers still holding it keep reading it until
+        their next request)."""
         old = self.store.reopen()
         log.info("read model swapped: %s replaces %s", self.store.opened, old)
-        if is_generation(old, self.store.path) and old != self.store.opened:
-            remove_database(old)
+        forget(old, self.store.path)
         await self._assign(consumer)
         self._on_change()
 

@@ -81,6 +81,9 @@ class Rebuilder:
         store.close()
         report.seconds = time.monotonic() - began
         report.replaced = swap_in(served, target)
+        if report.replaced == served.parent.resolve() / served.name:
+            # The plain file is gone from the directory; its log would only linger.
+            remove_database(report.replaced, sidecars_only=True)
         for stale in generations(served):
             if stale not in (target, report.replaced):  # the replaced one: the service's
                 remove_database(stale)
@@ -100,9 +103,9 @@ class Rebuilder:
                 ends = await consumer.end_offsets(tps)
                 todo = sum(ends[tp] - max(firsts[tp], store_pos) for tp, store_pos in
                            self._positions(store, tps).items())  # fmt: skip
-                self.tracker.phase("projecting" if round_ == 0 else "catching up", todo)
                 if not todo and round_:
                     return
+                self.tracker.phase("projecting" if round_ == 0 else "catching up", todo)
                 await self._read_until(consumer, store, ends, report)
         finally:
             await consumer.stop()

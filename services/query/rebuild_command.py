@@ -20,7 +20,7 @@ async def _rebuild(settings: Settings, bootstrap: str) -> RebuildReport:
 
 
 def describe(report: RebuildReport, served: str) -> str:
-    replaced = f" (it replaces {report.replaced})" if report.replaced else ""
+    replaced = f" (it replaces {report.replaced.name})" if report.replaced else ""
     return (
         f"rebuilt {report.path.name}: {report.records:,} records, {report.incidents:,} "
         f"incidents, {report.retractions:,} retractions in {report.seconds:.1f} s "

@@ -90,3 +90,4 @@ async def test_rebuild_swaps_in_while_every_page_walk_stays_complete(
     assert [sorted(ids) for _, ids, _ in walks] == [expected] * len(walks)
     assert any(a != b for a, _, b in walks), "no walk crossed the swap"
     assert generations(served) == [report.path]
+    assert not served.with_name(served.name + "-wal").exists()  # the plain file's log

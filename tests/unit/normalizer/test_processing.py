@@ -85,3 +85,9 @@ def test_a_dead_letter_summary_names_the_first_field_and_reason() -> None:
         "5 validation errors for ArticleSubmitted: revision: Field required"
     )
     assert summary("plain\nsecond") == "plain"
+    bad_json = decide(b"{not json", {})
+    assert isinstance(bad_json, DeadLetter)
+    assert summary(str(bad_json.error)) == (
+        "1 validation error for ArticleSubmitted: Invalid JSON: key must be a string at line 1 "
+        "column 2"
+    )
