@@ -9,7 +9,7 @@ TIMEML ?= ../shared/data/timeml
 PYTEST_ARGS ?=
 
 .PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
-	bench-normalizer bench-api clean
+	bench-normalizer bench-api bench-replay clean
 
 setup: $(STAMP)
 
@@ -64,6 +64,10 @@ bench-api: setup
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m services.query.bench
+
+# Replay and rebuild rates on the broker make run uses (topics of its own; not in make test).
+bench-replay: setup
+	$(BIN)/python -m services.evaluation.replay_bench --articles 5000
 
 clean:
 	-$(BIN)/newstimeline kafka stop
