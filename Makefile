@@ -16,7 +16,7 @@ VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
 .PHONY: setup browser rouge run reset status test test-unit lint format schemas kafka-up kafka-down \
-	topics bench-normalizer bench-api eval-stories clean
+	topics bench-normalizer bench-api bench-replay eval-stories clean
 
 setup: $(STAMP) $(VENDOR_STAMP)
 
@@ -101,6 +101,10 @@ bench-api: setup
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m services.query.bench
+
+# Replay and rebuild rates on the broker make run uses (topics of its own; not in make test).
+bench-replay: setup
+	$(BIN)/python -m services.evaluation.replay_bench --articles 5000
 
 clean:
 	-$(BIN)/newstimeline kafka stop

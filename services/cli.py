@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.normalizer.commands",
     "services.query.commands",
     "services.platform.status_view",
+    "services.replay_commands",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Request, status
+from fastapi import Depends, FastAPI, Path, Query, Request, status
 from fastapi.responses import JSONResponse
 from prometheus_client import CollectorRegistry
 
@@ -20,6 +20,7 @@ from services.ingest.publisher import (
 )
 from services.ingest.submission import ArticleIn, to_event
 from services.platform.http_metrics import RequestMetrics, metrics_router
+from services.timeline.events import ARTICLE_ID_PATTERN
 
 
 def get_publisher(request: Request) -> ArticlePublisher:
@@ -54,6 +55,38 @@ async def submit_article(article: ArticleIn, publisher: Publisher) -> JSONRespon
     except BrokerUnavailableError as exc:
         return unavailable(exc)
     return JSONResponse(receipt_body(receipt), status_code=status.HTTP_202_ACCEPTED)
+
+
+RETRACT_DESCRIPTION = """Publish a retraction of the article on news.articles.v1; the
+normalizer turns it into a tombstone on news.timelines.v1 and every read model drops the
+article and its incidents. 202 means Kafka has the retraction. An id that was never
+submitted is not an error: the retraction is recorded all the same (a submission may still
+be on its way, and ids are not looked up here)."""
+
+
+async def retract_article(
+    article_id: Annotated[
+        str,
+        Path(
+            min_length=1,
+            max_length=128,
+            pattern=ARTICLE_ID_PATTERN,
+            description="The article to withdraw.",
+        ),
+    ],
+    publisher: Publisher,
+    reason: Annotated[
+        str | None, Query(max_length=1000, description="Why, for people reading the log.")
+    ] = None,
+) -> JSONResponse:
+    """Withdraw an article from every timeline."""
+    try:
+        receipt = await publisher.retract(article_id, reason)
+    except BrokerUnavailableError as exc:
+        return unavailable(exc)
+    body = receipt_body(receipt)
+    del body["revision"]
+    return JSONResponse(body | {"retracted": True}, status_code=status.HTTP_202_ACCEPTED)
 
 
 async def submit_batch(request: Request, publisher: Publisher) -> JSONResponse:
@@ -96,6 +129,14 @@ def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
     app.add_middleware(RequestMetrics, registry=registry)
     app.include_router(metrics_router(registry))
     app.post("/v1/articles", status_code=202, summary="Submit one article")(submit_article)
+    app.delete(
+        "/v1/articles/{article_id}",
+        status_code=202,
+        summary="Retract an article",
+        description=RETRACT_DESCRIPTION,
+        responses={202: {"description": "Kafka has the retraction"},
+                   503: {"description": "Broker unreachable; nothing was written"}},
+    )(retract_article)  # fmt: skip
     app.post(
         "/v1/articles:batch",
         summary="Submit up to 1,000 articles",

@@ -15,7 +15,7 @@ from typing import Any
 import faust
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
-from services.normalizer.processing import DeadLetter, Publish, Skip, decide
+from services.normalizer.processing import DeadLetter, Publish, Skip, decide, event_type
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -54,13 +54,14 @@ def create_app(settings: Settings, bootstrap: str, data_dir: Path) -> faust.App:
     async def normalize_articles(stream: Any) -> AsyncIterator[None]:
         async for event in stream.events():
             message = event.message
-            outcome = decide(message.value, revisions)
+            headers = _headers(message)
+            outcome = decide(message.value, revisions, event_type(headers))
             if isinstance(outcome, Publish):
                 await timelines.send(key=outcome.key, value=outcome.value, headers=outcome.headers)
                 revisions[outcome.article_id] = outcome.marker
             elif isinstance(outcome, DeadLetter):
                 origin = Origin(message.topic, message.partition, message.offset)
-                headers = dead_letter_headers(origin, outcome.error, _headers(message))
+                headers = dead_letter_headers(origin, outcome.error, headers)
                 await dead_letters.send(key=message.key, value=message.value, headers=headers)
                 log.warning("dead letter %s: %s", origin, type(outcome.error).__name__)
             elif isinstance(outcome, Skip):

@@ -7,6 +7,12 @@ import json
 from typing import Any
 
 from services.platform.settings import TopicSettings
+from services.timeline.events import (
+    RETRACTION_TYPE,
+    SUBMISSION_TYPE,
+    TIMELINE_TYPE,
+    TOMBSTONE_TYPE,
+)
 
 CE_HEADERS: dict[str, Any] = {
     "type": "object",
@@ -34,32 +40,61 @@ DLQ_HEADERS: dict[str, Any] = {
 }
 
 
-def _channel(address: str, description: str, message: str) -> dict[str, Any]:
+def _channel(address: str, description: str, *messages: str) -> dict[str, Any]:
     return {
         "address": address,
         "description": description,
-        "messages": {message: {"$ref": f"#/components/messages/{message}"}},
+        "messages": {name: {"$ref": f"#/components/messages/{name}"} for name in messages},
     }
+
+
+def _typed(headers: dict[str, Any], ce_type: str) -> dict[str, Any]:
+    """CloudEvents headers whose ce_type tells this message apart from its neighbours."""
+    properties = headers["properties"] | {"ce_type": {"type": "string", "const": ce_type}}
+    return headers | {"properties": properties}
+
+
+TOMBSTONE_HEADERS = _typed(
+    {
+        "type": "object",
+        "description": "CloudEvents attributes of the retraction; no content-type: no content.",
+        "properties": {name: {"type": "string"} for name in CE_HEADERS["properties"]
+                       if name != "content-type"},
+        "required": ["ce_specversion", "ce_id", "ce_source", "ce_type"],
+    },
+    TOMBSTONE_TYPE,
+)  # fmt: skip
 
 
 def document(topics: TopicSettings) -> dict[str, Any]:
     channels = {
-        "articles": _channel(topics.articles, "Article revisions; key = article_id; kept "
-                             "forever (the source of truth replays read).", "ArticleSubmitted"),
+        "articles": _channel(topics.articles, "Article revisions and retractions; key = "
+                             "article_id; kept forever (the source of truth replays read); "
+                             "ce_type tells the two apart.", "ArticleSubmitted",
+                             "ArticleRetracted"),
         "timelines": _channel(topics.timelines, "One ArticleTimeline per article revision; "
-                              "key = article_id; compacted; a null value retracts the "
-                              "article.", "ArticleTimeline"),
+                              "key = article_id; compacted; a tombstone (null value) "
+                              "retracts the article.", "ArticleTimeline", "TimelineTombstone"),
         "deadLetters": _channel(topics.dead_letters, "Records the normalizer could not "
                                 "handle: original key and bytes.", "DeadLetter"),
     }  # fmt: skip
     messages = {
         "ArticleSubmitted": {
-            "headers": CE_HEADERS,
+            "headers": _typed(CE_HEADERS, SUBMISSION_TYPE),
             "payload": {"$ref": "news.articles.v1.ArticleSubmitted.json"},
         },
+        "ArticleRetracted": {
+            "headers": _typed(CE_HEADERS, RETRACTION_TYPE),
+            "payload": {"$ref": "news.articles.v1.ArticleRetracted.json"},
+        },
         "ArticleTimeline": {
-            "headers": CE_HEADERS,
+            "headers": _typed(CE_HEADERS, TIMELINE_TYPE),
             "payload": {"$ref": "news.timelines.v1.ArticleTimeline.json"},
+        },
+        "TimelineTombstone": {
+            "summary": "The article was retracted: drop it and every incident of it.",
+            "headers": TOMBSTONE_HEADERS,
+            "payload": {"type": "null", "description": "null value (Kafka tombstone)"},
         },
         "DeadLetter": {"headers": DLQ_HEADERS, "payload": {"description": "original bytes"}},
     }

@@ -42,7 +42,7 @@ async def get_timeline(
     Runs on the event loop: the page is one short index range read, cheaper than the hop
     to a worker thread, and identical requests are answered from the page cache."""
     conn = context.reader.conn()
-    key, version = request.url.query, PageCache.version(conn)
+    key, version = request.url.query, (context.reader.identity(), PageCache.version(conn))
     body = context.pages.get(key, version)
     if body is None:
         try:
