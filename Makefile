@@ -5,19 +5,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 TIMEML ?= ../shared/data/timeml
 PYTEST_ARGS ?=
 
-.PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
+.PHONY: setup setup-dev browser run test test-unit lint format schemas kafka-up kafka-down topics \
 	bench-normalizer bench-api clean
 
+# Two stamps: the runtime set (requirements.lock) is all `make run` needs; tests and linters
+# add the dev set (requirements-dev.lock) on top.
 setup: $(STAMP)
+
+setup-dev: $(DEV_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  -r requirements.lock -r requirements-dev.lock
+	touch $(DEV_STAMP)
 
 run: setup
 	$(BIN)/newstimeline run
@@ -29,18 +39,18 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "install Debian's chromium (sudo apt-get install chromium)" >&2; exit 2; fi; }
 
-test: setup browser
+test: setup-dev browser
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
-test-unit: setup
+test-unit: setup-dev
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
 
-lint: setup
+lint: setup-dev
 	$(BIN)/ruff format --check services tests
 	$(BIN)/ruff check services tests
 	$(BIN)/mypy --strict services
 
-format: setup
+format: setup-dev
 	$(BIN)/ruff format services tests
 	$(BIN)/ruff check --fix services tests
 
