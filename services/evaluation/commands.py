@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from services.cli import UsageError
+from services.timeline.language_tags import primary_language
 from services.timeline.mentions import Mention
 from services.timeline.normalize import normalize
 
@@ -22,7 +23,11 @@ from .scoring import Counts
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("normalize", help="temporal expressions of text on stdin")
     command.add_argument("--published-at", help="ISO 8601 with offset, e.g. 2025-12-15T08:00:00Z")
-    command.add_argument("--language", default="en", choices=("en", "de", "fr", "es"))
+    command.add_argument(
+        "--language",
+        default="en",
+        help="BCP 47 tag of the text, any case (en, it, pt-BR); the ingest API accepts the same",
+    )
     command.add_argument(
         "--jsonl",
         action="store_true",
@@ -66,11 +71,20 @@ def mention_json(mention: Mention) -> dict[str, Any]:
     return mention.model_dump(mode="json")
 
 
+def parse_language(tag: str) -> str:
+    try:
+        return primary_language(tag)
+    except ValueError as exc:
+        msg = f"--language: {exc}"
+        raise UsageError(msg) from exc
+
+
 def run_normalize(args: argparse.Namespace) -> int:
+    language = parse_language(args.language)
     if args.jsonl:
-        return _normalize_lines(args.language)
+        return _normalize_lines(language)
     published = parse_published_at(args.published_at)
-    for mention in normalize(sys.stdin.read(), published, args.language):
+    for mention in normalize(sys.stdin.read(), published, language):
         sys.stdout.write(json.dumps(mention_json(mention), ensure_ascii=False) + "\n")
     return 0
 
@@ -84,7 +98,8 @@ def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
         msg = "missing string 'published_at'"
         raise TypeError(msg)
     published = datetime.fromisoformat(record["published_at"])
-    mentions = normalize(record["text"], published, str(record.get("language") or default_language))
+    language = primary_language(str(record.get("language") or default_language))
+    mentions = normalize(record["text"], published, language)
     return {"id": record.get("id"), "mentions": [mention_json(m) for m in mentions]}
 
 

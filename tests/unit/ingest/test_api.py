@@ -66,6 +66,25 @@ async def test_naive_time_is_422_naming_the_field(
     assert publisher.published == []
 
 
+async def test_invalid_language_tag_is_422_naming_the_field(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "language": "zz-ZZ"})
+    assert reply.status_code == 422
+    problem = reply.json()["detail"][0]
+    assert problem["loc"] == ["body", "language"]
+    assert "unknown language tag" in problem["msg"]
+    assert publisher.published == []
+
+
+async def test_regional_language_tag_is_published_as_its_language(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "language": "pt-BR"})
+    assert reply.status_code == 202
+    assert publisher.published[0].language == "pt"
+
+
 async def test_broker_down_is_503_and_nothing_written(
     client: httpx.AsyncClient, publisher: FakePublisher
 ) -> None:
