@@ -17,7 +17,7 @@ def primary_language(tag: str) -> str:
     try:
         normalized = langcodes.Language.get(tag)
         as_written = langcodes.Language.get(tag, normalize=False)
-    except (langcodes.LanguageTagError, ValueError) as exc:
+    except ValueError as exc:  # langcodes.LanguageTagError is one
         msg = f"{tag!r} is not a language tag ({EXAMPLES})"
         raise ValueError(msg) from exc
     if not normalized.is_valid():
