@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -20,6 +21,9 @@ from services.ingest.publisher import (
 )
 from services.ingest.submission import ArticleIn, to_event
 from services.platform.http_metrics import RequestMetrics, metrics_router
+from services.platform.request_ids import RequestIds
+
+log = logging.getLogger(__name__)
 
 
 def get_publisher(request: Request) -> ArticlePublisher:
@@ -53,7 +57,9 @@ async def submit_article(article: ArticleIn, publisher: Publisher) -> JSONRespon
         receipt = await publisher.publish(to_event(article))
     except BrokerUnavailableError as exc:
         return unavailable(exc)
-    return JSONResponse(receipt_body(receipt), status_code=status.HTTP_202_ACCEPTED)
+    body = receipt_body(receipt)
+    log.info("article accepted", extra=body)
+    return JSONResponse(body, status_code=status.HTTP_202_ACCEPTED)
 
 
 async def submit_batch(request: Request, publisher: Publisher) -> JSONResponse:
@@ -94,6 +100,7 @@ def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
     # 202 / 422 / 503 counts by route are the service's accepted / refused / unavailable.
     registry = CollectorRegistry()
     app.add_middleware(RequestMetrics, registry=registry)
+    app.add_middleware(RequestIds)
     app.include_router(metrics_router(registry))
     app.post("/v1/articles", status_code=202, summary="Submit one article")(submit_article)
     app.post(

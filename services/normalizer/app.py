@@ -3,19 +3,24 @@
 The agent body stays thin: it hands each record to `processing.decide` and moves bytes
 according to the outcome. A table of the last published revision per article (changelogged,
 co-partitioned with the articles topic) makes a re-submitted revision produce nothing new.
+Faust's web server answers /healthz and /metrics on the worker's own port.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import faust
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
-from services.normalizer.processing import DeadLetter, Publish, Skip, decide
+from services.normalizer.metrics import Partition, WorkerMetrics
+from services.normalizer.processing import DeadLetter, Outcome, Publish, Skip, decide
+from services.platform.logs import article_id
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,14 +32,22 @@ def _headers(message: Any) -> list[tuple[str, bytes]]:
     return [(str(k), bytes(v)) for k, v in items]
 
 
-def create_app(settings: Settings, bootstrap: str, data_dir: Path) -> faust.App:
+def _key_text(key: bytes | None) -> str | None:
+    return key.decode(errors="replace") if key else None
+
+
+def create_app(
+    settings: Settings, bootstrap: str, data_dir: Path, *, port: int | None = None
+) -> faust.App:
     """Build the Faust app and its one agent; nothing connects until the worker starts."""
     app = faust.App(
         settings.worker_group,
         broker=f"kafka://{bootstrap}",
         store="memory://",
         datadir=str(data_dir),
-        web_enabled=False,
+        web_enabled=True,
+        web_bind=settings.worker_host,
+        web_port=port or settings.worker_port,
         topic_partitions=settings.topics.partitions,
         topic_disable_leader=True,
         producer_acks=-1,
@@ -49,23 +62,62 @@ def create_app(settings: Settings, bootstrap: str, data_dir: Path) -> faust.App:
         "article-revisions", default=str, partitions=settings.topics.partitions, key_type=str,
         value_type=str,
     )  # fmt: skip
+    metrics = WorkerMetrics()
+
+    def end_offsets() -> Mapping[Partition, int | None]:
+        owned = app.consumer.assignment() if app.consumer is not None else set()
+        return {(tp.topic, tp.partition): app.consumer.highwater(tp)
+                for tp in owned if tp.topic == settings.topics.articles}  # fmt: skip
+
+    metrics.watch_lag(end_offsets)
+
+    def timed_decision(value: bytes | None) -> Outcome:
+        began = time.perf_counter()
+        try:
+            return decide(value, revisions)
+        finally:
+            metrics.normalize_seconds.observe(time.perf_counter() - began)
+
+    async def handle(message: Any) -> None:
+        outcome = timed_decision(message.value)
+        if isinstance(outcome, Publish):
+            await timelines.send(key=outcome.key, value=outcome.value, headers=outcome.headers)
+            revisions[outcome.article_id] = outcome.marker
+            metrics.records.labels("published").inc()
+            log.info("timeline published", extra={"marker": outcome.marker})
+        elif isinstance(outcome, DeadLetter):
+            origin = Origin(message.topic, message.partition, message.offset)
+            headers = dead_letter_headers(origin, outcome.error, _headers(message))
+            await dead_letters.send(key=message.key, value=message.value, headers=headers)
+            metrics.records.labels("dead_letter").inc()
+            metrics.dead_letters.labels(type(outcome.error).__name__).inc()
+            log.warning("dead letter %s: %s", origin, type(outcome.error).__name__)
+        elif isinstance(outcome, Skip):
+            metrics.records.labels("skipped").inc()
+            log.info("revision %s already published", outcome.revision)
+        metrics.progress.done(message.topic, message.partition, message.offset)
 
     @app.agent(articles)
     async def normalize_articles(stream: Any) -> AsyncIterator[None]:
         async for event in stream.events():
-            message = event.message
-            outcome = decide(message.value, revisions)
-            if isinstance(outcome, Publish):
-                await timelines.send(key=outcome.key, value=outcome.value, headers=outcome.headers)
-                revisions[outcome.article_id] = outcome.marker
-            elif isinstance(outcome, DeadLetter):
-                origin = Origin(message.topic, message.partition, message.offset)
-                headers = dead_letter_headers(origin, outcome.error, _headers(message))
-                await dead_letters.send(key=message.key, value=message.value, headers=headers)
-                log.warning("dead letter %s: %s", origin, type(outcome.error).__name__)
-            elif isinstance(outcome, Skip):
-                log.info("revision %s of %s already published", outcome.revision,
-                         outcome.article_id)  # fmt: skip
+            token = article_id.set(_key_text(event.message.key))
+            try:
+                await handle(event.message)
+            finally:
+                article_id.reset(token)
             yield None
 
+    add_pages(app, metrics)
     return app
+
+
+def add_pages(app: faust.App, metrics: WorkerMetrics) -> None:
+    @app.page("/healthz")
+    async def healthz(view: Any, _request: Any) -> Any:
+        return view.json({"status": "ok"})
+
+    @app.page("/metrics")
+    async def prometheus(view: Any, _request: Any) -> Any:
+        body = generate_latest(metrics.registry)
+        # aiohttp refuses a charset in content_type; as a header it passes.
+        return view.bytes(body, headers={"Content-Type": CONTENT_TYPE_LATEST})

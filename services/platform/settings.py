@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     ingest_port: int = Field(default=8081, description="Ingest API port.")
     query_host: str = Field(default="127.0.0.1", description="Query API address.")
     query_port: int = Field(default=8080, description="Query API port.")
+    worker_host: str = Field(
+        default="127.0.0.1", description="Address of the worker's /healthz and /metrics."
+    )
+    worker_port: int = Field(
+        default=8082, description="Port of the worker's /healthz and /metrics (one per worker)."
+    )
     database_path: Path = Field(
         default=PROJECT_ROOT / "var" / "timeline.sqlite3", description="Read model file."
     )
@@ -87,3 +93,8 @@ class Settings(BaseSettings):
         "the API with the bare framework on the same server settings.",
     )
     log_level: str = Field(default="INFO", description="Log level of every service.")
+    logs_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "logs",
+        description="Where `newstimeline run` writes each service's JSON log lines "
+        "(worker.log, query.log, ingest.log, run.log).",
+    )

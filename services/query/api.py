@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import CollectorRegistry
 
 from services.platform.http_metrics import RequestMetrics, metrics_router
+from services.platform.request_ids import RequestIds
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, web
 from services.query.catalog import live_incidents
@@ -45,6 +46,7 @@ def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
         expose_headers=["X-Next-Cursor"],
     )
     app.add_middleware(RequestMetrics, registry=registry)
+    app.add_middleware(RequestIds)
     for module in (routes, catalog_routes, sse, health):
         app.include_router(module.router)
     app.include_router(metrics_router(registry))
