@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request, status
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
 from services.ingest.batch import BatchError, split_items, validate_items
@@ -96,7 +97,8 @@ def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
         finally:
             await app.state.publisher.close()
 
-    app = FastAPI(title="news-timeline ingest", version="1", lifespan=lifespan)
+    # Docs assets served from the fastapi-offline package: /docs works with no CDN.
+    app = FastAPIOffline(title="news-timeline ingest", version="1", lifespan=lifespan)
     # 202 / 422 / 503 counts by route are the service's accepted / refused / unavailable.
     registry = CollectorRegistry()
     app.add_middleware(RequestMetrics, registry=registry)

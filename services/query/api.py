@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable
 
 from fastapi import APIRouter, FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
 from services.platform.http_metrics import RequestMetrics, metrics_router
@@ -33,7 +34,9 @@ A cursor older than the snapshot retention answers 410: start again from the fir
 def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
     """The app; with `bootstrap`, its lifespan also runs the projector from that broker."""
     registry = CollectorRegistry()
-    app = FastAPI(
+    # Swagger UI and ReDoc assets come from fastapi-offline's package, not a CDN, so /docs
+    # works where only the service can be reached.
+    app = FastAPIOffline(
         title="news-timeline query",
         version="1",
         description=DESCRIPTION,
