@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
@@ -21,8 +21,8 @@ from services.ingest.publisher import (
     publish_all,
 )
 from services.ingest.submission import ArticleIn, to_event
-from services.platform.http_metrics import RequestMetrics, metrics_router
-from services.platform.request_ids import RequestIds
+from services.platform.http_metrics import metrics_router
+from services.platform.http_middleware import add_middleware
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,9 @@ async def submit_batch(request: Request, publisher: Publisher) -> JSONResponse:
     return JSONResponse({**counts, "items": body}, status_code=code)
 
 
-def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
+def create_app(
+    make_publisher: Callable[[], ArticlePublisher], cors_origins: Sequence[str] = ()
+) -> FastAPI:
     """Build the app; the publisher (and its producer) lives for the app's lifespan."""
 
     @asynccontextmanager
@@ -101,8 +103,7 @@ def create_app(make_publisher: Callable[[], ArticlePublisher]) -> FastAPI:
     app = FastAPIOffline(title="news-timeline ingest", version="1", lifespan=lifespan)
     # 202 / 422 / 503 counts by route are the service's accepted / refused / unavailable.
     registry = CollectorRegistry()
-    app.add_middleware(RequestMetrics, registry=registry)
-    app.add_middleware(RequestIds)
+    add_middleware(app, registry, cors_origins, methods=["GET", "POST"])
     app.include_router(metrics_router(registry))
     app.post("/v1/articles", status_code=202, summary="Submit one article")(submit_article)
     app.post(

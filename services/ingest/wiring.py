@@ -19,4 +19,4 @@ def build_publisher(settings: Settings) -> ArticlePublisher:
 
 
 def build_app(settings: Settings) -> FastAPI:
-    return create_app(lambda: build_publisher(settings))
+    return create_app(lambda: build_publisher(settings), settings.cors_origins)

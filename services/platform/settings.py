@@ -6,10 +6,12 @@ lifespans or factories.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import AliasChoices, BaseModel, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,7 +82,11 @@ class Settings(BaseSettings):
     projector_group: str = Field(
         default="news-query-projector", description="Consumer group name of the projector."
     )
-    cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins whose web pages may call the APIs (CORS), comma-separated or a "
+        "JSON list, e.g. https://news.example,http://localhost:3000; empty allows none.",
+    )
     query_snapshot_retention_s: float = Field(
         default=3600.0,
         gt=0,
@@ -98,3 +104,14 @@ class Settings(BaseSettings):
         description="Where `newstimeline run` writes each service's JSON log lines "
         "(worker.log, query.log, ingest.log, run.log).",
     )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def split_origins(cls, value: object) -> object:
+        # Compose files and shells pass "a,b" more readily than a JSON list.
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [origin.strip() for origin in text.split(",") if origin.strip()]
+        return value

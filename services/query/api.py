@@ -7,12 +7,11 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 
 from fastapi import APIRouter, FastAPI, Response
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
-from services.platform.http_metrics import RequestMetrics, metrics_router
-from services.platform.request_ids import RequestIds
+from services.platform.http_metrics import metrics_router
+from services.platform.http_middleware import add_middleware
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, web
 from services.query.catalog import live_incidents
@@ -42,14 +41,7 @@ def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan(settings, bootstrap, registry),
     )
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET"],
-        expose_headers=["X-Next-Cursor"],
-    )
-    app.add_middleware(RequestMetrics, registry=registry)
-    app.add_middleware(RequestIds)
+    add_middleware(app, registry, settings.cors_origins, methods=["GET"])
     for module in (routes, catalog_routes, sse, health):
         app.include_router(module.router)
     app.include_router(metrics_router(registry))

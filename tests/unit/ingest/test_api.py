@@ -128,3 +128,19 @@ async def test_metrics_count_requests_by_route_and_status(client: httpx.AsyncCli
     text = (await client.get("/metrics")).text
     assert 'http_requests_total{method="POST",route="/v1/articles",status="202"} 1.0' in text
     assert 'http_requests_total{method="POST",route="/v1/articles",status="422"} 1.0' in text
+
+
+async def test_cors_preflight_allows_posts_from_configured_origins() -> None:
+    app = create_app(FakePublisher, cors_origins=["https://cms.example"])  # type: ignore[arg-type]
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
+        headers = {"Access-Control-Request-Method": "POST"}
+        allowed = await http.options(
+            "/v1/articles", headers={"Origin": "https://cms.example", **headers}
+        )
+        refused = await http.options(
+            "/v1/articles", headers={"Origin": "https://other.example", **headers}
+        )
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "https://cms.example"
+    assert refused.status_code == 400
