@@ -163,8 +163,17 @@ def _log_tail(log_file: Path, lines: int = 30) -> str:
     return "\n".join(parts) or "(no log written)"
 
 
+def new_cluster_id() -> str:
+    """A random cluster id as Kafka writes them; like Kafka's own Uuid.randomUuid, never one
+    starting with '-', which the storage tool's parser would read as an option."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 def _format_storage(libs: Path, cfg: LocalKafkaSettings, props: Path, log: Path) -> None:
-    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    cluster_id = new_cluster_id()
     log4j = f"-Dlog4j.configuration=file:{log.with_name('log4j.properties')}"
     command = _java(libs, "256m", log4j, "kafka.tools.StorageTool", "format", "-t", cluster_id,
                     "-c", str(props))  # fmt: skip

@@ -28,3 +28,9 @@ def test_stale_state_of_a_dead_process_is_not_running(tmp_path: Path) -> None:
     dead = local_kafka.BrokerState(pid=2**22 + 7, bootstrap="127.0.0.1:1", log_file="x")
     (tmp_path / local_kafka.STATE_FILE).write_text(dead.to_json())
     assert local_kafka.running(cfg) is None
+
+
+def test_cluster_ids_never_start_with_a_dash() -> None:
+    ids = [local_kafka.new_cluster_id() for _ in range(2000)]
+    assert all(len(i) == 22 and not i.startswith("-") for i in ids)
+    assert len(set(ids)) == len(ids)
