@@ -83,6 +83,7 @@ async def submit_batch(request: Request, publisher: Publisher) -> JSONResponse:
     body = [results[i] for i in sorted(results)]
     counts = {s: sum(1 for r in body if r["status"] == s) for s in ("accepted", "refused")}
     code = 503 if valid and not any(isinstance(o, Receipt) for o in outcomes) else 200
+    log.info("batch handled", extra={**counts, "items": len(body)})
     return JSONResponse({**counts, "items": body}, status_code=code)
 
 
