@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from services.platform.logs import article_id
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
+OUTCOMES = {Publish: "published", Skip: "skipped", DeadLetter: "dead_letter"}
 
 
 def _headers(message: Any) -> list[tuple[str, bytes]]:
@@ -36,66 +38,77 @@ def _key_text(key: bytes | None) -> str | None:
     return key.decode(errors="replace") if key else None
 
 
-def create_app(
-    settings: Settings, bootstrap: str, data_dir: Path, *, port: int | None = None
-) -> faust.App:
-    """Build the Faust app and its one agent; nothing connects until the worker starts."""
-    app = faust.App(
+@dataclass
+class RecordHandler:
+    """Moves one article record's bytes where `decide` says, and counts what it did."""
+
+    timelines: Any
+    dead_letters: Any
+    revisions: Any
+    metrics: WorkerMetrics
+
+    def timed_decision(self, value: bytes | None) -> Outcome:
+        began = time.perf_counter()
+        try:
+            return decide(value, self.revisions)
+        finally:
+            self.metrics.normalize_seconds.observe(time.perf_counter() - began)
+
+    async def __call__(self, message: Any) -> None:
+        outcome = self.timed_decision(message.value)
+        if isinstance(outcome, Publish):
+            await self.timelines.send(key=outcome.key, value=outcome.value,
+                                      headers=outcome.headers)  # fmt: skip
+            self.revisions[outcome.article_id] = outcome.marker
+            log.info("timeline published", extra={"marker": outcome.marker})
+        elif isinstance(outcome, DeadLetter):
+            await self.set_aside(message, outcome.error)
+        elif isinstance(outcome, Skip):
+            log.info("revision %s already published", outcome.revision)
+        self.metrics.records.labels(OUTCOMES[type(outcome)]).inc()
+        self.metrics.progress.done(message.topic, message.partition, message.offset)
+
+    async def set_aside(self, message: Any, error: Exception) -> None:
+        origin = Origin(message.topic, message.partition, message.offset)
+        headers = dead_letter_headers(origin, error, _headers(message))
+        await self.dead_letters.send(key=message.key, value=message.value, headers=headers)
+        self.metrics.dead_letters.labels(type(error).__name__).inc()
+        log.warning("dead letter %s: %s", origin, type(error).__name__)
+
+
+def create_faust_app(settings: Settings, bootstrap: str, data_dir: Path, port: int) -> faust.App:
+    return faust.App(
         settings.worker_group,
         broker=f"kafka://{bootstrap}",
         store="memory://",
         datadir=str(data_dir),
         web_enabled=True,
         web_bind=settings.worker_host,
-        web_port=port or settings.worker_port,
+        web_port=port,
         topic_partitions=settings.topics.partitions,
         topic_disable_leader=True,
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
         processing_guarantee="at_least_once",
     )
+
+
+def create_app(
+    settings: Settings, bootstrap: str, data_dir: Path, *, port: int | None = None
+) -> faust.App:
+    """Build the Faust app and its one agent; nothing connects until the worker starts."""
+    app = create_faust_app(settings, bootstrap, data_dir, port or settings.worker_port)
     raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
     articles = app.topic(settings.topics.articles, **raw)
-    timelines = app.topic(settings.topics.timelines, **raw)
-    dead_letters = app.topic(settings.topics.dead_letters, **raw)
     revisions = app.Table(
         "article-revisions", default=str, partitions=settings.topics.partitions, key_type=str,
         value_type=str,
     )  # fmt: skip
     metrics = WorkerMetrics()
-
-    def end_offsets() -> Mapping[Partition, int | None]:
-        owned = app.consumer.assignment() if app.consumer is not None else set()
-        return {(tp.topic, tp.partition): app.consumer.highwater(tp)
-                for tp in owned if tp.topic == settings.topics.articles}  # fmt: skip
-
-    metrics.watch_lag(end_offsets)
-
-    def timed_decision(value: bytes | None) -> Outcome:
-        began = time.perf_counter()
-        try:
-            return decide(value, revisions)
-        finally:
-            metrics.normalize_seconds.observe(time.perf_counter() - began)
-
-    async def handle(message: Any) -> None:
-        outcome = timed_decision(message.value)
-        if isinstance(outcome, Publish):
-            await timelines.send(key=outcome.key, value=outcome.value, headers=outcome.headers)
-            revisions[outcome.article_id] = outcome.marker
-            metrics.records.labels("published").inc()
-            log.info("timeline published", extra={"marker": outcome.marker})
-        elif isinstance(outcome, DeadLetter):
-            origin = Origin(message.topic, message.partition, message.offset)
-            headers = dead_letter_headers(origin, outcome.error, _headers(message))
-            await dead_letters.send(key=message.key, value=message.value, headers=headers)
-            metrics.records.labels("dead_letter").inc()
-            metrics.dead_letters.labels(type(outcome.error).__name__).inc()
-            log.warning("dead letter %s: %s", origin, type(outcome.error).__name__)
-        elif isinstance(outcome, Skip):
-            metrics.records.labels("skipped").inc()
-            log.info("revision %s already published", outcome.revision)
-        metrics.progress.done(message.topic, message.partition, message.offset)
+    metrics.watch_lag(lambda: end_offsets(app, settings.topics.articles))
+    timelines = app.topic(settings.topics.timelines, **raw)
+    dead_letters = app.topic(settings.topics.dead_letters, **raw)
+    handle = RecordHandler(timelines, dead_letters, revisions, metrics)
 
     @app.agent(articles)
     async def normalize_articles(stream: Any) -> AsyncIterator[None]:
@@ -109,6 +122,13 @@ def create_app(
 
     add_pages(app, metrics)
     return app
+
+
+def end_offsets(app: faust.App, topic: str) -> Mapping[Partition, int | None]:
+    """The end offset the consumer last saw for each partition of `topic` it owns."""
+    consumer = app.consumer
+    return {(tp.topic, tp.partition): consumer.highwater(tp)
+            for tp in consumer.assignment() if tp.topic == topic}  # fmt: skip
 
 
 def add_pages(app: faust.App, metrics: WorkerMetrics) -> None:
