@@ -16,8 +16,10 @@ from tests.e2e.test_pipeline import article
 
 
 def log_lines(path: Path) -> list[dict[str, Any]]:
-    """Every line of a service log, each of which must be one JSON object."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    """Every complete line of a service log, each of which must be one JSON object (a last
+    line still being written is left for the next read)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return [json.loads(line) for line in lines if line.endswith("\n") and line.strip()]
 
 
 def metric(text: str, name: str, labels: str = "") -> float:
