@@ -29,8 +29,14 @@ def run_worker(args: argparse.Namespace) -> int:
     # Faust still writes its lock files and would clash between workers.
     data_dir = settings.worker_data_dir / f"worker-{os.getpid()}"
     data_dir.mkdir(parents=True, exist_ok=True)
-    app = create_app(settings, bootstrap, data_dir)
-    worker = Worker(app, loglevel=args.loglevel or settings.log_level.lower())
+    app = create_app(settings, bootstrap, data_dir, port=args.port)
+    configure_logging("worker", (args.loglevel or settings.log_level).upper())
+    # Our JSON logging, not Faust's coloured text; no banner on stdout.
+    worker = Worker(
+        app, loglevel=args.loglevel or settings.log_level.lower(), quiet=True,
+        override_logging=False,
+    )  # fmt: skip
+    worker.spinner = None  # it writes terminal escapes to stdout, which is a log file here
     worker.execute_from_commandline()
     return 0
 
@@ -48,7 +54,10 @@ def check_worker_state(settings: Settings, bootstrap: str) -> None:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     worker = subparsers.add_parser("worker", help="run a normalizer worker (Faust)")
-    worker.add_argument("--loglevel", default=None, help="Faust log level (default: settings)")
+    worker.add_argument("--loglevel", default=None, help="log level (default: settings)")
+    worker.add_argument(
+        "--port", type=int, default=None, help="/healthz and /metrics port (default: worker_port)"
+    )
     worker.set_defaults(handler=run_worker)
     register_dlq(subparsers)
 
@@ -95,7 +104,7 @@ async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace)
 
 def dead_letters(args: argparse.Namespace) -> int:
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("dlq", settings.log_level)
     bootstrap = choose_broker(settings).bootstrap
     action = _list if args.action == "list" else _redrive
     return asyncio.run(action(settings, bootstrap, args))

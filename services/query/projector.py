@@ -40,7 +40,9 @@ def decode(key: bytes | None, value: bytes | None) -> Change:
             return Retraction(key.decode())
         return ArticleTimeline.model_validate_json(value)
     except (ValidationError, ValueError) as exc:
-        log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0])
+        article = key.decode(errors="replace") if key else None
+        log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0],
+                    extra={"article_id": article})  # fmt: skip
         return None
 
 

@@ -225,7 +225,8 @@ class TimelineStore:
         try:
             self._apply_one(change)
         except sqlite3.IntegrityError:
-            log.exception("record refused by the store; skipped")
+            log.exception("record refused by the store; skipped",
+                          extra={"article_id": change.article_id})  # fmt: skip
             self._conn.execute("ROLLBACK TO record")
             self.high_water = hw
             return False

@@ -85,6 +85,25 @@ async def test_unknown_timezone_is_422_naming_the_field(
     assert publisher.published == []
 
 
+async def test_invalid_language_tag_is_422_naming_the_field(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "language": "zz-ZZ"})
+    assert reply.status_code == 422
+    problem = reply.json()["detail"][0]
+    assert problem["loc"] == ["body", "language"]
+    assert "unknown language tag" in problem["msg"]
+    assert publisher.published == []
+
+
+async def test_regional_language_tag_is_published_as_its_language(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "language": "pt-BR"})
+    assert reply.status_code == 202
+    assert publisher.published[0].language == "pt"
+
+
 async def test_broker_down_is_503_and_nothing_written(
     client: httpx.AsyncClient, publisher: FakePublisher
 ) -> None:
@@ -159,3 +178,19 @@ async def test_retraction_without_a_broker_is_503(publisher: FakePublisher) -> N
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
             reply = await http.delete("/v1/articles/a-1")
     assert reply.status_code == 503
+
+
+async def test_cors_preflight_allows_posts_from_configured_origins() -> None:
+    app = create_app(FakePublisher, cors_origins=["https://cms.example"])  # type: ignore[arg-type]
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
+        headers = {"Access-Control-Request-Method": "POST"}
+        allowed = await http.options(
+            "/v1/articles", headers={"Origin": "https://cms.example", **headers}
+        )
+        refused = await http.options(
+            "/v1/articles", headers={"Origin": "https://other.example", **headers}
+        )
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "https://cms.example"
+    assert refused.status_code == 400
