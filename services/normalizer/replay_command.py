@@ -15,7 +15,7 @@ from services.normalizer.replay import Change, Replayer, ReplayReport, Scope
 from services.platform.broker import choose_broker
 from services.platform.cli_args import parse_position, parse_time
 from services.platform.kafka_clients import reliable_producer
-from services.platform.logs import configure_logging
+from services.platform.logs import configure_console_logging
 from services.platform.progress import Bar
 from services.platform.settings import Settings
 
@@ -96,7 +96,10 @@ async def replay(settings: Settings, bootstrap: str, args: argparse.Namespace) -
 
 def replay_normalize(args: argparse.Namespace) -> int:
     settings = Settings()
-    configure_logging(settings.log_level)
+    # A person watches the progress bars: JSON lines go to a file, warnings to the console.
+    configure_console_logging(
+        "replay-normalize", settings.log_level, settings.logs_dir / "replay.log"
+    )
     scope_of(args)  # bad options fail before anything connects
     bootstrap = choose_broker(settings).bootstrap
     began = time.monotonic()
