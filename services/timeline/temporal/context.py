@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from services.timeline.mentions import TimexType
 
 from .intervals import Interval
+from .narrative import modifies_noun, next_story, opens_sentence
 
 # Past forms that do not end in -ed (and are not also present forms, as "put" is).
 _IRREGULAR_PAST = (
@@ -58,6 +59,9 @@ class Timex:
     value: str
     interval: Interval | None = None
     anchors: bool = True
+    # Counted from the publication ("yesterday", "last year"): it brings the reader back to
+    # the present, so a story's time no longer holds after it.
+    deictic: bool = False
 
 
 @dataclass
@@ -75,6 +79,11 @@ class Context:
     # Set once the article numbers a quarter by its fiscal year ("the fiscal first
     # quarter"): a later "the quarter ended Sept. 29" is that quarter, not calendar Q3.
     fiscal: bool = field(init=False, default=False)
+    # The time the text is telling about: set by a date that names its year ("In March
+    # 1968"), moved by the partial dates that follow it ("in May", "two weeks later"),
+    # dropped by an expression counted from the publication. None: the text is at its
+    # publication.
+    story: date | None = field(init=False, default=None)
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -131,6 +140,28 @@ class Context:
         self.anchor_value = value
         if day is not None:
             self.anchor = day
+
+    def follow(self, start: int, end: int, timex: Timex, day: date | None) -> None:
+        """Moves the story's time (see narrative.next_story)."""
+        names_year = _names_year(self.text[start:end], timex.value)
+        if names_year and modifies_noun(self.text, start):
+            return
+        self.story = next_story(
+            self.story,
+            day if timex.anchors else None,
+            deictic=timex.deictic,
+            names_year=names_year,
+            opening=opens_sentence(self.text, self.sentence(start, end)[0], start),
+        )
+
+
+def deictic(timex: Timex | None) -> Timex | None:
+    """The same expression, marked as counted from the publication."""
+    return None if timex is None else replace(timex, deictic=True)
+
+
+def _names_year(text: str, value: str) -> bool:
+    return value[:4].isdigit() and value[:4] in text
 
 
 Resolver = Callable[[re.Match[str], Context], Timex | None]

@@ -7,8 +7,14 @@ from datetime import date
 
 from services.timeline.mentions import TimexType
 
-from .calendar import closest_month_year, closest_year, day_value, month_value, week_value
-from .context import Context, Rule, Timex, trigger_words
+from .calendar import (
+    closest_month_year,
+    closest_year,
+    day_value,
+    month_value,
+    week_value,
+)
+from .context import Context, Rule, Timex, deictic, trigger_words
 from .lexicon import (
     MONTH_FULL,
     MONTH_FULL_TRIGGERS,
@@ -45,6 +51,9 @@ def _year_or_closest(m: re.Match[str], ctx: Context, month: int, day: int) -> in
     ranged = _RANGE_YEAR.match(ctx.text, m.end())
     if ranged:
         return int(ranged["year"])
+    # A story looks back within its year as often as it moves on, so its year is kept.
+    if ctx.story:
+        return ctx.story.year
     return closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
 
 
@@ -88,6 +97,7 @@ def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
         year = int(m["year"])
     else:
         year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        return deictic(Timex(TimexType.DATE, month_value(year, month_number(m["month"]))))
     return Timex(TimexType.DATE, month_value(year, month_number(m["month"])))
 
 
@@ -108,21 +118,28 @@ def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     ):
         return None
     relation = (m["rel"] or "").lower()
+    if relation:
+        year = _related_month_year(relation, month, ctx.ref)
+        return deictic(Timex(TimexType.DATE, month_value(year, month)))
+    if ctx.story:
+        return Timex(TimexType.DATE, month_value(ctx.story.year, month))
+    tense = ctx.tense(m.start(), m.end())
+    # A deadline a few months ahead ("loans extended through January") is the coming
+    # one; "lasted through January" in an October article stays in the past.
+    ahead = (month - ctx.ref.month) % 12
+    if 0 < ahead <= 4 and _DEADLINE.search(ctx.text, max(0, m.start() - 9), m.start()):
+        tense = "future"
+    return Timex(TimexType.DATE, month_value(closest_month_year(ctx.ref, month, tense), month))
+
+
+def _related_month_year(relation: str, month: int, ref: date) -> int:
+    """'last March' is the latest March before the publication's month, 'next March' the
+    first after it, 'this March' the one of the publication's year."""
     if relation == "last":
-        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
-    elif relation == "next":
-        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
-    elif relation == "this":
-        year = ctx.ref.year
-    else:
-        tense = ctx.tense(m.start(), m.end())
-        # A deadline a few months ahead ("loans extended through January") is the coming
-        # one; "lasted through January" in an October article stays in the past.
-        ahead = (month - ctx.ref.month) % 12
-        if 0 < ahead <= 4 and _DEADLINE.search(ctx.text, max(0, m.start() - 9), m.start()):
-            tense = "future"
-        year = closest_month_year(ctx.ref, month, tense)
-    return Timex(TimexType.DATE, month_value(year, month))
+        return ref.year if month < ref.month else ref.year - 1
+    if relation == "next":
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
 
 
 RULES = (

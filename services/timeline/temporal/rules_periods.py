@@ -15,7 +15,7 @@ from .calendar import (
     quarter_of,
     quarter_value,
 )
-from .context import Context, Rule, Timex, trigger_words
+from .context import Context, Rule, Timex, deictic, trigger_words
 from .lexicon import MONTH_WORD, ORDINALS, SEASONS, WEEKDAY_WORD, month_number
 from .rules_relative import weekday_direction
 from .units import move
@@ -116,10 +116,15 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
     bare_article = m["t"].lower().startswith("the") and code != "FA"
     if not relation and not m["cue"] and not bare_article:
         return None
+    if ctx.story and relation not in {"last", "this past"}:
+        # In a story "the summer" is the story's; "the next spring" the one after it.
+        year = ctx.story.year + (relation == "next")
+        return Timex(TimexType.DATE, f"{year:04d}-{code}")
     if not relation:
         tense = ctx.tense(m.start(), m.end())
         relation = {"future": "coming", "past": "latest"}.get(tense, "this")
-    return Timex(TimexType.DATE, f"{_season_year(ctx.ref, code, relation):04d}-{code}")
+    timex = Timex(TimexType.DATE, f"{_season_year(ctx.ref, code, relation):04d}-{code}")
+    return deictic(timex) if m["rel"] else timex
 
 
 def _season_year(ref: date, code: str, relation: str) -> int:
@@ -274,7 +279,7 @@ RULES = (
         re.compile(
             rf"{_B}(?P<cue>(?i:in|during|by|until|since|through|over|for)\s+)?(?P<t>(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?"
             r"(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
-            r"(?:\s+(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d))?)(?![\w-])(?!\s+(?i:of)\s)"
+            r"(?:\s+(?:(?i:of)\s+)?(?P<year>1\d{3}|20\d\d)(?!\d))?)(?![\w-])(?!\s+(?i:of)\s)"
         ),
         season,
         trigger_words("spring summer fall autumn winter"),

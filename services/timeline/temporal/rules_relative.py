@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from services.timeline.mentions import TimexType
 
 from .calendar import day_value, nearest_weekday
-from .context import Context, Rule, Timex, trigger_words
+from .context import Context, Rule, Timex, deictic, trigger_words
 from .intervals import interval_of
 from .lexicon import PART_OF_DAY, QUANTITY, WEEKDAY_TRIGGERS, WEEKDAY_WORD, WEEKDAYS, parse_quantity
 from .units import move, shift_value, unit_key, unit_value
@@ -34,8 +34,11 @@ def _part_timex(day: date, part: str | None) -> Timex:
 
 def mid_part(m: re.Match[str], ctx: Context) -> Timex | None:
     """'mid-afternoon' without a day is a part of the day the story is about."""
-    day = ctx.ref + timedelta(days=_DEICTIC[m["word"].lower()]) if m["word"] else ctx.anchor
-    return _part_timex(day, m["part"])
+    if m["word"]:
+        return deictic(
+            _part_timex(ctx.ref + timedelta(days=_DEICTIC[m["word"].lower()]), m["part"])
+        )
+    return _part_timex(ctx.anchor, m["part"])
 
 
 # "today's youth", "the people of tomorrow": our times in general, not a day.
@@ -55,6 +58,10 @@ def _generic(m: re.Match[str], ctx: Context) -> bool:
 
 
 def deictic_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    return deictic(_deictic_day(m, ctx))
+
+
+def _deictic_day(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["word"].lower()
     if word in {"today", "tomorrow"} and not m["part"] and _generic(m, ctx):
         return None
@@ -92,6 +99,12 @@ def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A weekday without 'the previous' or 'the following' is the one around publication."""
+    timex = _weekday(m, ctx)
+    return timex if (m["rel"] or "").lower().startswith("the") else deictic(timex)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     """News names the day and adds the morning or night ("Friday night") loosely, so the
     value is the day and the interval keeps the part; an evening or afternoon is named
     on purpose (TimeBank values 'Friday evening' with TEV, 'Friday night' mostly without)."""
@@ -135,8 +148,10 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         else ctx.ref
     )
     if unit == "weekend":
-        return weekend(base, offset, ctx)
-    return Timex(TimexType.DATE, unit_value(move(base, unit, offset), unit))
+        timex = weekend(base, offset, ctx)
+    else:
+        timex = Timex(TimexType.DATE, unit_value(move(base, unit, offset), unit))
+    return deictic(timex) if base == ctx.ref else timex
 
 
 def _sentence_start(ctx: Context, start: int) -> bool:
@@ -153,8 +168,9 @@ def weekend(base: date, offset: int, ctx: Context) -> Timex:
 def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
     direction = 1 if ctx.tense(m.start(), m.end()) == "future" else -1
     if ctx.ref.weekday() >= 5:
-        return Timex(TimexType.DATE, unit_value(ctx.ref, "weekend"))
-    return Timex(TimexType.DATE, unit_value(nearest_weekday(ctx.ref, 5, direction), "weekend"))
+        return Timex(TimexType.DATE, unit_value(ctx.ref, "weekend"), deictic=True)
+    saturday = nearest_weekday(ctx.ref, 5, direction)
+    return Timex(TimexType.DATE, unit_value(saturday, "weekend"), deictic=True)
 
 
 def offset(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -179,7 +195,8 @@ def _shifted(ctx: Context, unit: str, count: int, *, from_anchor: bool) -> Timex
         return Timex(TimexType.DATE, shifted, anchors=False) if shifted else None
     base = ctx.anchor if from_anchor else ctx.ref
     value_unit = "year" if unit in {"decade", "century"} else unit
-    return Timex(TimexType.DATE, unit_value(move(base, unit, count), value_unit))
+    value = unit_value(move(base, unit, count), value_unit)
+    return Timex(TimexType.DATE, value, deictic=not from_anchor)
 
 
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -124,11 +124,11 @@ def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
     is the current one ('for the full year', 'the end of the year')."""
     if re.match(r"\s+(?i:ended|ending)\b", ctx.text[m.end() : m.end() + 10]):
         return Timex(TimexType.DURATION, "P1Y", anchors=False)
-    return Timex(TimexType.DATE, f"{ctx.ref.year:04d}", anchors=False)
+    return Timex(TimexType.DATE, f"{(ctx.story or ctx.ref).year:04d}", anchors=False)
 
 
 def year_end(_m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, f"{ctx.ref.year:04d}", anchors=False)
+    return Timex(TimexType.DATE, f"{(ctx.story or ctx.ref).year:04d}", anchors=False)
 
 
 def vague_plural(m: re.Match[str], _ctx: Context) -> Timex | None:
@@ -210,7 +210,8 @@ RULES = (
         # Mostly "the year" of a financial report: its length, not which year.
         "the-year",
         re.compile(
-            r"(?<![\w-])(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
+            r"(?<![\w-])(?i:the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+)?"
+            r"(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
             r"(?![\w'’-])(?!\s+(?i:before|after|earlier|ago|\d))"
         ),
         the_year,

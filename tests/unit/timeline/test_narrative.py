@@ -1,0 +1,77 @@
+"""Narrative time: partial dates lean on the time the text is telling about."""
+
+import pytest
+
+from .helpers import pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A date that names its year and opens its sentence starts a story.
+        (
+            "In March 1968, the offensive began. In May, it stalled.",
+            [("March 1968", "1968-03"), ("May", "1968-05")],
+        ),
+        (
+            "On 9 September 1914 the plan was outlined. On 7 August, troops invaded.",
+            [("9 September 1914", "1914-09-09"), ("7 August", "1914-08-07")],
+        ),
+        # The story follows the partial dates placed in it.
+        (
+            "In 1941, Germany attacked. On June 22 the invasion began. Two weeks later it "
+            "reached Smolensk.",
+            [("1941", "1941"), ("June 22", "1941-06-22"), ("Two weeks later", "1941-W27")],
+        ),
+        (
+            "By 1917 the army was exhausted. During the summer, mutinies spread. By the end "
+            "of the year, the front held.",
+            [("1917", "1917"), ("the summer", "1917-SU"), ("the end of the year", "1917")],
+        ),
+        (
+            "In 1777 the army camped at Valley Forge. The next spring, it emerged.",
+            [("1777", "1777"), ("The next spring", "1778-SP")],
+        ),
+        # A heading opens the story of the section under it.
+        (
+            "War in the north, 1775\n\nOn April 19, militia met the regulars.",
+            [("1775", "1775"), ("April 19", "1775-04-19")],
+        ),
+    ],
+)
+def test_partial_dates_take_the_story_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A year inside a clause places its own event only: "in March" is the news's.
+        (
+            "The company was founded in 1965. In March, it cut 300 jobs.",
+            [("1965", "1965"), ("March", "2025-03")],
+        ),
+        # "Since 1949" reaches the present, so it frames no story.
+        (
+            "Since 1949, the alliance has grown. Its summit will be held in April.",
+            [("1949", "1949"), ("April", "2026-04")],
+        ),
+        # A date before a noun names an event ("the Aug. 7, 1998, bombings").
+        (
+            "The Aug. 7, 1998, bombings killed 224. The suspect was caught in December.",
+            [("Aug. 7, 1998", "1998-08-07"), ("December", "2025-12")],
+        ),
+    ],
+)
+def test_dates_that_frame_no_story(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_deictic_expression_returns_to_the_present() -> None:
+    text = "In March 1968, the offensive began. Yesterday the minister spoke about it in May."
+    assert pairs(text)[-1] == ("May", "2025-05")
+
+
+def test_deictic_expressions_keep_the_publication_inside_a_story() -> None:
+    text = "In 1941, the war widened. Last year historians met; today they agree."
+    assert pairs(text) == [("1941", "1941"), ("Last year", "2024"), ("today", "2025-12-15")]
