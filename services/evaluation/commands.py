@@ -12,6 +12,7 @@ from typing import Any
 from services.cli import UsageError
 from services.timeline.mentions import Mention
 from services.timeline.normalize import normalize
+from services.timeline.zones import zone_named
 
 from .annotate import annotate_corpus, annotate_folder
 from .phrases import phrase_rows
@@ -24,10 +25,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("--published-at", help="ISO 8601 with offset, e.g. 2025-12-15T08:00:00Z")
     command.add_argument("--language", default="en", choices=("en", "de", "fr", "es"))
     command.add_argument(
+        "--timezone",
+        help="IANA zone whose calendar relative dates are read in, e.g. Europe/Berlin "
+        "(default: the offset of --published-at)",
+    )
+    command.add_argument(
         "--jsonl",
         action="store_true",
-        help='stdin is JSON Lines {"id", "text", "published_at", "language"?}; a bad line is '
-        'reported on stderr as LINE: reason, answered with {"id", "error"}, and exits 2 at the end',
+        help='stdin is JSON Lines {"id", "text", "published_at", "language"?, "timezone"?}; '
+        'a bad line is reported on stderr as LINE: reason, answered with {"id", "error"}, '
+        "and exits 2 at the end",
     )
     command.set_defaults(handler=run_normalize)
     command = subparsers.add_parser("annotate-timeml", help="write our TIMEX3 tags into .tml files")
@@ -62,6 +69,17 @@ def parse_published_at(value: str | None) -> datetime:
     return published
 
 
+def parse_timezone(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        zone_named(value)
+    except ValueError as exc:
+        msg = f"--timezone: {exc}"
+        raise UsageError(msg) from exc
+    return value
+
+
 def mention_json(mention: Mention) -> dict[str, Any]:
     return mention.model_dump(mode="json")
 
@@ -70,7 +88,8 @@ def run_normalize(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _normalize_lines(args.language)
     published = parse_published_at(args.published_at)
-    for mention in normalize(sys.stdin.read(), published, args.language):
+    timezone = parse_timezone(args.timezone)
+    for mention in normalize(sys.stdin.read(), published, args.language, timezone):
         sys.stdout.write(json.dumps(mention_json(mention), ensure_ascii=False) + "\n")
     return 0
 
@@ -84,7 +103,12 @@ def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
         msg = "missing string 'published_at'"
         raise TypeError(msg)
     published = datetime.fromisoformat(record["published_at"])
-    mentions = normalize(record["text"], published, str(record.get("language") or default_language))
+    timezone = record.get("timezone")
+    if timezone is not None and not isinstance(timezone, str):
+        msg = "'timezone' must be a string (an IANA name)"
+        raise TypeError(msg)
+    language = str(record.get("language") or default_language)
+    mentions = normalize(record["text"], published, language, timezone)
     return {"id": record.get("id"), "mentions": [mention_json(m) for m in mentions]}
 
 

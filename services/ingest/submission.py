@@ -21,7 +21,7 @@ from pydantic import (
 )
 
 from services.ingest.languages import ISO_639_1
-from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted
+from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted, TimezoneName
 
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -54,6 +54,11 @@ class ArticleIn(BaseModel):
     body: str = Field(description="Plain text, at most 1 MiB of UTF-8.")
     published_at: AwareDatetime = Field(description="RFC 3339 with an offset, e.g. ...Z.")
     language: str = Field(default="en", description="ISO 639-1 code.")
+    timezone: TimezoneName | None = Field(
+        default=None,
+        description="IANA zone of the article, e.g. Europe/Berlin; relative dates are read "
+        "on its calendar. Defaults to the offset of published_at.",
+    )
 
     @field_validator("body")
     @classmethod
@@ -93,6 +98,8 @@ def article_id_for(article: ArticleIn) -> str:
 def revision_for(article: ArticleIn) -> str:
     """A hash of everything the timeline depends on: equal content, equal revision."""
     content = [article.title, article.body, article.published_at.isoformat(), article.language]
+    if article.timezone:  # appended only when set, so older revisions keep their hash
+        content.append(article.timezone)
     return _digest(*content)[:32]
 
 
@@ -106,6 +113,7 @@ def to_event(article: ArticleIn) -> ArticleSubmitted:
         body=article.body,
         published_at=article.published_at,
         language=article.language,
+        timezone=article.timezone,
     )
 
 

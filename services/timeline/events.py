@@ -10,9 +10,18 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from services.timeline.mentions import Granularity, TimexType
+from services.timeline.zones import zone_named
 
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -21,6 +30,16 @@ ArticleId = Annotated[
     StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"),
 ]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
+def _known_zone(name: str) -> str:
+    zone_named(name)
+    return name
+
+
+TimezoneName = Annotated[
+    str, StringConstraints(min_length=1, max_length=64), AfterValidator(_known_zone)
+]
 
 
 class ArticleSubmitted(BaseModel):
@@ -40,6 +59,11 @@ class ArticleSubmitted(BaseModel):
         description="Publication time with offset; every relative date resolves against it."
     )
     language: LanguageCode = Field(default="en", description="ISO 639-1 code of the text.")
+    timezone: TimezoneName | None = Field(
+        default=None,
+        description="IANA zone of the article (e.g. Europe/Berlin) whose calendar and clock "
+        "its relative dates are read in; without it, the offset of published_at.",
+    )
 
 
 class Anchor(StrEnum):

@@ -15,7 +15,7 @@ from services.timeline.mentions import Granularity, Mention
 from services.timeline.normalize import normalize
 from services.timeline.sentences import sentence_at, sentence_starts
 
-NORMALIZER_VERSION = "0.1.0"
+NORMALIZER_VERSION = "0.2.0"
 INCIDENT_NAMESPACE = uuid.UUID("0b8f6a52-58c4-4d0e-9f1e-3c2f1f3f6d11")
 
 
@@ -62,8 +62,8 @@ def publication_incident(article: ArticleSubmitted) -> Incident:
 
 def build_timeline(article: ArticleSubmitted) -> ArticleTimeline:
     """Every anchorable mention of the body, plus the publication itself, in time order."""
-    starts = sentence_starts(article.body)
-    mentions = normalize(article.body, article.published_at, article.language)
+    starts = sentence_starts(article.body, article.language)
+    mentions = normalize(article.body, article.published_at, article.language, article.timezone)
     incidents = [mention_incident(article, m, starts) for m in mentions if m.anchorable]
     incidents.append(publication_incident(article))
     incidents.sort(key=lambda i: (i.start, i.end, i.incident_id))

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from services.timeline.mentions import Mention
 from services.timeline.temporal.context import Context
 from services.timeline.temporal.extract import extract
 from services.timeline.temporal.fallback import with_dateparser
 from services.timeline.temporal.languages import has_own_rules, rules_for
+from services.timeline.zones import article_zone
 
 
-def normalize(text: str, published_at: datetime, language: str = "en") -> list[Mention]:
-    """Mentions sorted by char_start. Pure: the publication time stands in for 'now'."""
+def normalize(
+    text: str, published_at: datetime, language: str = "en", timezone: str | None = None
+) -> list[Mention]:
+    """Mentions sorted by char_start. Pure: the publication time stands in for 'now', and
+    calendar arithmetic runs on the local clock of `timezone` (an IANA name) when given,
+    else of published_at's own offset."""
     if published_at.tzinfo is None or published_at.utcoffset() is None:
         msg = "published_at must be timezone-aware"
         raise ValueError(msg)
-    ctx = Context(text=text, published_at=published_at.astimezone(UTC), language=language)
+    zone = article_zone(published_at, timezone)
+    ctx = Context(text=text, published_at=published_at, language=language, zone=zone)
     mentions = extract(ctx, rules_for(language))
     if not has_own_rules(language):
-        return with_dateparser(text, published_at, language, mentions)
+        return with_dateparser(text, ctx.published_at, language, mentions)
     return mentions

@@ -1,5 +1,5 @@
-"""What a resolver knows besides its own match: the publication time, the verb tense
-around the match and the last date mentioned before it."""
+"""What a resolver knows besides its own match: the publication time on the article's own
+clock, the verb tense around the match and the last date mentioned before it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from services.timeline.mentions import TimexType
 
@@ -66,9 +66,13 @@ class Timex:
 
 @dataclass
 class Context:
+    """`published_at` is kept in the article's zone, so that `ref` (the publication day)
+    and everything counted from it are dates of the article's own calendar."""
+
     text: str
     published_at: datetime
     language: str = "en"
+    zone: tzinfo = UTC
     ref: date = field(init=False)
     anchor: date = field(init=False)
     anchor_value: str = field(init=False)
@@ -87,6 +91,7 @@ class Context:
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
+        self.published_at = self.published_at.astimezone(self.zone)
         self.ref = self.published_at.date()
         self.anchor = self.ref
         self.anchor_value = self.ref.isoformat()

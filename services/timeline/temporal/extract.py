@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import UTC, date
 
 from services.timeline.mentions import Mention
 
@@ -93,7 +93,7 @@ def _resolve(rule: Rule, match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _mention(ctx: Context, start: int, end: int, timex: Timex) -> Mention:
-    interval = timex.interval or interval_of(timex.value)
+    interval = timex.interval or interval_of(timex.value, ctx.zone)
     ctx.note(timex.value, anchors=timex.anchors)
     if timex.anchors and interval is not None:
         ctx.remember(timex.value, _day_of(timex.value))
@@ -104,8 +104,8 @@ def _mention(ctx: Context, start: int, end: int, timex: Timex) -> Mention:
         char_end=end,
         timex_type=timex.type,
         timex_value=timex.value,
-        start=interval[0] if interval else None,
-        end=interval[1] if interval else None,
+        start=interval[0].astimezone(UTC) if interval else None,
+        end=interval[1].astimezone(UTC) if interval else None,
         granularity=interval[2] if interval else None,
     )
 

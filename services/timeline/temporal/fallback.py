@@ -9,7 +9,7 @@ so nothing reads the clock. Spans our rules already found win.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from dateparser.date import DateDataParser
 from dateparser.search import search_dates
@@ -25,8 +25,9 @@ _VALUE_FORMAT = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d", "time": "%Y-
 
 
 def _settings(published_at: datetime) -> dict[str, object]:
+    # dateparser counts in naive wall-clock time: the article's own.
     return {
-        "RELATIVE_BASE": published_at.astimezone(UTC).replace(tzinfo=None),
+        "RELATIVE_BASE": published_at.replace(tzinfo=None),
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
@@ -50,7 +51,8 @@ def with_dateparser(
     text: str, published_at: datetime, language: str, found: list[Mention]
 ) -> list[Mention]:
     """`found` plus what dateparser finds; a dateparser span that holds a mention of ours
-    whole ("marzo 2024" around "2024") replaces it, one that straddles a mention is dropped."""
+    whole ("marzo 2024" around "2024") replaces it, one that straddles a mention is dropped.
+    `published_at` is on the article's own clock; its zone reads the values' intervals."""
     settings = _settings(published_at)
     try:
         spans = search_dates(text, languages=[language], settings=settings) or []
@@ -63,7 +65,7 @@ def with_dateparser(
         if start < 0:
             continue
         end = cursor = start + len(phrase)
-        mention = _mention(parser, phrase, start)
+        mention = _mention(parser, phrase, start, published_at.tzinfo or UTC)
         inside = [m for m in merged if start <= m.char_start and m.char_end <= end]
         straddling = [m for m in merged if m.char_start < end and start < m.char_end]
         if mention is None or len(straddling) > len(inside):
@@ -87,12 +89,12 @@ def _tighten(parser: DateDataParser, phrase: str, value: tuple[TimexType, str]) 
     return offset, phrase
 
 
-def _mention(parser: DateDataParser, phrase: str, start: int) -> Mention | None:
+def _mention(parser: DateDataParser, phrase: str, start: int, zone: tzinfo) -> Mention | None:
     resolved = _value(parser, phrase)
     if resolved is not None:
         shift, phrase = _tighten(parser, phrase, resolved)
         start += shift
-    interval = interval_of(resolved[1]) if resolved else None
+    interval = interval_of(resolved[1], zone) if resolved else None
     if resolved is None or interval is None:
         return None
     return Mention(

@@ -1,10 +1,16 @@
-"""The UTC interval [start, end) and granularity denoted by a TimeML date/time value."""
+"""The UTC interval [start, end) and granularity denoted by a TimeML date/time value.
+
+TimeML values are local (floating) times: "2025-11-19" is that day on the article's own
+calendar. The interval is that local span converted to UTC, so "yesterday" written at
+-05:00 runs from 05:00Z to 05:00Z, and across a daylight-saving change a day may last 23
+or 25 hours.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from services.timeline.mentions import Granularity
 
@@ -23,67 +29,70 @@ PART_HOURS: dict[str, tuple[int, int]] = {
 SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def _at(day: date, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(
-        hours=hour, minutes=minute
-    )
+def _at(day: date, hour: int = 0, minute: int = 0, zone: tzinfo = UTC) -> datetime:
+    """The UTC instant of a wall-clock time on `day` in `zone`; hours past 24 run into the
+    next day (night ends at 06:00 the morning after)."""
+    day += timedelta(days=hour // 24)
+    local = datetime(day.year, day.month, day.day, hour % 24, minute, tzinfo=zone)
+    return local.astimezone(UTC)
 
 
-def _months(year: int, month: int, count: int, granularity: Granularity) -> Interval:
+def _months(year: int, month: int, count: int, granularity: Granularity, zone: tzinfo) -> Interval:
     first = date(year, month, 1)
-    return _at(first), _at(shift_months(first, count)), granularity
+    return _at(first, zone=zone), _at(shift_months(first, count), zone=zone), granularity
 
 
-def _year(m: re.Match[str]) -> Interval:
-    return _months(int(m["y"]), 1, 12, Granularity.YEAR)
+def _year(m: re.Match[str], zone: tzinfo) -> Interval:
+    return _months(int(m["y"]), 1, 12, Granularity.YEAR, zone)
 
 
-def _decade(m: re.Match[str]) -> Interval:
-    return _months(int(m["y"]) * 10, 1, 120, Granularity.DECADE)
+def _decade(m: re.Match[str], zone: tzinfo) -> Interval:
+    return _months(int(m["y"]) * 10, 1, 120, Granularity.DECADE, zone)
 
 
-def _century(m: re.Match[str]) -> Interval:
-    return _months(int(m["y"]) * 100, 1, 1200, Granularity.CENTURY)
+def _century(m: re.Match[str], zone: tzinfo) -> Interval:
+    return _months(int(m["y"]) * 100, 1, 1200, Granularity.CENTURY, zone)
 
 
-def _month(m: re.Match[str]) -> Interval:
-    return _months(int(m["y"]), int(m["m"]), 1, Granularity.MONTH)
+def _month(m: re.Match[str], zone: tzinfo) -> Interval:
+    return _months(int(m["y"]), int(m["m"]), 1, Granularity.MONTH, zone)
 
 
-def _quarter(m: re.Match[str]) -> Interval:
-    return _months(int(m["y"]), 3 * int(m["q"]) - 2, 3, Granularity.QUARTER)
+def _quarter(m: re.Match[str], zone: tzinfo) -> Interval:
+    return _months(int(m["y"]), 3 * int(m["q"]) - 2, 3, Granularity.QUARTER, zone)
 
 
-def _half(m: re.Match[str]) -> Interval:
-    return _months(int(m["y"]), 6 * int(m["h"]) - 5, 6, Granularity.QUARTER)
+def _half(m: re.Match[str], zone: tzinfo) -> Interval:
+    return _months(int(m["y"]), 6 * int(m["h"]) - 5, 6, Granularity.QUARTER, zone)
 
 
-def _season(m: re.Match[str]) -> Interval:
-    return _months(int(m["y"]), SEASON_START[m["s"]], 3, Granularity.SEASON)
+def _season(m: re.Match[str], zone: tzinfo) -> Interval:
+    return _months(int(m["y"]), SEASON_START[m["s"]], 3, Granularity.SEASON, zone)
 
 
-def _week(m: re.Match[str]) -> Interval:
+def _week(m: re.Match[str], zone: tzinfo) -> Interval:
     monday = date.fromisocalendar(int(m["y"]), int(m["w"]), 1)
-    if m["we"]:
-        return _at(monday + timedelta(days=5)), _at(monday + timedelta(days=7)), Granularity.DAY
-    return _at(monday), _at(monday + timedelta(days=7)), Granularity.WEEK
+    first, granularity = (
+        (monday + timedelta(days=5), Granularity.DAY) if m["we"] else (monday, Granularity.WEEK)
+    )
+    return _at(first, zone=zone), _at(monday + timedelta(days=7), zone=zone), granularity
 
 
-def _day(m: re.Match[str]) -> Interval:
+def _day(m: re.Match[str], zone: tzinfo) -> Interval:
     day = date(int(m["y"]), int(m["m"]), int(m["d"]))
     if m["part"]:
         first, last = PART_HOURS[m["part"]]
-        return _at(day, first), _at(day, last), Granularity.PART_OF_DAY
+        return _at(day, first, zone=zone), _at(day, last, zone=zone), Granularity.PART_OF_DAY
     if m["hh"] and m["mm"]:
-        start = _at(day, int(m["hh"]), int(m["mm"]))
+        start = _at(day, int(m["hh"]), int(m["mm"]), zone)
         return start, start + timedelta(minutes=1), Granularity.MINUTE
     if m["hh"]:
-        start = _at(day, int(m["hh"]))
+        start = _at(day, int(m["hh"]), zone=zone)
         return start, start + timedelta(hours=1), Granularity.HOUR
-    return _at(day), _at(day + timedelta(days=1)), Granularity.DAY
+    return _at(day, zone=zone), _at(day + timedelta(days=1), zone=zone), Granularity.DAY
 
 
-_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Interval]], ...] = (
+_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], tzinfo], Interval]], ...] = (
     (re.compile(r"(?P<y>\d{4})"), _year),
     (re.compile(r"(?P<y>\d{3})"), _decade),
     (re.compile(r"(?P<y>\d{2})"), _century),
@@ -102,14 +111,14 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Interval]], ...] 
 )
 
 
-def interval_of(value: str) -> Interval | None:
-    """[start, end) in UTC for a fully specified TimeML value; None for durations, sets,
-    references like PRESENT_REF and values with unknown digits (X)."""
+def interval_of(value: str, zone: tzinfo = UTC) -> Interval | None:
+    """[start, end) in UTC of a fully specified TimeML value read on the calendar of `zone`;
+    None for durations, sets, references like PRESENT_REF and values with unknown digits."""
     for pattern, build in _FORMS:
         match = pattern.fullmatch(value)
         if match:
             try:
-                return build(match)
+                return build(match, zone)
             except (ValueError, OverflowError):  # the calendar's edge (year 1 or 9999)
                 return None
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from services.timeline.mentions import Granularity, TimexType
 
@@ -174,8 +174,10 @@ def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, day_value(date(year, month, day)))
 
 
-_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
-          "PDT": -7, "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2}  # fmt: skip
+# A zone written after the time ("3 p.m. EST") overrides the article's own clock.
+_ZONES = {name: timedelta(hours=hours) for name, hours in {
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2}.items()}  # fmt: skip
 
 
 def clock_time(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -186,8 +188,10 @@ def clock_time(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     day = _clock_day(m, ctx)
     value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
-    start = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
-    start -= timedelta(hours=_ZONES.get((m["tz"] or "UTC").upper(), 0))
+    named = _ZONES.get((m["tz"] or "").upper())
+    if named is None:
+        return Timex(TimexType.TIME, value)  # on the article's own clock
+    start = datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(named))
     return Timex(TimexType.TIME, value, (start, start + timedelta(minutes=1), Granularity.MINUTE))
 
 

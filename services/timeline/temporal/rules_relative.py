@@ -124,7 +124,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     part = _part_timex(day, m["part"])
     if m["part"].lower() in {"evening", "afternoon"}:
         return part
-    return Timex(TimexType.DATE, day_value(day), interval_of(part.value))
+    return Timex(TimexType.DATE, day_value(day), interval_of(part.value, ctx.zone))
 
 
 _RELATION_OFFSET = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from .calendar import day_value, month_value, quarter_of, quarter_value, shift_months, week_value
 
@@ -24,10 +24,14 @@ def move(day: date, unit: str, count: int) -> date:
 
 
 def move_instant(instant: datetime, unit: str, count: float) -> datetime:
-    """Instant moved by a possibly fractional number of clock units or whole calendar units."""
+    """Instant moved by a possibly fractional number of clock units (elapsed time) or whole
+    calendar units (on the wall clock of the instant's zone, so a day across a
+    daylight-saving change ends at the same local time)."""
     clock = {"second": 1, "minute": 60, "hour": 3600}
     if unit in clock:
-        return instant + timedelta(seconds=count * clock[unit])
+        return (instant.astimezone(UTC) + timedelta(seconds=count * clock[unit])).astimezone(
+            instant.tzinfo
+        )
     if unit in _DAYS_PER_UNIT:
         return instant + timedelta(days=count * _DAYS_PER_UNIT[unit])
     months = round(count * _MONTHS_PER_UNIT[unit])

@@ -53,6 +53,24 @@ def test_normalize_refuses_a_published_at_without_offset(
         run(["normalize", "--published-at", "2025-12-15T08:00:00"], "x", monkeypatch, capsys)
 
 
+def test_normalize_reads_the_calendar_of_the_timezone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["normalize", "--published-at", "2025-11-23T23:30:00Z", "--timezone", "Asia/Tokyo"]
+    status, out, _ = run(argv, "It rained today.", monkeypatch, capsys)
+    record = json.loads(out)
+    assert status == 0
+    assert (record["timex_value"], record["start"]) == ("2025-11-24", "2025-11-23T15:00:00Z")
+
+
+def test_normalize_refuses_an_unknown_timezone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["normalize", "--published-at", "2025-11-23T23:30:00Z", "--timezone", "Mars/Base"]
+    with pytest.raises(UsageError, match="--timezone: unknown IANA time zone 'Mars/Base'"):
+        run(argv, "x", monkeypatch, capsys)
+
+
 def test_jsonl_answers_every_line_in_order_and_reports_bad_ones(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -76,3 +94,20 @@ def test_jsonl_answers_every_line_in_order_and_reports_bad_ones(
     assert "error" in answers[3]
     assert err.startswith("line 2: ")
     assert "line 4: " in err
+
+
+def test_jsonl_lines_may_carry_a_timezone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = {"text": "Rain today.", "published_at": "2025-11-23T23:30:00Z"}
+    lines = [
+        {**base, "id": "tokyo", "timezone": "Asia/Tokyo"},
+        {**base, "id": "x", "timezone": "X/Y"},
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\n"
+    status, out, err = run(["normalize", "--jsonl"], stdin, monkeypatch, capsys)
+    tokyo, bad = (json.loads(line) for line in out.splitlines())
+    assert status == 2
+    assert tokyo["mentions"][0]["timex_value"] == "2025-11-24"
+    assert "unknown IANA time zone" in bad["error"]
+    assert err.startswith("line 2: ")

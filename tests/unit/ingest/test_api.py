@@ -66,6 +66,17 @@ async def test_naive_time_is_422_naming_the_field(
     assert publisher.published == []
 
 
+async def test_unknown_timezone_is_422_naming_the_field(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "timezone": "Europe/Atlantis"})
+    assert reply.status_code == 422
+    (problem,) = reply.json()["detail"]
+    assert problem["loc"] == ["body", "timezone"]
+    assert "unknown IANA time zone" in problem["msg"]
+    assert publisher.published == []
+
+
 async def test_broker_down_is_503_and_nothing_written(
     client: httpx.AsyncClient, publisher: FakePublisher
 ) -> None:

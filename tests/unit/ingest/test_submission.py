@@ -44,6 +44,8 @@ def test_defaults_language_to_english() -> None:
         ({"body": " \n "}, "body", "body is empty"),
         ({"body": "x" * (1024 * 1024 + 1)}, "body", "larger than"),
         ({"language": "xx"}, "language", "unknown ISO 639-1"),
+        ({"timezone": "Mars/Olympus"}, "timezone", "unknown IANA time zone"),
+        ({"timezone": "localtime"}, "timezone", "depends on the machine"),
         ({"title": 5}, "title", "string"),
         ({"surprise": 1}, "surprise", "not permitted"),
     ],
@@ -72,6 +74,14 @@ def test_revision_changes_with_content_only() -> None:
     first = parse_article(article())
     assert revision_for(first) == revision_for(parse_article(article()))
     assert revision_for(first) != revision_for(parse_article(article(body="Changed text.")))
+
+
+def test_timezone_reaches_the_event_and_changes_the_revision() -> None:
+    plain = parse_article(article())
+    zoned = parse_article(article(timezone="Europe/Berlin"))
+    assert to_event(zoned).timezone == "Europe/Berlin"
+    assert to_event(plain).timezone is None
+    assert revision_for(zoned) != revision_for(plain)
 
 
 def test_event_keeps_the_body_exactly() -> None:

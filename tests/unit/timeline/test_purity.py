@@ -55,10 +55,14 @@ def test_naive_publication_time_is_refused() -> None:
         normalize("today", datetime(2025, 12, 15))  # noqa: DTZ001
 
 
-def test_offset_publication_time_is_read_in_utc() -> None:
+def test_offset_publication_time_is_read_on_its_own_clock() -> None:
     late_evening_in_new_york = datetime(2025, 12, 14, 23, 0, tzinfo=timezone(timedelta(hours=-5)))
     (mention,) = normalize("It rained today.", late_evening_in_new_york)
-    assert mention.timex_value == "2025-12-15"
+    assert mention.timex_value == "2025-12-14"
+    assert (mention.start, mention.end) == (
+        datetime(2025, 12, 14, 5, tzinfo=UTC),
+        datetime(2025, 12, 15, 5, tzinfo=UTC),
+    )
 
 
 def test_deterministic() -> None:

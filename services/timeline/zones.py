@@ -1,0 +1,32 @@
+"""The article's own clock: the zone whose calendar its relative dates are counted in."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone `name` ("Europe/Berlin"); ValueError saying why when there is none.
+    "localtime" is refused: it means whatever machine the worker runs on, and the same
+    article must give the same timeline everywhere."""
+    if name == "localtime":
+        msg = "'localtime' depends on the machine; give an IANA name such as 'Europe/Berlin'"
+        raise ValueError(msg)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        msg = f"unknown IANA time zone {name!r}"
+        raise ValueError(msg) from exc
+
+
+def article_zone(published_at: datetime, name: str | None = None) -> tzinfo:
+    """The named zone when the article has one, else the fixed offset of its publication
+    time (which knows no daylight-saving change)."""
+    if name:
+        return zone_named(name)
+    offset = published_at.utcoffset()
+    if offset is None:
+        msg = "published_at must be timezone-aware"
+        raise ValueError(msg)
+    return timezone(offset)
