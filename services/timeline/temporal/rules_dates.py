@@ -39,18 +39,28 @@ def _checked_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-# The year after a range of days ("April 24 and 25, 1999") belongs to its first day too.
-_RANGE_YEAR = re.compile(
-    r"\s*(?:and|or|to|through|-)\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>1\d{3}|20\d\d)(?!\d)"
+# Dates joined into a span or a list share the year written on the last of them: "April
+# 24 and 25, 1999", "31 May-1 June 1916", "in April and June 1955".
+_DASH = r"[-–—]"
+_JOINED_YEAR = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|{_DASH})\s*(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?"
+    rf"(?:\s+(?:of\s+)?{MONTH_WORD})?|{MONTH_WORD}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?),?\s+"
+    r"(?P<year>1\d{3}|20\d\d)(?!\d)"
 )
+
+
+def joined_year(ctx: Context, end: int) -> int | None:
+    """The year written on the dates joined to the one that ends at `end`."""
+    joined = _JOINED_YEAR.match(ctx.text, end)
+    return int(joined["year"]) if joined else None
 
 
 def _year_or_closest(m: re.Match[str], ctx: Context, month: int, day: int) -> int:
     if m["year"]:
         return int(m["year"])
-    ranged = _RANGE_YEAR.match(ctx.text, m.end())
-    if ranged:
-        return int(ranged["year"])
+    joined = joined_year(ctx, m.end())
+    if joined:
+        return joined
     # A story looks back within its year as often as it moves on, so its year is kept.
     if ctx.story:
         return ctx.story.year
@@ -117,6 +127,9 @@ def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
         ctx.text[max(0, m.start() - 12) : m.start("month")]
     ):
         return None
+    joined = joined_year(ctx, m.end())
+    if joined:
+        return Timex(TimexType.DATE, month_value(joined, month))
     relation = (m["rel"] or "").lower()
     if relation:
         year = _related_month_year(relation, month, ctx.ref)
@@ -171,6 +184,26 @@ RULES = (
             r"|with|by|from)\b)[a-z])"
         ),
         # "April 24 and 25": the second day shares the first one's month (and year).
+        month_day,
+        trigger_words(MONTH_TRIGGERS),
+    ),
+    Rule(
+        # "14 August-24 August", "6-7 January 1916": the day after the dash of a span.
+        "day-month-after-dash",
+        re.compile(
+            rf"(?:{MONTH_WORD}|(?<![\d.,])[0-3]?\d)\s*{_DASH}\s*(?P<t>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?)(?!\w)"
+        ),
+        month_day,
+        trigger_words(MONTH_TRIGGERS),
+    ),
+    Rule(
+        # "6" in "6-7 January 1916": the first day of a span shares the second's month.
+        "day-before-dash",
+        re.compile(
+            rf"(?<![\w.,/-])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*{_DASH}\s*[0-3]?\d"
+            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
+        ),
         month_day,
         trigger_words(MONTH_TRIGGERS),
     ),

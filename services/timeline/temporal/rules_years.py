@@ -27,8 +27,22 @@ _DECADE_WORDS = {
 }  # fmt: skip
 
 
+# The end of a span of years: "1915-17", "1861–1865" (the second year is later).
+_RANGE_END = re.compile(r"\s*[-–—]\s*(?P<second>\d{4}|\d\d)(?![\d%]|[,.]\d|-\d)(?!\w)")
+
+
+def range_end(first: int, second: str) -> int | None:
+    """The year a span that starts at `first` ends in, or None when it is no span of years
+    ("2009-05" is a month; a phone number "1961-20" goes back)."""
+    end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return end if first < end <= first + 100 else None
+
+
 def year(m: re.Match[str], ctx: Context) -> Timex | None:
     value = int(m["year"])
+    ranged = _RANGE_END.match(ctx.text, m.end())
+    if ranged and range_end(value, ranged["second"]) is None:
+        return None
     before = ctx.text[max(0, m.start() - 14) : m.start()]
     if not m["fiscal"] and _NAME_BEFORE.search(before):
         return None
@@ -90,7 +104,16 @@ def century(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{number - 1:02d}")
 
 
-_YEAR_END = r"(?![\d%]|[,.]\d|-\d|:\d|/\d|\s*-\s*year)"
+_YEAR_END = r"(?![\d%]|[,.]\d|-\d(?!\d(?:\d\d)?(?![\d-]))|:\d|/\d|\s*-\s*year)"
+
+
+def year_range_end(m: re.Match[str], ctx: Context) -> Timex | None:
+    """The second year of a span: '17' in '1915-17' is 1917."""
+    end = range_end(int(m["first"]), m["second"])
+    if end is None or _QUANTITY_NOUN.match(ctx.text, m.end()):
+        return None
+    return Timex(TimexType.DATE, f"{end:04d}")
+
 
 RULES = (
     Rule(
@@ -100,6 +123,15 @@ RULES = (
             rf"(?P<year>1\d{{3}}|20\d\d){_YEAR_END}(?!\w)"
         ),
         year,
+        trigger_words("#y"),
+    ),
+    Rule(
+        "year-range-end",
+        re.compile(
+            r"(?<![\w$€£#.,:/'-])(?P<first>1\d{3}|20\d\d)\s*[-–—]\s*"
+            r"(?P<t>(?P<second>\d{4}|\d\d))(?![\d%]|[,.]\d|-\d)(?!\w)"
+        ),
+        year_range_end,
         trigger_words("#y"),
     ),
     Rule(
