@@ -27,7 +27,7 @@ _DECADE_WORDS = {
 }  # fmt: skip
 
 
-# The end of a span of years: "1915-17", "1861–1865" (the second year is later).
+# The end of a span of years after a hyphen or a dash: "1915-17", "1861-1865".
 _RANGE_END = re.compile(r"\s*[-–—]\s*(?P<second>\d{4}|\d\d)(?![\d%]|[,.]\d|-\d)(?!\w)")
 
 
