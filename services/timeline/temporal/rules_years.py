@@ -101,6 +101,8 @@ def century(m: re.Match[str], ctx: Context) -> Timex | None:
     number = _ordinal(m["ord"])
     if number is None or not 1 <= number <= 30:
         return None
+    if m["era"]:
+        return Timex(TimexType.DATE, f"BC{number - 1:02d}", anchors=False)
     return Timex(TimexType.DATE, f"{number - 1:02d}")
 
 
@@ -165,6 +167,7 @@ RULES = (
             r"|(?i:(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
             r"|ninth|tenth|eleventh|twelfth))|(?i:nineteenth|eighteenth|seventeenth"
             r"|sixteenth|fifteenth|twentieth)))\s+(?i:century)(?!\w)"
+            r"(?:\s+(?P<era>BCE|BC|B\.C\.(?:E\.)?(?!\w)))?"
         ),
         century,
         trigger_words("century"),
