@@ -13,34 +13,8 @@ from services.timeline.mentions import TimexType
 
 from .intervals import Interval
 from .narrative import modifies_noun, next_story, opens_sentence
+from .tense import tense_in
 
-# Past forms that do not end in -ed (and are not also present forms, as "put" is).
-_IRREGULAR_PAST = (
-    "arose|awoke|began|became|bent|bled|blew|bore|bought|bred|broke|brought|built|came|"
-    "caught|chose|clung|crept|dealt|drew|drove|dug|fed|fell|felt|fled|flew|forbade|"
-    "forgave|fought|found|froze|gave|got|grew|heard|held|hid|hung|kept|knelt|knew|led|"
-    "left|lent|lost|made|meant|met|mistook|overcame|overran|overthrew|paid|ran|rang|"
-    "rebuilt|retook|rode|rose|sang|sank|sat|saw|sent|shook|shot|slept|slid|sold|sought|"
-    "spent|spoke|sprang|stole|stood|strode|struck|stuck|swept|swore|swung|taught|"
-    "thought|threw|told|took|tore|undertook|understood|upheld|wept|went|withdrew|"
-    "withheld|woke|won|wore|wrote"
-)
-# Tense cues; Context.tense says which of them decides where an expression points.
-_CUE = re.compile(
-    # A passive future ("will still be held") is one cue, or its participle would read as
-    # past.
-    r"\b(?:(?P<future>(?i:(?:will|would|shall|to|could|might)\s+(?:\w+\s+)?be\s+\w+"
-    r"|expected(?= in| by)|slated|will|won't|shall|would|might|could|going to|plans? to"
-    r"|(?:agreed|agrees|program|promised|pledged|intends?|aims?|seeks?|wants?) to"
-    r"|planning|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming"
-    r"|next(?! to)|tomorrow|effective|payable|expires?))"
-    r"|(?P<past>(?i:said|says|was|were|had|did|ago|last|yesterday|since|"
-    + _IRREGULAR_PAST
-    # An -ed word after an article or "still" is an adjective ("a still unspecified date").
-    + r")|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
-    r"(?!(?:need|indeed|hundred|speed|[a-z]*ceed)\b)[a-z]+ed))\b"
-    r"|(?P<will>'ll)\b",
-)
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
 _LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P1Y")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
@@ -108,18 +82,9 @@ class Context:
         return first, self._bounds[high] if high < len(self._bounds) else len(self.text)
 
     def tense(self, start: int, end: int) -> str:
-        """'future' or 'past' after the tense cue nearest before [start, end) in its
-        sentence (English puts the verb before its time adverbial), else the nearest one
-        after it; 'none' without one. The expression's own words are no cue."""
+        """'future', 'past' or 'none': see tense.tense_in."""
         first, last = self.sentence(start, end)
-        before, after = "none", "none"
-        for cue in _CUE.finditer(self.text, first, last):
-            kind = "past" if cue["past"] else "future"
-            if cue.end() <= start:
-                before = kind
-            elif cue.start() >= end and after == "none":
-                after = kind
-        return before if before != "none" else after
+        return tense_in(self.text, first, last, start, end)
 
     def note(self, value: str, *, anchors: bool) -> None:
         """Every mention may end the reporting period; only an anchoring quarter starts one

@@ -23,6 +23,7 @@ from .lexicon import (
     WEEKDAY_WORD,
     month_number,
 )
+from .tense import deadline_ahead
 
 _B = r"(?<![\w$€£#.,/-])"
 _DAY_END = r"(?![\d%]|:\d|\.\d|,\d{3})"
@@ -111,19 +112,17 @@ def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, month_value(year, month_number(m["month"])))
 
 
-_CUE = re.compile(
+# "may" and "march" are verbs too; as months they follow a preposition or a modifier.
+_MONTH_CUE = re.compile(
     r"(?i:in|since|until|till|by|of|during|through|from|to|before|after|between|and|or"
     r"|last|this|next|early|late|mid|end|beginning|start|middle|since|for|on|the)[\s-]*$"
 )
 
 
-_DEADLINE = re.compile(r"\b(?i:through|until|till|by)\s+$")
-
-
 def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["month"]
     month = month_number(word)
-    if word.lower() in {"may", "march"} and not _CUE.search(
+    if word.lower() in {"may", "march"} and not _MONTH_CUE.search(
         ctx.text[max(0, m.start() - 12) : m.start("month")]
     ):
         return None
@@ -137,10 +136,7 @@ def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.story:
         return Timex(TimexType.DATE, month_value(ctx.story.year, month))
     tense = ctx.tense(m.start(), m.end())
-    # A deadline a few months ahead ("loans extended through January") is the coming
-    # one; "lasted through January" in an October article stays in the past.
-    ahead = (month - ctx.ref.month) % 12
-    if 0 < ahead <= 4 and _DEADLINE.search(ctx.text, max(0, m.start() - 9), m.start()):
+    if deadline_ahead(ctx.text, m.start(), (month - ctx.ref.month) % 12):
         tense = "future"
     return Timex(TimexType.DATE, month_value(closest_month_year(ctx.ref, month, tense), month))
 

@@ -16,14 +16,6 @@ from .units import move, shift_value, unit_key, unit_value
 
 _DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
-_NEAR_FUTURE = re.compile(
-    r"\b(?:will|would|'ll|shall|scheduled|plan(?:s|ned|ning)?|as early as|until|as soon as"
-    r"|set to|expected to|due to|going to|next(?!\s+to)|is to|are to|might|could)\b",
-    re.IGNORECASE,
-)
-_PAST_VERB = re.compile(
-    r"(?i:said|says|announced|reported|told|\w+ed)\s+(?:(?i:on|late|early)\s+)*$"
-)
 
 
 def _part_timex(day: date, part: str | None) -> Timex:
@@ -83,19 +75,11 @@ def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
         return 1
     if weekday == ctx.ref.weekday():
         return 0
-    if _PAST_VERB.search(ctx.text, max(0, m.start() - 30), m.start()):
-        return -1
     # "Wednesday's ruling" names an event of its own; the verbs around it say nothing.
     if ctx.text.startswith(("'s", "’s"), m.end()):
         return -1
-    # News reports what happened; only a future cue points forward.
-    first, last = ctx.sentence(m.start(), m.end())
-    near = (
-        ctx.text[max(first, m.start() - 30) : m.start()]
-        + " "
-        + ctx.text[m.end() : min(last, m.end() + 30)]
-    )
-    return 1 if _NEAR_FUTURE.search(near) or ctx.tense(m.start(), m.end()) == "future" else -1
+    # News reports what happened; only a future verb points forward.
+    return 1 if ctx.tense(m.start(), m.end()) == "future" else -1
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
