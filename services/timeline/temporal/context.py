@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, tzinfo
 from services.timeline.mentions import TimexType
 
 from .intervals import Interval
-from .narrative import modifies_noun, next_story, opens_sentence
+from .narrative import modifies_noun, next_story, opens_sentence, quoted
 from .tense import tense_in
 
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
@@ -114,7 +114,9 @@ class Context:
     def follow(self, start: int, end: int, timex: Timex, day: date | None) -> None:
         """Moves the story's time (see narrative.next_story)."""
         names_year = _names_year(self.text[start:end], timex.value)
-        if names_year and modifies_noun(self.text, start):
+        if (names_year and modifies_noun(self.text, start)) or (
+            timex.deictic and quoted(self.text, start)
+        ):
             return
         self.story = next_story(
             self.story,

@@ -32,6 +32,13 @@ def opens_sentence(text: str, sentence_start: int, start: int) -> bool:
     return bool(line) and line[-1] not in ".!?:;,\"'”)"
 
 
+def quoted(text: str, start: int) -> bool:
+    """True inside a quotation of the paragraph: quoted speech counts its 'today' and 'two
+    years ago' from the speaker's time, so they bring no text back to the present."""
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    return paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
+
+
 def modifies_noun(text: str, start: int) -> bool:
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start))
 

@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .tense import deadline_ahead
 
-_B = r"(?<![\w$€£#.,/-])"
+_B = r"(?<![\w$€£#.,/])(?<![\d$€£#.,/][-–])"
 _DAY_END = r"(?![\d%]|:\d|\.\d|,\d{3})"
 # Modifiers belong to the TimeML extent but not to the value.
 MOD = r"(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"

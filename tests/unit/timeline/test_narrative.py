@@ -75,3 +75,15 @@ def test_a_deictic_expression_returns_to_the_present() -> None:
 def test_deictic_expressions_keep_the_publication_inside_a_story() -> None:
     text = "In 1941, the war widened. Last year historians met; today they agree."
     assert pairs(text) == [("1941", "1941"), ("Last year", "2024"), ("today", "2025-12-15")]
+
+
+def test_a_quoted_today_keeps_the_story() -> None:
+    text = 'In March 1968, he said: "We will win today." On 25 April, he left.'
+    assert pairs(text)[-1] == ("25 April", "1968-04-25")
+
+
+def test_a_month_after_a_dash_joins_the_span() -> None:
+    assert pairs("The battle (August-September 1950) was won.") == [
+        ("August", "1950-08"),
+        ("September 1950", "1950-09"),
+    ]
