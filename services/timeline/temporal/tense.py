@@ -32,7 +32,10 @@ _CUE = re.compile(
     # What is planned, intended or agreed to be done lies ahead of the verb that says so;
     # "agreed to the deal in March" agrees to a thing, not to do it.
     r"|(?P<intent>(?:plan(?:s|ned)?|agreed|agrees|program|promised|pledged|intends?|aims?"
-    rf"|seeks?|wants?|is|are|was|were)\s+to(?!\s+{_NOT_A_VERB})|planned|planning)"
+    rf"|seeks?|wants?|is|are|was|were)\s+to(?!\s+{_NOT_A_VERB})|planning"
+    # "planned a rally" plans a thing ahead; "a service planned at the university" is a
+    # participle describing its noun, and a past form like any other.
+    r"|planned(?!\s+(?:at|for|in|on|by|during|before|after|until|with)\b))"
     r"|scheduled|expected to|set to|due to|likely to|until|as soon as|as early as|upcoming"
     r"|next(?! to)|tomorrow|effective|payable|expires?))"
     r"|(?P<past>(?i:said|says|was|were|had|did|ago|last|yesterday|since|"

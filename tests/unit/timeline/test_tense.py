@@ -121,6 +121,9 @@ def test_deadline_month_a_few_months_ahead_is_the_coming_one(
         # An intention after a date that opens the sentence is the verb it modifies.
         ("On Friday, the government planned to pay the debt.", "2025-12-12"),
         ("The team planned to leave on Thursday.", "2025-12-18"),
+        ("Organizers planned a rally on Friday.", "2025-12-19"),
+        # A participle after its noun describes it: the service was to be on a past Saturday.
+        ("A service planned at the university for Saturday was canceled.", "2025-12-13"),
         ("Trading is to resume in Paris Tuesday.", "2025-12-16"),
         # "could not" and "could be located" tell what failed, not what may come.
         ("The minister could not be reached Friday.", "2025-12-12"),
