@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
@@ -57,3 +58,18 @@ def test_dead_letter_headers_name_origin_and_cause() -> None:
     assert headers["dlq_original_offset"] == b"42"
     assert headers["dlq_error_class"] == b"ValueError"
     assert headers["dlq_error_message"] == b"bad thing"
+
+
+def test_records_without_a_timezone_still_decode() -> None:
+    # Written before the field existed: the offset of published_at is the article's clock.
+    older = ARTICLE.model_dump(mode="json", exclude={"timezone"})
+    assert "timezone" not in older
+    assert isinstance(decide(json.dumps(older).encode(), {}), Publish)
+
+
+def test_an_unknown_timezone_from_another_producer_is_a_dead_letter_naming_it() -> None:
+    record = {**ARTICLE.model_dump(mode="json"), "timezone": "Europe/Atlantis"}
+    outcome = decide(json.dumps(record).encode(), {})
+    assert isinstance(outcome, DeadLetter)
+    assert "timezone" in str(outcome.error)
+    assert "unknown IANA time zone" in str(outcome.error)

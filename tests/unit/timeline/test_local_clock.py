@@ -40,6 +40,8 @@ EVENING_BEFORE = ("2025-11-19TEV", "2025-11-19T18:00", "2025-11-19T22:00")
 AT_THREE = ("2025-11-20T15:00", "2025-11-20T15:00", "2025-11-20T15:01")
 TODAY = ("2025-11-20", "2025-11-20T00:00", "2025-11-21T00:00")
 SUMMER = ("2025-SU", "2025-06-01T00:00", "2025-09-01T00:00")
+THIS_WEEK = ("2025-W47", "2025-11-17T00:00", "2025-11-24T00:00")
+MARCH = ("2025-03", "2025-03-01T00:00", "2025-04-01T00:00")
 
 CASES: list[Case] = [
     # explicit dates
@@ -71,7 +73,26 @@ CASES: list[Case] = [
     ("es", "Se fue hace dos días.", [("hace dos días", "2025-11-18", *TUESDAY)]),
     ("it", "Ha piovuto ieri.", [("ieri", "2025-11-19", *YESTERDAY)]),
     ("it", "Si incontrano domani.", [("domani", "2025-11-21", *TOMORROW)]),
-    # last / next week, month, year
+    (
+        "en",
+        "They met the day before yesterday.",
+        [("the day before yesterday", "2025-11-18", *TUESDAY)],
+    ),
+    ("de", "Es regnete vorgestern.", [("vorgestern", "2025-11-18", *TUESDAY)]),
+    ("fr", "Il a plu avant-hier.", [("avant-hier", "2025-11-18", *TUESDAY)]),
+    ("es", "Llovió anteayer.", [("anteayer", "2025-11-18", *TUESDAY)]),
+    ("it", "Piove oggi.", [("oggi", *TODAY)]),
+    # this / last / next week, month, year; a year ago; the weekend
+    ("en", "Talks continue this week.", [("this week", *THIS_WEEK)]),
+    ("de", "Diese Woche regnet es.", [("Diese Woche", *THIS_WEEK)]),
+    ("fr", "Cette semaine il pleut.", [("Cette semaine", *THIS_WEEK)]),
+    ("es", "Esta semana llueve.", [("Esta semana", *THIS_WEEK)]),
+    ("en", "Sales doubled from a year ago.", [("a year ago", *LAST_YEAR)]),
+    (
+        "en",
+        "It snowed over the weekend.",
+        [("the weekend", "2025-W46-WE", "2025-11-15T00:00", "2025-11-17T00:00")],
+    ),
     ("en", "Prices rose last week.", [("last week", *LAST_WEEK)]),
     ("en", "It opens next month.", [("next month", *NEXT_MONTH)]),
     ("en", "Sales fell last year.", [("last year", *LAST_YEAR)]),
@@ -83,7 +104,21 @@ CASES: list[Case] = [
     ("es", "Los precios subieron la semana pasada.", [("la semana pasada", *LAST_WEEK)]),
     ("es", "Abre el próximo mes.", [("el próximo mes", *NEXT_MONTH)]),
     ("es", "Las ventas cayeron el año pasado.", [("el año pasado", *LAST_YEAR)]),
+    # months without a year
+    ("de", "Es geschah im März.", [("März", *MARCH)]),
+    ("fr", "Il a neigé en mars.", [("mars", *MARCH)]),
+    ("es", "Nevó en marzo.", [("marzo", *MARCH)]),
+    (
+        "it",
+        "Accadde nel marzo 2024.",
+        [("marzo 2024", "2024-03", "2024-03-01T00:00", "2024-04-01T00:00")],
+    ),
     # parts of day
+    (
+        "en",
+        "They met Friday evening.",
+        [("Friday evening", "2025-11-14TEV", "2025-11-14T18:00", "2025-11-14T22:00")],
+    ),
     ("en", "It rained this morning.", [("this morning", *MORNING)]),
     (
         "en",
@@ -112,6 +147,11 @@ CASES: list[Case] = [
     # seasons and quarters
     ("en", "It was hot last summer.", [("last summer", *SUMMER)]),
     ("de", "Es war heiß letzten Sommer.", [("letzten Sommer", *SUMMER)]),
+    (
+        "de",
+        "Im Winter 2024 schneite es.",
+        [("Winter 2024", "2024-WI", "2024-12-01T00:00", "2025-03-01T00:00")],
+    ),
     ("fr", "Il faisait chaud l'été dernier.", [("l'été dernier", *SUMMER)]),
     ("es", "Hizo calor el verano pasado.", [("el verano pasado", *SUMMER)]),
     (
@@ -145,30 +185,65 @@ def _utc(local: str, offset: str) -> datetime:
     return datetime.fromisoformat(local).replace(tzinfo=timezone(OFFSETS[offset])).astimezone(UTC)
 
 
-@pytest.mark.parametrize("moment", LOCAL_TIMES)
-@pytest.mark.parametrize("offset", OFFSETS)
+# Every (offset, moment) of one case is checked in one test: a failure lists those that differ.
+CLOCKS = [(offset, moment) for offset in OFFSETS for moment in LOCAL_TIMES]
+
+
 @pytest.mark.parametrize(("language", "text", "expected"), CASES, ids=[c[1] for c in CASES])
 def test_rules_count_on_the_local_calendar(
-    language: str, text: str, expected: list[Expected], offset: str, moment: str
+    language: str, text: str, expected: list[Expected]
 ) -> None:
-    mentions = normalize(text, _published(offset, moment), language)
-    assert [(m.text, m.timex_value, m.start, m.end) for m in mentions] == [
-        (mention, value, _utc(start, offset), _utc(end, offset))
-        for mention, value, start, end in expected
-    ]
+    got = {
+        clock: [
+            (m.text, m.timex_value, m.start, m.end)
+            for m in normalize(text, _published(*clock), language)
+        ]
+        for clock in CLOCKS
+    }
+    assert got == {
+        clock: [
+            (mention, value, _utc(start, clock[0]), _utc(end, clock[0]))
+            for mention, value, start, end in expected
+        ]
+        for clock in CLOCKS
+    }
 
 
-@pytest.mark.parametrize("moment", LOCAL_TIMES)
-@pytest.mark.parametrize("offset", OFFSETS)
 @pytest.mark.parametrize(
     ("language", "text", "mention", "value", "length"),
     REACHING_BACK,
     ids=[c[1] for c in REACHING_BACK],
 )
 def test_durations_reaching_back_end_at_the_publication(
-    language: str, text: str, mention: str, value: str, length: timedelta, offset: str, moment: str
+    language: str, text: str, mention: str, value: str, length: timedelta
 ) -> None:
-    published = _published(offset, moment)
-    (found,) = normalize(text, published, language)
-    assert (found.text, found.timex_value) == (mention, value)
-    assert (found.start, found.end) == (published - length, published)
+    got = {}
+    for clock in CLOCKS:
+        (found,) = normalize(text, _published(*clock), language)
+        got[clock] = (found.text, found.timex_value, found.start, found.end)
+    assert got == {
+        clock: (mention, value, _published(*clock) - length, _published(*clock)) for clock in CLOCKS
+    }
+
+
+@pytest.mark.parametrize(
+    ("published", "language", "text", "value"),
+    [
+        # Monday in Tokyo, still Sunday in UTC: this week is the new one.
+        ("2025-11-24T00:30+09:00", "en", "Talks continue this week.", "2025-W48"),
+        ("2025-11-24T00:30+09:00", "de", "Die Preise stiegen letzte Woche.", "2025-W47"),
+        # Sunday night in New York, already Monday in UTC: this week is the old one.
+        ("2025-11-23T23:30-05:00", "fr", "Cette semaine il pleut.", "2025-W47"),
+        # The first of the month in Berlin, still the last of the previous one in UTC.
+        ("2025-12-01T00:30+01:00", "en", "Prices rose earlier this month.", "2025-12"),
+        ("2026-01-01T00:30+01:00", "es", "Las ventas cayeron el año pasado.", "2025"),
+        # New Year's Eve in Honolulu, already New Year's Day in UTC.
+        ("2025-12-31T23:30-10:00", "de", "Der Umsatz fiel letztes Jahr.", "2024"),
+        ("2025-12-31T23:30-10:00", "en", "It opens next month.", "2026-01"),
+    ],
+)
+def test_weeks_months_and_years_turn_on_the_local_calendar(
+    published: str, language: str, text: str, value: str
+) -> None:
+    (mention,) = normalize(text, datetime.fromisoformat(published), language)
+    assert mention.timex_value == value

@@ -83,9 +83,13 @@ def test_deterministic() -> None:
     ).map("".join),
     days=st.integers(min_value=-20000, max_value=20000),
     language=st.sampled_from(["en", "de", "fr", "es"]),
+    offset_minutes=st.sampled_from([-600, -300, 0, 60, 330, 540]),
 )
-def test_any_text_gives_valid_spans(text: str, days: int, language: str) -> None:
-    published = datetime(2000, 1, 1, tzinfo=UTC) + timedelta(days=days, hours=days % 24)
+def test_any_text_gives_valid_spans(
+    text: str, days: int, language: str, offset_minutes: int
+) -> None:
+    zone = timezone(timedelta(minutes=offset_minutes))
+    published = datetime(2000, 1, 1, tzinfo=zone) + timedelta(days=days, hours=days % 24)
     previous_end = 0
     for mention in normalize(text, published, language):
         assert 0 <= mention.char_start < mention.char_end <= len(text)
@@ -94,6 +98,7 @@ def test_any_text_gives_valid_spans(text: str, days: int, language: str) -> None
         previous_end = mention.char_end
         if mention.start is not None and mention.end is not None:
             assert mention.start < mention.end
+            assert mention.start.utcoffset() == timedelta(0)
 
 
 @pytest.mark.parametrize(
