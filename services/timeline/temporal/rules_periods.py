@@ -304,10 +304,11 @@ RULES = (
     Rule(
         "clock-time",
         re.compile(
-            rf"{_B}(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midday|midnight))"
-            rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d))(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
+            # A dash after a time starts the span's second time ("19:00-03:00hrs").
+            rf"(?<![\w:.])(?:(?<=\d[-–])|(?<![-–]))(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midday|midnight))"
+            rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d)(?:\s?(?i:hrs|hours)\b)?)(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
             rf"(?:,?\s+(?:(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD})"
-            rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?![\w-])"
+            rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?!\w|[-–]\D)"
         ),
         clock_time,
         trigger_words("#d noon midday midnight"),

@@ -101,6 +101,16 @@ def duration(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DURATION, value, interval, anchors=False)
 
 
+def colon_duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'2:08:44' (a race or a flight) is hours, minutes and seconds; after 'at' it would be
+    a clock time to the second, which no rule here values."""
+    if ctx.text[max(0, m.start() - 3) : m.start()].lower() == "at ":
+        return None
+    parts = zip((m["h"], m["mi"], m["s"]), "HMS", strict=True)
+    value = "".join(f"{int(amount)}{letter}" for amount, letter in parts if int(amount))
+    return Timex(TimexType.DURATION, f"PT{value or '0S'}", anchors=False)
+
+
 def reach(ctx: Context, unit: str, count: float, position: str) -> Interval | None:
     """Durations counted back from publication ('the past three months') or forward from it
     ('the next two weeks') denote that stretch of time; others float."""
@@ -185,6 +195,12 @@ def reference(m: re.Match[str], _ctx: Context) -> Timex | None:
 
 
 RULES = (
+    Rule(
+        "colon-duration",
+        re.compile(r"(?<![\w:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"),
+        colon_duration,
+        trigger_words("#d"),
+    ),
     Rule(
         "duration",
         re.compile(

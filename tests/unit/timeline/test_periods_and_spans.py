@@ -227,3 +227,38 @@ def test_latest_fiscal_year_is_the_last_one_closed() -> None:
     assert pairs("Sales fell in the latest fiscal year.", at(1989, 10, 27)) == [
         ("the latest fiscal year", "1988")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On the night of April 18, 1775, Gage moved.",
+            [("the night of April 18, 1775", "1775-04-18TNI")],
+        ),
+        (
+            "He spoke early in the morning of 29 April 1975.",
+            [("early in the morning of 29 April 1975", "1975-04-29TMO")],
+        ),
+        (
+            "They marched (19:00-03:00hrs).",
+            [("19:00", "2025-12-15T19:00"), ("03:00hrs", "2025-12-15T03:00")],
+        ),
+        ("He won in 2:08:44 flat.", [("2:08:44", "PT2H8M44S")]),
+        ("The flight took 1:05:00.", [("1:05:00", "PT1H5M")]),
+    ],
+)
+def test_parts_of_dates_and_colon_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bell rang at 14:35:20.",  # a clock time to the second, not a length
+        "The mix was 12:30:45:10 by weight.",  # four numbers joined by colons are a ratio
+        "The score was 3-2 at 1:05:00a.",
+    ],
+)
+def test_colon_forms_that_are_no_durations(text: str) -> None:
+    assert not [v for _, v in pairs(text) if v.startswith("PT")]
