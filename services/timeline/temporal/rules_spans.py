@@ -226,7 +226,8 @@ RULES = (
         # Mostly "the year" of a financial report: its length, not which year.
         "the-year",
         re.compile(
-            r"(?<![\w-])(?i:the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+)?"
+            r"(?<![\w-])(?i:the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
+            r"|(?:later|earlier|late|early)\s+in\s+)?"
             r"(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
             r"(?![\w'’-])(?!\s+(?i:before|after|earlier|ago|\d))"
         ),

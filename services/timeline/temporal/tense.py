@@ -24,7 +24,10 @@ _NOT_A_VERB = r"(?:the|a|an|its|his|her|their|our|this|that|these|those|it|him|t
 _CUE = re.compile(
     r"\b(?:"
     # "could not be reached Friday": a failure that happened.
-    r"(?P<failed>(?i:could\s+not|couldn't))"
+    r"(?P<failed>(?i:could\s+not|couldn't"
+    # A plan in the past perfect ("had been due to expire Friday") was overtaken: its
+    # date has passed or was moved.
+    r"|had\s+(?:been\s+)?(?:due|scheduled|expected|set|slated|planned|planning)\s+to\s+\w+))"
     # A passive future ("will still be held") is one cue, or its participle would read as
     # past.
     r"|(?P<future>(?i:(?:will|would|shall|to|might)\s+(?:\w+\s+)?be\s+\w+"

@@ -29,6 +29,10 @@ from .helpers import pairs
             [("1917", "1917"), ("the summer", "1917-SU"), ("the end of the year", "1917")],
         ),
         (
+            "In 1946 the truce failed. Later in the year, fighting resumed.",
+            [("1946", "1946"), ("Later in the year", "1946")],
+        ),
+        (
             "In 1777 the army camped at Valley Forge. The next spring, it emerged.",
             [("1777", "1777"), ("The next spring", "1778-SP")],
         ),

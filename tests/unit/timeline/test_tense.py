@@ -128,6 +128,8 @@ def test_deadline_month_a_few_months_ahead_is_the_coming_one(
         # "could not" and "could be located" tell what failed, not what may come.
         ("The minister could not be reached Friday.", "2025-12-12"),
         ("Neither he nor his aides could be located Wednesday.", "2025-12-10"),
+        # A plan in the past perfect was overtaken: its day has passed.
+        ("The offer had been due to expire Friday.", "2025-12-12"),
     ],
 )
 def test_the_verb_the_expression_modifies_decides(text: str, expected: str) -> None:
