@@ -250,9 +250,15 @@ RULES = (
     ),
     Rule(
         "vague-plural",
-        re.compile(r"(?<=(?i:for)\s)(?P<unit>(?i:years|months|weeks|days|decades|hours))(?![\w-])"),
+        # A unit in the plural after "for", "within", "over" or "in" is a length left vague
+        # ("for years", "within days"); before "later" or "ago" it points to a time
+        # instead, and before "of" it measures a noun ("years of service").
+        re.compile(
+            r"(?:(?<=(?i:for)\s)|(?<=(?i:over)\s)|(?<=(?i:within)\s)|(?<=\b(?i:in)\s))(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries))"
+            r"(?![\w-])(?!\s+(?i:before|after|later|earlier|ago|of)\b)"
+        ),
         vague_plural,
-        trigger_words("years months weeks days decades hours"),
+        trigger_words("years months weeks days decades hours centuries"),
     ),
     Rule(
         "recurrence",

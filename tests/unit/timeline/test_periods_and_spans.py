@@ -262,3 +262,28 @@ def test_parts_of_dates_and_colon_forms(text: str, expected: list[tuple[str, str
 )
 def test_colon_forms_that_are_no_durations(text: str) -> None:
     assert not [v for _, v in pairs(text) if v.startswith("PT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks went on for years.", [("years", "PXY")]),
+        ("The city fell within days.", [("days", "PXD")]),
+        ("It grew for the first time in years.", [("years", "PXY")]),
+        ("Ukraine was ruled from Moscow for centuries.", [("centuries", "PXY")]),
+    ],
+)
+def test_plural_units_as_vague_lengths(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His car was seen in the days before the shooting.",  # points at a time, no length
+        "They met for days later in the year.",
+        "He believes in years of service.",  # a unit that measures a noun: no length
+    ],
+)
+def test_plural_units_that_are_no_vague_lengths(text: str) -> None:
+    assert not [v for _, v in pairs(text) if v.startswith("PX")]
