@@ -248,6 +248,8 @@ RULES = (
             rf"{_B}(?:(?i:about|almost|nearly|more\s+than|less\s+than|some|roughly|just|only|at\s+least|barely|exactly)\s+)?"
             rf"(?P<q>(?i:{QUANTITY}))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?))"
             r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=[.,;])|after(?=[.,;])))(?![\w-])"
+            # "a month earlier than planned" compares: the length is the expression.
+            r"(?!\s+(?i:than)\b)"
         ),
         offset,
         trigger_words("ago earlier later now hence before after"),

@@ -111,6 +111,20 @@ def colon_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DURATION, f"PT{value or '0S'}", anchors=False)
 
 
+def frequency(m: re.Match[str], _ctx: Context) -> Timex | None:
+    """'twice a year', 'three times a week': a set recurring in every such unit."""
+    return Timex(TimexType.SET, duration_value(1, unit_key(m["unit"])), anchors=False)
+
+
+def span_start(m: re.Match[str], _ctx: Context) -> Timex | None:
+    """A span of lengths ('two to three weeks') by its lower bound."""
+    if m["q"].lower() in {"a", "an"}:
+        return None
+    return Timex(
+        TimexType.DURATION, duration_value(_count(m["q"]), unit_key(m["unit"])), anchors=False
+    )
+
+
 def reach(ctx: Context, unit: str, count: float, position: str) -> Interval | None:
     """Durations counted back from publication ('the past three months') or forward from it
     ('the next two weeks') denote that stretch of time; others float."""
@@ -195,6 +209,29 @@ def reference(m: re.Match[str], _ctx: Context) -> Timex | None:
 
 
 RULES = (
+    Rule(
+        "frequency",
+        re.compile(
+            rf"{_B}(?:(?i:once|twice|thrice)|(?i:{QUANTITY})\s+(?i:times))\s+(?i:a|an|per|each|every)\s+"
+            r"(?P<unit>(?i:second|minute|hour|day|week|month|quarter|year|decade|century))(?![\w-])"
+            # "twice a minute before the end": the unit belongs to a time.
+            r"(?!\s+(?i:before|after|earlier|later|ago)\b)"
+        ),
+        frequency,
+        trigger_words("once twice thrice times"),
+    ),
+    Rule(
+        # "two to three weeks" is one length, valued by its lower bound as TimeML does
+        # (with the modifier EQUAL_OR_MORE, which the value cannot carry).
+        "length-span",
+        re.compile(
+            rf"{_B}(?P<between>(?i:between)\s+)?(?P<t>(?:(?i:the)\s+(?:(?i:next|past|last|coming|first)\s+)?)?"
+            rf"(?P<q>(?i:{QUANTITY}))\s*(?:(?i:to|or)|[-–]|(?(between)(?i:and)|(?!)))\s*(?i:{QUANTITY})\s+"
+            rf"(?P<unit>(?i:{UNIT_WORD})))(?![\w-])"
+        ),
+        span_start,
+        trigger_words(UNIT_TRIGGERS),
+    ),
     Rule(
         "colon-duration",
         re.compile(r"(?<![\w:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"),

@@ -287,3 +287,32 @@ def test_plural_units_as_vague_lengths(text: str, expected: list[tuple[str, str]
 )
 def test_plural_units_that_are_no_vague_lengths(text: str) -> None:
     assert not [v for _, v in pairs(text) if v.startswith("PX")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They meet twice a year.", [("twice a year", "P1Y")]),
+        ("Prices rise three times a week.", [("three times a week", "P1W")]),
+        ("It resumes within two to three weeks.", [("two to three weeks", "P2W")]),
+        ("It will take between 12 and 18 months.", [("12 and 18 months", "P12M")]),
+        # A comparative measures a length; it points at no date.
+        ("The vote came a month earlier than planned.", [("a month", "P1M")]),
+    ],
+)
+def test_frequencies_spans_of_lengths_and_comparatives(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
+    assert all(m.timex_type in {TimexType.SET, TimexType.DURATION} for m in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Profit rose 10 and 20 years ago.",  # "and" joins lengths only after "between"
+        "He scored twice a minute before the end.",  # no 'a' unit: "a minute before"
+    ],
+)
+def test_no_span_of_lengths(text: str) -> None:
+    assert not [m for m in found(text) if " and " in m.text or m.text.startswith("twice")]
