@@ -89,9 +89,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Timex | None:
-    """News names the day and adds the morning or night ("Friday night") loosely, so the
-    value is the day and the interval keeps the part; an evening or afternoon is named
-    on purpose (TimeBank values 'Friday evening' with TEV, 'Friday night' mostly without)."""
+    """A morning or night added to a day ("was killed Friday night") mostly dates the event
+    to that day, so the value is the day and the interval keeps the part; an afternoon or
+    evening is named to place the event within its day, so it is a time ('Friday evening'
+    is TEV)."""
     target = WEEKDAYS[m["wd"].lower()]
     relation = " ".join((m["rel"] or "").lower().split())
     if relation.startswith("the "):
