@@ -62,6 +62,8 @@ class Context:
     # dropped by an expression counted from the publication. None: the text is at its
     # publication.
     story: date | None = field(init=False, default=None)
+    # "BC" while the story is told before the era: its year then counts down.
+    story_era: str = field(init=False, default="")
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -118,13 +120,41 @@ class Context:
             timex.deictic and quoted(self.text, start)
         ):
             return
-        self.story = next_story(
+        opening = opens_sentence(self.text, self.sentence(start, end)[0], start)
+        era_day = _era_day(timex.value)
+        if era_day is not None:
+            if self.story is not None or opening:
+                self.story, self.story_era = era_day, "BC"
+            return
+        story = next_story(
             self.story,
             day if timex.anchors else None,
             deictic=timex.deictic,
             names_year=names_year,
-            opening=opens_sentence(self.text, self.sentence(start, end)[0], start),
+            opening=opening,
         )
+        if story != self.story:
+            self.story, self.story_era = story, ""
+
+    def story_year(self, later: int = 0) -> str:
+        """The story's year as a TimeML value, `later` years on (a year before the era
+        counts down)."""
+        if self.story is None:
+            return f"{self.ref.year + later:04d}"
+        if self.story_era:
+            return f"BC{self.story.year - later:04d}"
+        return f"{self.story.year + later:04d}"
+
+
+_ERA_VALUE = re.compile(r"BC(?P<year>\d{4})(?:-(?P<month>\d\d))?")
+
+
+def _era_day(value: str) -> date | None:
+    """A day standing for a year before the era ('BC0480-09'), numbered as it is written."""
+    named = _ERA_VALUE.match(value)
+    if named is None or not 1 <= int(named["year"]) <= 9999:
+        return None
+    return date(int(named["year"]), int(named["month"] or 1), 1)
 
 
 def deictic(timex: Timex | None) -> Timex | None:

@@ -76,6 +76,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
     if found is None:
         return None
+    if not m["year"] and ctx.story_era and found.year == (ctx.story or found).year:
+        # A day in a story told before the era: no interval a timeline can hold.
+        return Timex(TimexType.DATE, f"{ctx.story_era}{day_value(found)}", anchors=False)
     if "week" in m.re.groupindex and m["week"]:
         return Timex(TimexType.DATE, week_value(found))
     return Timex(TimexType.DATE, day_value(found))
@@ -143,7 +146,7 @@ def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
         year = _related_month_year(relation, month, ctx.ref)
         return deictic(Timex(TimexType.DATE, month_value(year, month)))
     if ctx.story:
-        return Timex(TimexType.DATE, month_value(ctx.story.year, month))
+        return Timex(TimexType.DATE, f"{ctx.story_year()}-{month:02d}")
     tense = ctx.tense(m.start(), m.end())
     if deadline_ahead(ctx.text, m.start(), (month - ctx.ref.month) % 12):
         tense = "future"

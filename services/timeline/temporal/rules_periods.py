@@ -118,8 +118,7 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     if ctx.story and relation not in {"last", "this past"}:
         # In a story "the summer" is the story's; "the next spring" the one after it.
-        year = ctx.story.year + (relation == "next")
-        return Timex(TimexType.DATE, f"{year:04d}-{code}")
+        return Timex(TimexType.DATE, f"{ctx.story_year(relation == 'next')}-{code}")
     if not relation:
         tense = ctx.tense(m.start(), m.end())
         relation = {"future": "coming", "past": "latest"}.get(tense, "this")

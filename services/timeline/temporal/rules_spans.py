@@ -148,11 +148,11 @@ def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
     is the current one ('for the full year', 'the end of the year')."""
     if re.match(r"\s+(?i:ended|ending)\b", ctx.text[m.end() : m.end() + 10]):
         return Timex(TimexType.DURATION, "P1Y", anchors=False)
-    return Timex(TimexType.DATE, f"{(ctx.story or ctx.ref).year:04d}", anchors=False)
+    return Timex(TimexType.DATE, ctx.story_year(), anchors=False)
 
 
 def year_end(_m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, f"{(ctx.story or ctx.ref).year:04d}", anchors=False)
+    return Timex(TimexType.DATE, ctx.story_year(), anchors=False)
 
 
 def vague_plural(m: re.Match[str], _ctx: Context) -> Timex | None:

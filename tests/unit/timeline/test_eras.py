@@ -30,3 +30,23 @@ def test_years_before_the_era(text: str, expected: list[tuple[str, str]]) -> Non
 )
 def test_no_era_year(text: str) -> None:
     assert not [v for _, v in pairs(text) if v.startswith("BC0499") or v.startswith("BC0480")]
+
+
+def test_a_story_told_before_the_era_counts_its_years_down() -> None:
+    text = (
+        "In 480 BC the Persians crossed into Europe. In September, the fleets met. "
+        "They passed the winter in Thessaly. The next spring, the war resumed. On 27 August "
+        "the city fell."
+    )
+    assert pairs(text) == [
+        ("480 BC", "BC0480"),
+        ("September", "BC0480-09"),
+        ("the winter", "BC0480-WI"),
+        ("The next spring", "BC0479-SP"),
+        ("27 August", "BC0479-08-27"),
+    ]
+
+
+def test_a_date_of_the_era_ends_the_story_before_it() -> None:
+    text = "In 480 BC the Persians came. In 1821, Greece rose. In March, the revolt spread."
+    assert pairs(text)[-1] == ("March", "1821-03")
