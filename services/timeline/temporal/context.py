@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, tzinfo
 from services.timeline.mentions import TimexType
 
 from .intervals import Interval
-from .narrative import modifies_noun, next_story, opens_sentence, quoted
+from .narrative import modifies_noun, next_story, opens_sentence
 from .tense import tense_in
 
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
@@ -33,8 +33,7 @@ class Timex:
     value: str
     interval: Interval | None = None
     anchors: bool = True
-    # Counted from the publication ("yesterday", "last year"): it brings the reader back to
-    # the present, so a story's time no longer holds after it.
+    # Counted from the publication ("yesterday", "last year"), never from a story's time.
     deictic: bool = False
 
 
@@ -58,9 +57,8 @@ class Context:
     # quarter"): a later "the quarter ended Sept. 29" is that quarter, not calendar Q3.
     fiscal: bool = field(init=False, default=False)
     # The time the text is telling about: set by a date that names its year ("In March
-    # 1968"), moved by the partial dates that follow it ("in May", "two weeks later"),
-    # dropped by an expression counted from the publication. None: the text is at its
-    # publication.
+    # 1968"), moved by the partial dates that follow it ("in May", "two weeks later").
+    # None: the text is at its publication.
     story: date | None = field(init=False, default=None)
     # "BC" while the story is told before the era: its year then counts down.
     story_era: str = field(init=False, default="")
@@ -116,9 +114,7 @@ class Context:
     def follow(self, start: int, end: int, timex: Timex, day: date | None) -> None:
         """Moves the story's time (see narrative.next_story)."""
         names_year = _names_year(self.text[start:end], timex.value)
-        if (names_year and modifies_noun(self.text, start)) or (
-            timex.deictic and quoted(self.text, start)
-        ):
+        if names_year and modifies_noun(self.text, start):
             return
         opening = opens_sentence(self.text, self.sentence(start, end)[0], start)
         era_day = _era_day(timex.value)

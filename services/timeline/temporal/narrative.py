@@ -32,13 +32,6 @@ def opens_sentence(text: str, sentence_start: int, start: int) -> bool:
     return bool(line) and line[-1] not in ".!?:;,\"'”)"
 
 
-def quoted(text: str, start: int) -> bool:
-    """True inside a quotation of the paragraph: quoted speech counts its 'today' and 'two
-    years ago' from the speaker's time, so they bring no text back to the present."""
-    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
-    return paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
-
-
 def modifies_noun(text: str, start: int) -> bool:
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start))
 
@@ -48,10 +41,13 @@ def next_story(
 ) -> date | None:
     """The story's time after a mention that starts on `day` (None: not anchorable). A
     story begins at a date that names its year and opens its sentence, and follows every
-    anchorable mention after that; a deictic one ends it. (Keeping a story in place at
-    dates inside a clause measured worse: a history names its years anywhere.)"""
+    anchorable mention after that. A deictic one is counted from the publication but
+    leaves the story alone: in a story it is often reported speech ("declaring that he
+    had been tricked two years ago") or anaphoric ("another event of this year"), and
+    ending the story there measured worse. (Keeping a story in place at dates inside a
+    clause measured worse too: a history names its years anywhere.)"""
     if deictic:
-        return None
+        return current
     if day is None:
         return current
     if current is not None or (names_year and opening):
