@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, tzinfo
 from services.timeline.mentions import TimexType
 
 from .intervals import Interval
-from .narrative import modifies_noun, next_story, opens_sentence
+from .narrative import places_no_story, next_story, opens_sentence
 from .tense import tense_in
 
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
@@ -114,7 +114,7 @@ class Context:
     def follow(self, start: int, end: int, timex: Timex, day: date | None) -> None:
         """Moves the story's time (see narrative.next_story)."""
         names_year = _names_year(self.text[start:end], timex.value)
-        if names_year and modifies_noun(self.text, start):
+        if names_year and places_no_story(self.text, start):
             return
         opening = opens_sentence(self.text, self.sentence(start, end)[0], start)
         era_day = _era_day(timex.value)
@@ -159,7 +159,9 @@ def deictic(timex: Timex | None) -> Timex | None:
 
 
 def _names_year(text: str, value: str) -> bool:
-    return value[:4].isdigit() and value[:4] in text
+    """True when the mention writes the year of its value ('1941', '480 BC')."""
+    year = value.removeprefix("BC")[:4]
+    return year.isdigit() and str(int(year)) in text
 
 
 Resolver = Callable[[re.Match[str], Context], Timex | None]

@@ -18,7 +18,8 @@ _OPENING = re.compile(
 )
 # A date after an article or a possessive modifies a noun ("the Dec. 21, 1988, bombing",
 # "its 1987 results"): it names an event and tells no story.
-_MODIFIER_BEFORE = re.compile(r"(?:\b(?i:the|a|an|its|their|his|her)|['’]s)\s+$")
+# "since 513 BC" also names the start of a state that lasts up to the time talked about.
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?i:the|a|an|its|their|his|her|since)|['’]s)\s+$")
 
 
 def opens_sentence(text: str, sentence_start: int, start: int) -> bool:
@@ -32,7 +33,7 @@ def opens_sentence(text: str, sentence_start: int, start: int) -> bool:
     return bool(line) and line[-1] not in ".!?:;,\"'”)"
 
 
-def modifies_noun(text: str, start: int) -> bool:
+def places_no_story(text: str, start: int) -> bool:
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start))
 
 

@@ -126,12 +126,14 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     if unit == "quarter" and words == ["that"] and ctx.period:
         return Timex(TimexType.DATE, ctx.period)
     offset = _RELATION_OFFSET[words[-1]]
-    base = (
-        ctx.anchor_for(unit)
-        if words[-1] in {"following", "same", "that"}
-        or (words[0] == "the" and words[-1] == "previous")
-        else ctx.ref
-    )
+    anaphoric = words[-1] in {"following", "same", "that"} or words[:1] + words[-1:] == [
+        "the",
+        "previous",
+    ]
+    if anaphoric and unit == "year" and ctx.story_era:
+        # "the following year" in a story before the era: its years count down.
+        return Timex(TimexType.DATE, ctx.story_year(offset))
+    base = ctx.anchor_for(unit) if anaphoric else ctx.ref
     if unit == "weekend":
         timex = weekend(base, offset, ctx)
     else:

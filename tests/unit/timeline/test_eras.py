@@ -50,3 +50,8 @@ def test_a_story_told_before_the_era_counts_its_years_down() -> None:
 def test_a_date_of_the_era_ends_the_story_before_it() -> None:
     text = "In 480 BC the Persians came. In 1821, Greece rose. In March, the revolt spread."
     assert pairs(text)[-1] == ("March", "1821-03")
+
+
+def test_the_following_year_before_the_era_counts_down() -> None:
+    text = "In 492 BC Mardonius marched. The following year, Darius sent envoys."
+    assert pairs(text) == [("492 BC", "BC0492"), ("The following year", "BC0491")]

@@ -60,6 +60,11 @@ def test_partial_dates_take_the_story_year(text: str, expected: list[tuple[str, 
             "Since 1949, the alliance has grown. Its summit will be held in April.",
             [("1949", "1949"), ("April", "2026-04")],
         ),
+        # "since" names the start of a state lasting to the time talked about.
+        (
+            "In 1941, Japan attacked. It had held Manchuria since 1931. In May, it struck.",
+            [("1941", "1941"), ("1931", "1931"), ("May", "1941-05")],
+        ),
         # A date before a noun names an event ("the Aug. 7, 1998, bombings").
         (
             "The Aug. 7, 1998, bombings killed 224. The suspect was caught in December.",
