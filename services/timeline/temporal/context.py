@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, tzinfo
 from services.timeline.mentions import TimexType
 
 from .intervals import Interval
-from .narrative import places_no_story, next_story, opens_sentence
+from .narrative import next_story, opens_sentence, places_no_story
 from .tense import tense_in
 
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
