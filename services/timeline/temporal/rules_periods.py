@@ -114,7 +114,7 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
     relation = " ".join((m["rel"] or "").lower().split())
     # "fall" is too often a noun ("the fall in prices") to stand without a preposition.
     bare_article = m["t"].lower().startswith("the") and code != "FA"
-    if not relation and not m["cue"] and not bare_article:
+    if not (relation or m["cue"] or bare_article or _season_of_event(ctx, m)):
         return None
     if ctx.story and relation not in {"last", "this past"}:
         # In a story "the summer" is the story's; "the next spring" the one after it.
@@ -124,6 +124,21 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
         relation = {"future": "coming", "past": "latest"}.get(tense, "this")
     timex = Timex(TimexType.DATE, f"{_season_year(ctx.ref, code, relation):04d}-{code}")
     return deictic(timex) if m["rel"] else timex
+
+
+# A season that names when an event or a stay happened: "the summer offensive", "winter
+# quarters", "the fall campaign"; and one joined to such a season ("the spring and summer").
+_EVENT_AFTER = re.compile(
+    r"\s+(?i:offensives?|campaigns?|quarters|uprising|harvest|fighting|session|recess)\b"
+)
+_SEASON_BEFORE = re.compile(r"(?i:spring|summer|fall|autumn|winter)\s+(?i:and|or)\s+$")
+
+
+def _season_of_event(ctx: Context, m: re.Match[str]) -> bool:
+    return bool(
+        _EVENT_AFTER.match(ctx.text, m.end())
+        or _SEASON_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    )
 
 
 def _season_year(ref: date, code: str, relation: str) -> int:

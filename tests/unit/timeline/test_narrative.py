@@ -99,3 +99,26 @@ def test_a_month_after_a_dash_joins_the_span() -> None:
         ("August", "1950-08"),
         ("September 1950", "1950-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 1942 the army regrouped. Then it launched its summer offensive.",
+            [("1942", "1942"), ("summer", "1942-SU")],
+        ),
+        (
+            "In 1776 the siege went on. It continued through the fall and winter.",
+            [("1776", "1776"), ("the fall", "1776-FA"), ("winter", "1776-WI")],
+        ),
+    ],
+)
+def test_seasons_that_name_when_an_event_happened(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_season_as_a_noun_is_no_date() -> None:
+    assert pairs("Winter said the fall in prices hurt.") == []
