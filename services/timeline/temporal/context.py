@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, tzinfo
 
 from services.timeline.mentions import TimexType
 
+from .calendar import closest_year
 from .intervals import Interval
 from .narrative import next_story, opens_sentence, places_no_story
 from .tense import tense_in
@@ -131,6 +132,14 @@ class Context:
         )
         if story != self.story:
             self.story, self.story_era = story, ""
+
+    def partial_year(self, month: int, day: int, start: int, end: int) -> int:
+        """Year of a month and day written without one at [start, end): the story's (a
+        story looks back within its year as often as it moves on), else the one the verb
+        points to around the publication."""
+        if self.story is not None:
+            return self.story.year
+        return closest_year(self.ref, month, day, self.tense(start, end))
 
     def story_year(self, later: int = 0) -> str:
         """The story's year as a TimeML value, `later` years on (a year before the era

@@ -9,7 +9,6 @@ from services.timeline.mentions import TimexType
 
 from .calendar import (
     closest_month_year,
-    closest_year,
     day_value,
     month_value,
     week_value,
@@ -63,10 +62,7 @@ def _year_or_closest(m: re.Match[str], ctx: Context, month: int, day: int) -> in
     joined = joined_year(ctx, m.end())
     if joined:
         return joined
-    # A story looks back within its year as often as it moves on, so its year is kept.
-    if ctx.story:
-        return ctx.story.year
-    return closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
+    return ctx.partial_year(month, day, m.start(), m.end())
 
 
 def month_day(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta, timezone
 from services.timeline.mentions import Granularity, TimexType
 
 from .calendar import (
-    closest_year,
     day_value,
     days_in_month,
     nth_weekday,
@@ -173,18 +172,12 @@ def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     name = name if name in _FLOATING else name.removesuffix(" day")
     if name in _FLOATING:
         month, weekday, nth = _FLOATING[name]
-        year = (m["year"] and int(m["year"])) or closest_year(
-            ctx.ref, month, 25, ctx.tense(m.start(), m.end())
-        )
+        year = (m["year"] and int(m["year"])) or ctx.partial_year(month, 25, m.start(), m.end())
         found = nth_weekday(year, month, weekday, nth)
         # US Election Day is the Tuesday after the first Monday of November.
         return Timex(TimexType.DATE, day_value(found + timedelta(days=name == "election day")))
     month, day = _HOLIDAYS.get(name) or _HOLIDAYS[name + " day"]
-    year = (
-        int(m["year"])
-        if m["year"]
-        else closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
-    )
+    year = int(m["year"]) if m["year"] else ctx.partial_year(month, day, m.start(), m.end())
     return Timex(TimexType.DATE, day_value(date(year, month, day)))
 
 
@@ -229,7 +222,7 @@ def _hour_minute(m: re.Match[str]) -> tuple[int | None, int]:
 def _clock_day(m: re.Match[str], ctx: Context) -> date:
     if m["month"]:
         month, day = month_number(m["month"]), int(m["md"])
-        year = closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
+        year = ctx.partial_year(month, day, m.start(), m.end())
         return date(year, month, min(day, days_in_month(year, month)))
     word = (m["day"] or "").lower()
     if word in {"yesterday", "today", "tomorrow"}:

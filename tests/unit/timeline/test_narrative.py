@@ -122,3 +122,12 @@ def test_seasons_that_name_when_an_event_happened(
 
 def test_a_season_as_a_noun_is_no_date() -> None:
     assert pairs("Winter said the fall in prices hurt.") == []
+
+
+def test_clock_times_and_holidays_in_a_story_take_its_year() -> None:
+    text = "In 2003, the war began at 9:34 p.m., March 19. By Christmas, it was over."
+    assert pairs(text) == [
+        ("2003", "2003"),
+        ("9:34 p.m., March 19", "2003-03-19T21:34"),
+        ("Christmas", "2003-12-25"),
+    ]
