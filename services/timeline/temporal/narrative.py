@@ -14,7 +14,10 @@ from datetime import date
 _OPENING = re.compile(
     r"[\W\d]*(?:(?i:in|on|by|during|from|after|before|until|till|at|throughout|between"
     r"|as\s+of|early|late|mid|around|about|the\s+(?:end|beginning|start|middle)\s+of"
-    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of)[\s,-]+)*"
+    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of"
+    # German, French and Spanish: "Im März 1968", "Le 7 mai 1968", "En marzo de 1968".
+    r"|im|am|vom|anfang|mitte|ende|während|en|le|au|début|fin|pendant|el|durante"
+    r"|a\s+(?:principios|mediados|finales)\s+de)[\s,-]+)*"
 )
 # A date after an article or a possessive modifies a noun ("the Dec. 21, 1988, bombing",
 # "its 1987 results"): it names an event and tells no story.

@@ -39,6 +39,8 @@ def _day_rule(words: Words) -> Rule:
         year = (
             int(m["year"])
             if m["year"]
+            else ctx.story.year
+            if ctx.story
             else closest_year(ctx.ref, month, day, _tense(words, ctx, m))
         )
         try:
@@ -62,7 +64,11 @@ def _month_rule(words: Words) -> Rule:
             return Timex(TimexType.DATE, month_value(int(m["year"]), month))
         if not cue.search(ctx.text, max(0, m.start() - 25), m.start()):
             return None
-        year = closest_month_year(ctx.ref, month, _tense(words, ctx, m))
+        year = (
+            ctx.story.year
+            if ctx.story
+            else closest_month_year(ctx.ref, month, _tense(words, ctx, m))
+        )
         return Timex(TimexType.DATE, month_value(year, month))
 
     pattern = (

@@ -131,3 +131,16 @@ def test_clock_times_and_holidays_in_a_story_take_its_year() -> None:
         ("9:34 p.m., March 19", "2003-03-19T21:34"),
         ("Christmas", "2003-12-25"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Im März 1968 begann die Offensive. Im Mai stockte sie.", "1968-05"),
+        ("fr", "En mars 1968, l'offensive commença. Le 7 mai, elle cessa.", "1968-05-07"),
+        ("es", "En marzo de 1968 empezó la ofensiva. En mayo se detuvo.", "1968-05"),
+        ("de", "Seit 1990 wächst die Stadt. Im Mai kam der Minister.", "2025-05"),
+    ],
+)
+def test_stories_in_de_fr_es(language: str, text: str, expected: str) -> None:
+    assert pairs(text, language=language)[-1][1] == expected
