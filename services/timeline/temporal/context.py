@@ -13,7 +13,7 @@ from services.timeline.mentions import TimexType
 
 from .calendar import closest_year
 from .intervals import Interval
-from .narrative import next_story, opens_sentence, places_no_story
+from .narrative import looks_back, next_story, opens_sentence, places_no_story
 from .tense import tense_in
 
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
@@ -115,7 +115,7 @@ class Context:
     def follow(self, start: int, end: int, timex: Timex, day: date | None) -> None:
         """Moves the story's time (see narrative.next_story)."""
         names_year = _names_year(self.text[start:end], timex.value)
-        if names_year and places_no_story(self.text, start):
+        if (names_year and places_no_story(self.text, start)) or looks_back(self.text[start:end]):
             return
         opening = opens_sentence(self.text, self.sentence(start, end)[0], start)
         era_day = _era_day(timex.value)

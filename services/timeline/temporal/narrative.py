@@ -36,6 +36,15 @@ def opens_sentence(text: str, sentence_start: int, start: int) -> bool:
     return bool(line) and line[-1] not in ".!?:;,\"'”)"
 
 
+# "two decades earlier", "the previous year": a glance back from the story, which then
+# goes on where it was.
+_LOOKING_BACK = re.compile(r"\b(?i:earlier|before|previous|prior|preceding)\b")
+
+
+def looks_back(mention: str) -> bool:
+    return bool(_LOOKING_BACK.search(mention))
+
+
 def places_no_story(text: str, start: int) -> bool:
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start))
 

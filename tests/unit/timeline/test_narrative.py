@@ -144,3 +144,11 @@ def test_clock_times_and_holidays_in_a_story_take_its_year() -> None:
 )
 def test_stories_in_de_fr_es(language: str, text: str, expected: str) -> None:
     assert pairs(text, language=language)[-1][1] == expected
+
+
+def test_a_glance_back_leaves_the_story_where_it_was() -> None:
+    text = (
+        "In 1965, the Marines landed. He repeated a warning made two decades earlier. "
+        "In May, the army was defeated."
+    )
+    assert pairs(text) == [("1965", "1965"), ("two decades earlier", "1945"), ("May", "1965-05")]
