@@ -180,7 +180,9 @@ def _shifted(ctx: Context, unit: str, count: int, *, from_anchor: bool) -> Timex
         shifted = shift_value(ctx.period, unit, count)
         # Not an anchor itself: 'the quarter' after it still means the reported quarter.
         return Timex(TimexType.DATE, shifted, anchors=False) if shifted else None
-    base = ctx.anchor if from_anchor else ctx.ref
+    # "1965 ... two decades earlier": a year named without a day anchors whole years.
+    coarse = "year" if unit in {"decade", "century"} else unit
+    base = ctx.anchor_for(coarse) if from_anchor else ctx.ref
     value_unit = "year" if unit in {"decade", "century"} else unit
     value = unit_value(move(base, unit, count), value_unit)
     return Timex(TimexType.DATE, value, deictic=not from_anchor)
