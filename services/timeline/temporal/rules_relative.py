@@ -234,7 +234,7 @@ RULES = (
     Rule(
         "relative-unit",
         re.compile(
-            rf"{_B}(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
+            rf"{_B}(?:(?i:early|late|mid|later|earlier|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
             r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming|the\s+latest(?=\s+fiscal\s+year)))"
             r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
         ),
