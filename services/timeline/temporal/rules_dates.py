@@ -92,7 +92,8 @@ def full_year(year: int, ref: date) -> int:
     """Two-digit years fall in the century that puts them at most ten years ahead."""
     if year >= 100:
         return year
-    return year + (1900 if year > (ref.year % 100) + 10 else 2000)
+    full = ref.year // 100 * 100 + year
+    return full - 100 if full > ref.year + 10 else full
 
 
 def _date_timex(year: int, month: int, day: int) -> Timex | None:

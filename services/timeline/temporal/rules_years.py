@@ -61,7 +61,8 @@ def year_period(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def short_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, f"{full_year(int(m['yy']), ctx.ref):04d}")
+    # "the '99 Boys" in a story of 1917 were born in 1899: the story's time decides the century.
+    return Timex(TimexType.DATE, f"{full_year(int(m['yy']), ctx.story or ctx.ref):04d}")
 
 
 def decade(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -70,7 +71,7 @@ def decade(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["yy"]:
         return Timex(
             TimexType.DATE,
-            f"{_two_digit_decade(int(m['yy']), ctx.ref.year)}",
+            f"{_two_digit_decade(int(m['yy']), (ctx.story or ctx.ref).year)}",
         )
     return Timex(TimexType.DATE, m["ddd"])
 

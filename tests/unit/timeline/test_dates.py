@@ -157,3 +157,21 @@ def test_spans_and_lists_of_dates(text: str, expected: list[tuple[str, str]]) ->
 )
 def test_numbers_with_dashes_that_are_no_spans(text: str) -> None:
     assert [v for _, v in pairs(text) if v.startswith("19")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The target is '95.", at(1989, 10, 30), [("'95", "1995")]),  # within ten years ahead
+        ("The class of '99 met.", at(2025, 12, 15), [("'99", "1999")]),
+    ],
+)
+def test_two_digit_years_in_any_century(
+    text: str, published: object, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text, published) == expected  # type: ignore[arg-type]
+
+
+def test_a_two_digit_year_in_a_story_takes_the_story_century() -> None:
+    text = "In October 1917, the army called up the '99 boys."
+    assert pairs(text) == [("October 1917", "1917-10"), ("'99", "1899")]
