@@ -7,6 +7,7 @@ from .lexicon_foreign import LANGUAGES
 from .rules_dates import RULES as DATE_RULES
 from .rules_eras import RULES as ERA_RULES
 from .rules_foreign import foreign_rules
+from .rules_lengths import RULES as LENGTH_RULES
 from .rules_periods import RULES as PERIOD_RULES
 from .rules_relative import RULES as RELATIVE_RULES
 from .rules_spans import RULES as SPAN_RULES
@@ -21,6 +22,7 @@ ENGLISH: tuple[Rule, ...] = (
     *RELATIVE_RULES,
     *YEAR_RULES,
     *SPELLED_RULES,
+    *LENGTH_RULES,
     *SPAN_RULES,
 )
 

@@ -59,9 +59,7 @@ def next_story(
     had been tricked two years ago") or anaphoric ("another event of this year"), and
     ending the story there measured worse. (Keeping a story in place at dates inside a
     clause measured worse too: a history names its years anywhere.)"""
-    if deictic:
-        return current
-    if day is None:
+    if deictic or day is None:
         return current
     if current is not None or (names_year and opening):
         return day
