@@ -19,7 +19,6 @@ from .lexicon import (
     MONTH_FULL_TRIGGERS,
     MONTH_TRIGGERS,
     MONTH_WORD,
-    PART_OF_DAY,
     WEEKDAY_WORD,
     month_number,
 )
@@ -78,14 +77,6 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if "week" in m.re.groupindex and m["week"]:
         return Timex(TimexType.DATE, week_value(found))
     return Timex(TimexType.DATE, day_value(found))
-
-
-def part_of_date(m: re.Match[str], ctx: Context) -> Timex | None:
-    """'the night of April 18, 1775': that part of that day, a time."""
-    day = month_day(m, ctx)
-    if day is None:
-        return None
-    return Timex(TimexType.TIME, f"{day.value}T{PART_OF_DAY[m['part'].lower()]}")
 
 
 def full_year(year: int, ref: date) -> int:
@@ -160,28 +151,7 @@ def _related_month_year(relation: str, month: int, ref: date) -> int:
     return ref.year
 
 
-_PART_OF = (
-    r"(?<![\w-])(?:(?i:early|late)\s+(?:(?i:in)\s+)?)?(?i:the)\s+(?:(?i:early|late)\s+)?"
-    r"(?P<part>(?i:morning|afternoon|evening|night))(?:\s+(?i:hours))?\s+(?i:of)\s+"
-)
-_YEAR_AFTER = r"(?:,?\s+(?P<year>1\d{3}|20\d\d)(?!\d))?"
 RULES = (
-    Rule(
-        "part-of-month-day",
-        re.compile(
-            rf"{_PART_OF}(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END}{_YEAR_AFTER}"
-        ),
-        part_of_date,
-        trigger_words("morning afternoon evening night"),
-    ),
-    Rule(
-        "part-of-day-month",
-        re.compile(
-            rf"{_PART_OF}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{MONTH_WORD}){_YEAR_AFTER}(?!\w)"
-        ),
-        part_of_date,
-        trigger_words("morning afternoon evening night"),
-    ),
     Rule(
         "weekday-month-day-year",
         re.compile(
