@@ -80,12 +80,12 @@ def ingest_files(args: argparse.Namespace) -> int:
 
 
 def serve_api(args: argparse.Namespace) -> int:
-    import uvicorn  # noqa: PLC0415 - only the server needs it
+    from services.platform.shutdown import serve  # noqa: PLC0415 - only the server needs it
 
     settings = Settings()
     configure_logging(settings.log_level)
     host, port = args.host or settings.ingest_host, args.port or settings.ingest_port
-    uvicorn.run(build_app(settings), host=host, port=port, log_config=None)
+    serve(build_app(settings), host, port, settings.shutdown_deadline_s)
     return 0
 
 

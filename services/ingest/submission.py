@@ -7,12 +7,15 @@ gets the field and the reason; an accepted one gets a stable id and a content re
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import (
     AnyHttpUrl,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -24,6 +27,26 @@ from services.ingest.languages import ISO_639_1
 from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted
 
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# RFC 3339's date-time (seconds optional, as pydantic reads them): a string, never a number.
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?")
+# A year of margin inside the years 0001-9999 the read model holds, so that the
+# publication incident and the days around it stay representable.
+EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
+
+
+def rfc3339_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        msg = "must be an RFC 3339 date-time string, e.g. 2025-12-15T08:00:00Z"
+        raise ValueError(msg)  # pydantic would read a number as Unix time
+    if not RFC3339.fullmatch(value):
+        msg = "is not an RFC 3339 date-time, e.g. 2025-12-15T08:00:00Z"
+        raise ValueError(msg)
+    return value
+
+
+PublishedAt = Annotated[AwareDatetime, BeforeValidator(rfc3339_text)]
 
 
 class ArticleIn(BaseModel):
@@ -52,7 +75,9 @@ class ArticleIn(BaseModel):
     url: AnyHttpUrl | None = Field(default=None, description="Canonical URL, if any.")
     title: Annotated[NonBlank, StringConstraints(max_length=1000)] = Field(description="Headline.")
     body: str = Field(description="Plain text, at most 1 MiB of UTF-8.")
-    published_at: AwareDatetime = Field(description="RFC 3339 with an offset, e.g. ...Z.")
+    published_at: PublishedAt = Field(
+        description="RFC 3339 string with an offset, e.g. ...Z; years 0002 to 9998 in UTC."
+    )
     language: str = Field(default="en", description="ISO 639-1 code.")
 
     @field_validator("body")
@@ -66,6 +91,18 @@ class ArticleIn(BaseModel):
             msg = f"body is larger than {MAX_BODY_BYTES} bytes"
             raise ValueError(msg)
         return body
+
+    @field_validator("published_at")
+    @classmethod
+    def within_read_model(cls, published_at: datetime) -> datetime:
+        try:
+            utc = published_at.astimezone(UTC)
+        except OverflowError:
+            utc = None
+        if utc is None or not EARLIEST <= utc <= LATEST:
+            msg = "must lie between 0002-01-01 and 9998-12-31 in UTC"
+            raise ValueError(msg)
+        return published_at
 
     @field_validator("language")
     @classmethod
@@ -115,7 +152,16 @@ def describe_errors(error: ValidationError) -> str:
     for item in error.errors():
         field = ".".join(str(loc) for loc in item["loc"]) or "article"
         parts.append(f"{field}: {item['msg']}")
-    return "; ".join(parts)
+    # A key sent as "\\ud800" has no UTF-8 form; the reply quoting it must still encode.
+    return "; ".join(parts).encode("utf-8", "replace").decode()
+
+
+def size_problem(event: ArticleSubmitted, max_bytes: int) -> str | None:
+    """Why the event cannot go on the topic (too large once encoded), or None."""
+    size = len(event.model_dump_json().encode())
+    if size <= max_bytes:
+        return None
+    return f"the article is {size} bytes once encoded, more than the {max_bytes} a record may hold"
 
 
 def parse_article(raw: Any) -> ArticleIn:

@@ -8,24 +8,31 @@ import os
 import sys
 
 from services.platform.broker import choose_broker
+from services.platform.broker_address import wait_for_broker
 from services.platform.kafka_clients import reliable_producer
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from faust.worker import Worker  # noqa: PLC0415 - Faust is heavy; only the worker needs it
-
+    # Faust is heavy; only the worker needs it.
     from services.normalizer.app import create_app  # noqa: PLC0415
+    from services.normalizer.worker import BoundedWorker  # noqa: PLC0415
 
     settings = Settings()
-    bootstrap = choose_broker(settings).bootstrap
+    configure_logging(settings.log_level)
+    # Never started here: the worker waits (logging each attempt) until a broker answers.
+    bootstrap = wait_for_broker(settings)
     # Each process gets its own data dir: the in-memory tables keep nothing there, but
     # Faust still writes its lock files and would clash between workers.
     data_dir = settings.worker_data_dir / f"worker-{os.getpid()}"
     data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, bootstrap, data_dir)
-    worker = Worker(app, loglevel=args.loglevel or settings.log_level.lower())
+    worker = BoundedWorker(
+        app,
+        loglevel=args.loglevel or settings.log_level.lower(),
+        deadline_s=settings.shutdown_deadline_s,
+    )
     worker.execute_from_commandline()
     return 0
 

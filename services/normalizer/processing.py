@@ -48,6 +48,12 @@ class DeadLetter:
 
 
 Outcome = Publish | Skip | DeadLetter
+# Without a limit of its own, a timeline may be as large as a record may be.
+NO_LIMIT = 2**62
+
+
+class TimelineTooLargeError(ValueError):
+    """The article's timeline is larger than a record on the timelines topic may be."""
 
 
 def published_marker(revision: str) -> str:
@@ -56,8 +62,9 @@ def published_marker(revision: str) -> str:
     return f"{revision}@{NORMALIZER_VERSION}"
 
 
-def decide(value: bytes | None, seen: Mapping[str, str]) -> Outcome:
-    """The outcome for one article record, given the last revision seen per article."""
+def decide(value: bytes | None, seen: Mapping[str, str], max_bytes: int = NO_LIMIT) -> Outcome:
+    """The outcome for one article record, given the last revision seen per article;
+    a timeline over `max_bytes` is a dead letter (it could never be published)."""
     try:
         article = ArticleSubmitted.model_validate_json(value or b"")
     except ValidationError as exc:
@@ -69,6 +76,10 @@ def decide(value: bytes | None, seen: Mapping[str, str]) -> Outcome:
     except Exception as exc:
         return DeadLetter(exc)
     payload = timeline.model_dump_json().encode()
+    if len(payload) > max_bytes:
+        msg = (f"the timeline of {article.article_id} ({len(timeline.incidents)} incidents) is "
+               f"{len(payload)} bytes, more than the {max_bytes} a record may hold")  # fmt: skip
+        return DeadLetter(TimelineTooLargeError(msg))
     event_id = uuid.uuid5(EVENT_NAMESPACE, f"{article.article_id}/{article.revision}")
     # ce_time is the publication time, not the wall clock, so replays stay byte-identical.
     envelope = Envelope(

@@ -4,27 +4,30 @@ from __future__ import annotations
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from services.platform.kafka_clients import topic_max_message_bytes
 from services.platform.settings import Settings
 
 
 def topic_specs(settings: Settings) -> list[NewTopic]:
     """The three topics of the contract with their cleanup policies."""
     t = settings.topics
+    size = {"max.message.bytes": str(topic_max_message_bytes(settings))}
+    dlq_size = {"max.message.bytes": str(topic_max_message_bytes(settings, dead_letters=True))}
     # The articles topic is the source of truth that replays read: keep it forever.
     forever = {"cleanup.policy": "delete", "retention.ms": "-1"}
     return [
-        NewTopic(t.articles, t.partitions, t.replication_factor, topic_configs=forever),
+        NewTopic(t.articles, t.partitions, t.replication_factor, topic_configs=forever | size),
         NewTopic(
             t.timelines,
             t.partitions,
             t.replication_factor,
-            topic_configs={"cleanup.policy": "compact"},
+            topic_configs={"cleanup.policy": "compact"} | size,
         ),
         NewTopic(
             t.dead_letters,
             t.partitions,
             t.replication_factor,
-            topic_configs={"cleanup.policy": "delete", "retention.ms": "-1"},
+            topic_configs=forever | dlq_size,
         ),
     ]
 

@@ -10,11 +10,14 @@ from fastapi import APIRouter, FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import CollectorRegistry
 
+from services.platform.api_keys import key_dependencies
+from services.platform.http_errors import install_error_replies
 from services.platform.http_metrics import RequestMetrics, metrics_router
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, web
 from services.query.catalog import live_incidents
 from services.query.context import QueryContext
+from services.query.cursor_key import cursor_key
 from services.query.feed import ChangeFeed
 from services.query.metrics import StoreCollector
 from services.query.projector import Projector
@@ -29,14 +32,17 @@ A cursor older than the snapshot retention answers 410: start again from the fir
 """
 
 
-def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
-    """The app; with `bootstrap`, its lifespan also runs the projector from that broker."""
+def create_app(
+    settings: Settings, *, bootstrap: str | None = None, project: bool | None = None
+) -> FastAPI:
+    """The app; with `bootstrap` (or `project`), its lifespan also runs the projector, from
+    that broker (or from the one settings or the local broker's state file name)."""
     registry = CollectorRegistry()
     app = FastAPI(
         title="news-timeline query",
         version="1",
         description=DESCRIPTION,
-        lifespan=lifespan(settings, bootstrap, registry),
+        lifespan=lifespan(settings, bootstrap, registry, project=project),
     )
     app.add_middleware(
         CORSMiddleware,
@@ -45,8 +51,12 @@ def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
         expose_headers=["X-Next-Cursor"],
     )
     app.add_middleware(RequestMetrics, registry=registry)
-    for module in (routes, catalog_routes, sse, health):
-        app.include_router(module.router)
+    install_error_replies(app)
+    app.state.stream_slots = sse.StreamSlots(settings.query_max_streams, settings.retry_after_s)
+    reads = key_dependencies(settings.query_api_keys)
+    for module in (routes, catalog_routes, sse):
+        app.include_router(module.router, dependencies=reads)
+    app.include_router(health.router)
     app.include_router(metrics_router(registry))
     if settings.query_bench_route:
         app.include_router(bench_router())
@@ -55,13 +65,19 @@ def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
 
 
 def lifespan(
-    settings: Settings, bootstrap: str | None, registry: CollectorRegistry
+    settings: Settings,
+    bootstrap: str | None,
+    registry: CollectorRegistry,
+    *,
+    project: bool | None = None,
 ) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
+    projecting = bootstrap is not None if project is None else project
+
     @contextlib.asynccontextmanager
     async def run(app: FastAPI) -> AsyncIterator[None]:
         store = TimelineStore(settings.database_path)
-        feed, reader = ChangeFeed(), Reader(settings.database_path)
-        projector = Projector(settings, bootstrap, store, feed.ring) if bootstrap else None
+        feed, reader = ChangeFeed(), Reader(settings.database_path, cursor_key(settings))
+        projector = Projector(settings, bootstrap, store, feed.ring) if projecting else None
         app.state.query = context = QueryContext(reader, projector, feed)
         collector = StoreCollector(
             lambda: context.projector_state, lambda: live_incidents(reader.conn())
@@ -74,8 +90,9 @@ def lifespan(
             registry.unregister(collector)
             if task:
                 task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+                # Leaving the group needs the broker; a shutdown does not wait for it long.
+                with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                    await asyncio.wait_for(task, 3.0)
             store.close()
 
     return run

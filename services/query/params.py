@@ -2,22 +2,45 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from fastapi import Query
-from pydantic import AwareDatetime
+from pydantic import AfterValidator, AwareDatetime
 
 from services.query.selection import TimelineFilter
 from services.query.times import to_key
 from services.timeline.events import Anchor
 from services.timeline.mentions import Granularity
 
+
+def within_store_range(instant: datetime) -> datetime:
+    """The read model stores UTC instants of years 1 to 9999; an offset can push a valid
+    local time out of that range ("0001-01-01T00:00:00+01:00")."""
+    try:
+        return instant.astimezone(UTC)
+    except OverflowError:
+        msg = "outside the instants the timeline holds (years 0001 to 9999 in UTC)"
+        raise ValueError(msg) from None
+
+
+def searchable_text(text: str) -> str:
+    """At least one word, and no NUL (SQLite's FTS5 reads it as the end of the query)."""
+    if "\x00" in text:
+        msg = "must not contain NUL characters"
+        raise ValueError(msg)
+    if not text.split():
+        msg = "must contain at least one word"
+        raise ValueError(msg)
+    return text
+
+
 ArticleParam = Annotated[
     str | None,
     Query(description="Only this article's incidents.", examples=["sydney-siege-2014"]),
 ]
 FromParam = Annotated[
-    AwareDatetime | None,
+    Annotated[AwareDatetime, AfterValidator(within_store_range)] | None,
     Query(
         alias="from",
         description="RFC 3339; keeps intervals that end after it.",
@@ -25,7 +48,7 @@ FromParam = Annotated[
     ),
 ]
 ToParam = Annotated[
-    AwareDatetime | None,
+    Annotated[AwareDatetime, AfterValidator(within_store_range)] | None,
     Query(
         description="RFC 3339; keeps intervals that start before it.",
         examples=["2014-12-31T00:00:00+11:00"],
@@ -34,7 +57,7 @@ ToParam = Annotated[
 LimitParam = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 CursorParam = Annotated[str | None, Query(description="next_cursor of the previous page.")]
 TextParam = Annotated[
-    str | None,
+    Annotated[str, AfterValidator(searchable_text)] | None,
     Query(
         min_length=1,
         max_length=200,

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from pydantic import ValidationError
 
+from services.platform.broker_address import await_broker
+from services.platform.kafka_clients import producer_max_request_bytes
 from services.platform.settings import Settings
 from services.query.store import Change, Retraction, TimelineStore
 from services.timeline.events import ArticleTimeline
@@ -68,7 +70,7 @@ class Projector:
     def __init__(
         self,
         settings: Settings,
-        bootstrap: str,
+        bootstrap: str | None,
         store: TimelineStore,
         on_change: Callable[[], None] = lambda: None,
     ) -> None:
@@ -78,8 +80,12 @@ class Projector:
         self._on_change = on_change
 
     async def run(self) -> None:
+        self.state.phase = "waiting for a broker"
+        # Without an address of its own, the projector finds the broker (never starts one).
+        bootstrap = self.bootstrap or await await_broker(self.settings)
         consumer = AIOKafkaConsumer(
-            bootstrap_servers=self.bootstrap,
+            bootstrap_servers=bootstrap,
+            max_partition_fetch_bytes=producer_max_request_bytes(self.settings),
             group_id=self.settings.projector_group,
             client_id=f"{self.settings.client_id}-projector",
             enable_auto_commit=False,

@@ -11,6 +11,7 @@ until they are purged; a cursor whose snapshot predates a purge gets CursorExpir
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -81,8 +82,11 @@ def span_classes(conn: sqlite3.Connection, max_rank: int | None) -> list[int]:
 class Reader:
     """Read-only access for request handlers: one connection per worker thread."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, cursor_key: bytes | None = None) -> None:
         self.path = path
+        # Without a key of its own a reader signs with a key that dies with it: its
+        # cursors are then valid only for its lifetime, never forgeable.
+        self.cursor_key = cursor_key or secrets.token_bytes(32)
         self._local = threading.local()
 
     def conn(self) -> sqlite3.Connection:
@@ -107,7 +111,7 @@ class Reader:
     ) -> tuple[list[Any], str | None, int]:
         """One page of rows (keys at 0, 2, 3), the next cursor and the snapshot read."""
         fingerprint = flt.fingerprint()
-        cursor = Cursor.decode(cursor_text, fingerprint) if cursor_text else None
+        cursor = Cursor.decode(cursor_text, fingerprint, self.cursor_key) if cursor_text else None
         conn = self.conn()
         conn.execute("BEGIN")  # one read snapshot for the high-water mark and the rows
         try:
@@ -123,8 +127,8 @@ class Reader:
         if len(rows) <= limit:
             return rows, None, snapshot
         last = rows[limit - 1]
-        next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint).encode()
-        return rows[:limit], next_cursor, snapshot
+        next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint)
+        return rows[:limit], next_cursor.encode(self.cursor_key), snapshot
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         sql = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608

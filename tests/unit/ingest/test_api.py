@@ -66,13 +66,16 @@ async def test_naive_time_is_422_naming_the_field(
     assert publisher.published == []
 
 
-async def test_broker_down_is_503_and_nothing_written(
+async def test_broker_down_is_503_not_confirmed_and_safe_to_retry(
     client: httpx.AsyncClient, publisher: FakePublisher
 ) -> None:
     publisher.down = True
     reply = await client.post("/v1/articles", json=GOOD)
     assert reply.status_code == 503
-    assert "nothing was written" in reply.json()["detail"]
+    assert int(reply.headers["retry-after"]) > 0
+    detail = reply.json()["detail"]
+    assert "not confirmed" in detail
+    assert "Retrying is safe" in detail
     assert publisher.published == []
 
 

@@ -57,3 +57,13 @@ def test_dead_letter_headers_name_origin_and_cause() -> None:
     assert headers["dlq_original_offset"] == b"42"
     assert headers["dlq_error_class"] == b"ValueError"
     assert headers["dlq_error_message"] == b"bad thing"
+
+
+def test_a_timeline_too_large_for_a_record_is_a_dead_letter_with_its_size() -> None:
+    value = ARTICLE.model_dump_json().encode()
+    fits = decide(value, {})
+    assert isinstance(fits, Publish)
+    outcome = decide(value, {}, max_bytes=len(fits.value) - 1)
+    assert isinstance(outcome, DeadLetter)
+    assert f"{len(fits.value)} bytes" in str(outcome.error)
+    assert isinstance(decide(value, {}, max_bytes=len(fits.value)), Publish)
