@@ -7,8 +7,6 @@ gets the field and the reason; an accepted one gets a stable id and a content re
 from __future__ import annotations
 
 import hashlib
-import re
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import (
@@ -18,35 +16,35 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
     ValidationError,
     field_validator,
 )
 
 from services.ingest.languages import ISO_639_1
+from services.platform.rfc3339 import check_text, date_time_pattern
 from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted
 
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-# RFC 3339's date-time (seconds optional, as pydantic reads them): a string, never a number.
-RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?")
-# A year of margin inside the years 0001-9999 the read model holds, so that the
-# publication incident and the days around it stay representable.
-EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
-LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
+# RFC 3339 with its offset, in the years 0002 to 9998: a day's offset either way then stays
+# inside the years 0001 to 9999 that the read model holds.
+YEAR = r"(000[2-9]|00[1-9]\d|0[1-9]\d{2}|[1-8]\d{3}|9[0-8]\d{2}|99[0-8]\d|999[0-8])"
+PUBLISHED_AT = date_time_pattern(YEAR)
+PUBLISHED_AT_REASON = (
+    "must be an RFC 3339 date-time string with an offset, years 0002 to 9998, "
+    "e.g. 2025-12-15T08:00:00Z"
+)
+# Not blank: what strip_whitespace leaves must be at least one character.
+SOME_TEXT = r"\S"
 
 
-def rfc3339_text(value: Any) -> Any:
-    if not isinstance(value, str):
-        msg = "must be an RFC 3339 date-time string, e.g. 2025-12-15T08:00:00Z"
-        raise ValueError(msg)  # pydantic would read a number as Unix time
-    if not RFC3339.fullmatch(value):
-        msg = "is not an RFC 3339 date-time, e.g. 2025-12-15T08:00:00Z"
-        raise ValueError(msg)
-    return value
+def published_at_text(value: Any) -> Any:
+    return check_text(value, PUBLISHED_AT, PUBLISHED_AT_REASON)
 
 
-PublishedAt = Annotated[AwareDatetime, BeforeValidator(rfc3339_text)]
+PublishedAt = Annotated[AwareDatetime, BeforeValidator(published_at_text)]
 
 
 class ArticleIn(BaseModel):
@@ -70,15 +68,24 @@ class ArticleIn(BaseModel):
 
     article_id: ArticleId | None = Field(default=None, description="Defaults to a stable hash.")
     source: Annotated[NonBlank, StringConstraints(max_length=200)] = Field(
-        description="Publisher or feed name."
+        description="Publisher or feed name.", json_schema_extra={"pattern": SOME_TEXT}
     )
     url: AnyHttpUrl | None = Field(default=None, description="Canonical URL, if any.")
-    title: Annotated[NonBlank, StringConstraints(max_length=1000)] = Field(description="Headline.")
-    body: str = Field(description="Plain text, at most 1 MiB of UTF-8.")
-    published_at: PublishedAt = Field(
-        description="RFC 3339 string with an offset, e.g. ...Z; years 0002 to 9998 in UTC."
+    title: Annotated[NonBlank, StringConstraints(max_length=1000)] = Field(
+        description="Headline.", json_schema_extra={"pattern": SOME_TEXT}
     )
-    language: str = Field(default="en", description="ISO 639-1 code.")
+    body: str = Field(
+        description="Plain text, at most 1 MiB of UTF-8.", json_schema_extra={"pattern": SOME_TEXT}
+    )
+    published_at: PublishedAt = Field(
+        description="RFC 3339 string with an offset, e.g. ...Z; years 0002 to 9998.",
+        json_schema_extra={"pattern": f"^{PUBLISHED_AT}$"},
+    )
+    language: str = Field(
+        default="en",
+        description="ISO 639-1 code.",
+        json_schema_extra={"enum": list[JsonValue](sorted(ISO_639_1))},
+    )
 
     @field_validator("body")
     @classmethod
@@ -91,18 +98,6 @@ class ArticleIn(BaseModel):
             msg = f"body is larger than {MAX_BODY_BYTES} bytes"
             raise ValueError(msg)
         return body
-
-    @field_validator("published_at")
-    @classmethod
-    def within_read_model(cls, published_at: datetime) -> datetime:
-        try:
-            utc = published_at.astimezone(UTC)
-        except OverflowError:
-            utc = None
-        if utc is None or not EARLIEST <= utc <= LATEST:
-            msg = "must lie between 0002-01-01 and 9998-12-31 in UTC"
-            raise ValueError(msg)
-        return published_at
 
     @field_validator("language")
     @classmethod

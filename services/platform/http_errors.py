@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 EXCERPT_CHARS = 80
 
@@ -46,8 +48,18 @@ async def validation_problem(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": [short_error(e) for e in exc.errors()]}, status_code=422)
 
 
+async def unreadable_body(request: Request, exc: Exception) -> Response:
+    """FastAPI answers a body it cannot decode (not UTF-8) with a bare 400; say which
+    part of the request is wrong and why, as every other refusal does."""
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+        return field_problem(["body"], "is not valid UTF-8 JSON")
+    return await http_exception_handler(request, exc)
+
+
 def install_error_replies(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_problem)
+    app.add_exception_handler(HTTPException, unreadable_body)
 
 
 def field_problem(loc: list[str], msg: str, status_code: int = 422) -> JSONResponse:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
+from services.platform.rfc3339 import check_text, date_time_pattern
 from services.query.selection import TimelineFilter
 from services.query.times import to_key
 from services.timeline.events import Anchor
 from services.timeline.mentions import Granularity
+
+INSTANT = date_time_pattern()
+
+
+def instant_text(value: Any) -> Any:
+    return check_text(value, INSTANT, "must be an RFC 3339 date-time with an offset")
 
 
 def within_store_range(instant: datetime) -> datetime:
@@ -39,17 +46,22 @@ ArticleParam = Annotated[
     str | None,
     Query(description="Only this article's incidents.", examples=["sydney-siege-2014"]),
 ]
+Instant = Annotated[
+    AwareDatetime, BeforeValidator(instant_text), AfterValidator(within_store_range)
+]
 FromParam = Annotated[
-    Annotated[AwareDatetime, AfterValidator(within_store_range)] | None,
+    Instant | None,
     Query(
         alias="from",
+        json_schema_extra={"pattern": f"^{INSTANT}$"},
         description="RFC 3339; keeps intervals that end after it.",
         examples=["2014-12-01T00:00:00Z"],
     ),
 ]
 ToParam = Annotated[
-    Annotated[AwareDatetime, AfterValidator(within_store_range)] | None,
+    Instant | None,
     Query(
+        json_schema_extra={"pattern": f"^{INSTANT}$"},
         description="RFC 3339; keeps intervals that start before it.",
         examples=["2014-12-31T00:00:00+11:00"],
     ),

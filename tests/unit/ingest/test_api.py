@@ -29,6 +29,9 @@ class FakePublisher:
         offset = len(self.published) - 1
         return Receipt(article.article_id, article.revision, "news.articles.v1", 0, offset)
 
+    async def ready(self) -> bool:
+        return not self.down
+
     async def close(self) -> None:
         return None
 
@@ -112,3 +115,13 @@ async def test_metrics_count_requests_by_route_and_status(client: httpx.AsyncCli
     text = (await client.get("/metrics")).text
     assert 'http_requests_total{method="POST",route="/v1/articles",status="202"} 1.0' in text
     assert 'http_requests_total{method="POST",route="/v1/articles",status="422"} 1.0' in text
+
+
+async def test_readyz_follows_the_broker(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    assert (await client.get("/readyz")).status_code == 200
+    publisher.down = True
+    reply = await client.get("/readyz")
+    assert reply.status_code == 503
+    assert reply.headers["retry-after"]

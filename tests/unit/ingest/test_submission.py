@@ -38,7 +38,7 @@ def test_defaults_language_to_english() -> None:
 @pytest.mark.parametrize(
     ("overrides", "field", "reason"),
     [
-        ({"published_at": "2025-12-15T08:00:00"}, "published_at", "timezone"),
+        ({"published_at": "2025-12-15T08:00:00"}, "published_at", "with an offset"),
         ({"published_at": "yesterday"}, "published_at", "RFC 3339 date-time"),
         ({"title": "   "}, "title", "at least 1"),
         ({"body": " \n "}, "body", "body is empty"),
