@@ -20,9 +20,11 @@ from tests.kafka_helpers import consume
 pytestmark = pytest.mark.integration
 
 RECORD_LIMIT = 64 * 1024  # small, so an oversize record and timeline are cheap to make
-MANY_DATES = "Talks were held on " + ", ".join(
-    f"March {day % 28 + 1}, {1990 + day % 30}" for day in range(300)
-) + "."
+MANY_DATES = (
+    "Talks were held on "
+    + ", ".join(f"March {day % 28 + 1}, {1990 + day % 30}" for day in range(300))
+    + "."
+)
 
 
 def good(n: int) -> tuple[bytes, bytes]:
@@ -110,10 +112,12 @@ def test_poison_goes_to_the_dlq_and_good_articles_flow(bootstrap: str, tmp_path:
         assert set(causes) == set(bads.values())
         assert causes["timeline too large"] == "TimelineTooLargeError"
         poll(
-            lambda: not any(
-                asyncio.run(
-                    group_lag(bootstrap, settings.worker_group, settings.topics.articles)
-                ).values()
+            lambda: (
+                not any(
+                    asyncio.run(
+                        group_lag(bootstrap, settings.worker_group, settings.topics.articles)
+                    ).values()
+                )
             ),
             deadline_s=60,
             what="the normalizer group to commit every partition to its end",
