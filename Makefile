@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TIMEML ?= ../shared/data/timeml
 PYTEST_ARGS ?=
 
-.PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
+.PHONY: setup browser run reset status test test-unit lint format schemas kafka-up kafka-down topics \
 	bench-normalizer bench-api clean
 
 setup: $(STAMP)
@@ -19,8 +19,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# Keeps everything between runs (broker storage, read model, worker state); `make reset`
+# is the one way to wipe them.
 run: setup
 	$(BIN)/newstimeline run
+
+reset: setup
+	$(BIN)/newstimeline reset --yes
+
+status: setup
+	$(BIN)/newstimeline status
 
 # The browser test drives Debian's Chromium (playwright's own browser download is not
 # reachable everywhere); install it when missing and when we may.

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.ingest.commands",
     "services.normalizer.commands",
     "services.query.commands",
+    "services.platform.status_view",
 )
 
 Handler = Callable[[argparse.Namespace], int]

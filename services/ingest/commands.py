@@ -17,6 +17,7 @@ from services.ingest.files import Item, expand, read_items
 from services.ingest.publisher import ArticlePublisher, BrokerUnavailableError, publish_all
 from services.ingest.submission import describe_errors, parse_article, to_event
 from services.ingest.wiring import build_app, build_publisher
+from services.platform.broker import choose_broker
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 from services.timeline.events import ArticleSubmitted
@@ -56,9 +57,8 @@ async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tupl
     return len(articles), len(items) - len(articles)
 
 
-async def _ingest(settings: Settings, paths: list[Path]) -> tuple[int, int]:
-    items = [item for path in expand(paths) for item in read_items(path)]
-    publisher = build_publisher(settings)
+async def _ingest(settings: Settings, bootstrap: str, items: list[Item]) -> tuple[int, int]:
+    publisher = build_publisher(settings, bootstrap)
     try:
         return await _publish_items(publisher, items)
     finally:
@@ -69,9 +69,13 @@ def ingest_files(args: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging(settings.log_level)
     try:
-        accepted, refused = asyncio.run(_ingest(settings, args.paths))
+        items = [item for path in expand(args.paths) for item in read_items(path)]
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
+    # Chosen before the loop starts: finding the local broker runs a loop of its own.
+    bootstrap = choose_broker(settings).bootstrap
+    try:
+        accepted, refused = asyncio.run(_ingest(settings, bootstrap, items))
     except BrokerUnavailableError as exc:
         sys.stderr.write(f"newstimeline ingest: {exc}\n")
         return 1

@@ -11,11 +11,12 @@ from services.platform.kafka_clients import reliable_producer
 from services.platform.settings import Settings
 
 
-def build_publisher(settings: Settings) -> ArticlePublisher:
-    """The address is looked up at each (re)connection, never chosen or started here: a
-    broker that appears (or moves) after ingest started is found on the next publish."""
+def build_publisher(settings: Settings, bootstrap: str | None = None) -> ArticlePublisher:
+    """Publishes to `bootstrap`; without one, the address is looked up at each
+    (re)connection, never chosen or started here, so a broker that appears (or moves)
+    after ingest started is found on the next publish."""
     return ArticlePublisher(
-        lambda: reliable_producer(settings, bootstrap_or_raise(settings), "ingest"),
+        lambda: reliable_producer(settings, bootstrap or bootstrap_or_raise(settings), "ingest"),
         settings.topics.articles,
         timeout_s=settings.produce_timeout_s,
     )

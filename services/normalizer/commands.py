@@ -10,6 +10,8 @@ import sys
 from services.platform.broker import choose_broker
 from services.platform.broker_address import wait_for_broker
 from services.platform.kafka_clients import reliable_producer
+from services.platform.kafka_probe import run_blocking
+from services.platform.log_identity import await_identity
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 
@@ -23,6 +25,7 @@ def run_worker(args: argparse.Namespace) -> int:
     configure_logging(settings.log_level)
     # Never started here: the worker waits (logging each attempt) until a broker answers.
     bootstrap = wait_for_broker(settings)
+    check_worker_state(settings, bootstrap)
     # Each process gets its own data dir: the in-memory tables keep nothing there, but
     # Faust still writes its lock files and would clash between workers.
     data_dir = settings.worker_data_dir / f"worker-{os.getpid()}"
@@ -35,6 +38,17 @@ def run_worker(args: argparse.Namespace) -> int:
     )
     worker.execute_from_commandline()
     return 0
+
+
+def check_worker_state(settings: Settings, bootstrap: str) -> None:
+    """Wipe a data dir of another log before Faust opens it (see worker_state)."""
+    from services.normalizer.worker_state import adopt_log, forget_dead_workers  # noqa: PLC0415
+    from services.platform.local_kafka import pid_alive  # noqa: PLC0415
+
+    identity = run_blocking(await_identity(bootstrap, settings.topics.articles))
+    if identity is not None:  # no topic yet: the worker waits for it, and no state is of it
+        adopt_log(settings.worker_data_dir, identity)
+    forget_dead_workers(settings.worker_data_dir, pid_alive)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,4 +1,4 @@
-"""`newstimeline kafka start|status|stop` and `newstimeline topics create`."""
+"""`newstimeline kafka start|status|stop`, `topics create`, `run` and `reset`."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import argparse
 import asyncio
 import sys
 
+from services.cli import UsageError
 from services.platform import local_kafka
 from services.platform.broker import choose_broker
 from services.platform.logs import configure_logging
+from services.platform.reset import reset as reset_everything
 from services.platform.settings import Settings
 from services.platform.topics import create_topics
 
@@ -75,7 +77,21 @@ def run(_: argparse.Namespace) -> int:
     return 0
 
 
+def reset(args: argparse.Namespace) -> int:
+    if not args.yes:
+        msg = "refusing to delete broker data, read model and worker state without --yes"
+        raise UsageError(msg)
+    for line in reset_everything(Settings()):
+        sys.stdout.write(f"{line}\n")
+    return 0
+
+
 def register_run(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     subparsers.add_parser("run", help="run the whole pipeline with the samples").set_defaults(
         handler=run
     )
+    wipe = subparsers.add_parser(
+        "reset", help="stop what runs and delete broker data, read model and worker state"
+    )
+    wipe.add_argument("--yes", action="store_true", help="really delete (nothing is asked)")
+    wipe.set_defaults(handler=reset)

@@ -3,6 +3,9 @@
 Broker (chosen as everywhere) -> topics -> worker, query and ingest processes -> seeds/
 through the ingest API -> the seed article's timeline as a table -> serve until Ctrl-C,
 then stop everything this command started, the broker included when it started it.
+Everything is kept between runs (broker storage, read model, worker state): the seeds are
+re-submitted revisions, which the worker recognises, and articles posted earlier stay.
+Wiping is `newstimeline reset --yes`.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import shutil
+import os
 import signal
 import socket
 import time
@@ -45,12 +48,10 @@ def ensure_ports_free(settings: Settings) -> None:
                 raise EnvironmentProblemError(msg)
 
 
-def forget_local_state(settings: Settings) -> None:
-    """A broker started just now has fresh topics; a read model and worker state left by an
-    earlier broker would hold offsets and incidents of topics that no longer exist."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{settings.database_path}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(settings.worker_data_dir, ignore_errors=True)
+def record_pid(path: Path) -> None:
+    """Where `newstimeline reset` finds this run to stop it before deleting its data."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{os.getpid()}\n")
 
 
 def start_services(settings: Settings, bootstrap: str, logs: Path) -> list[ServiceProcess]:
@@ -125,8 +126,8 @@ def run_pipeline(settings: Settings, console: Console) -> None:
     with ExitStack() as stack:
         broker = choose_broker(settings)
         stack.callback(broker.release)
-        if broker.started_here:
-            forget_local_state(settings)
+        record_pid(settings.run_pid_file)
+        stack.callback(settings.run_pid_file.unlink, missing_ok=True)
         console.print(f"Kafka: {broker.kind} at {broker.bootstrap}")
         created = asyncio.run(create_topics(settings, broker.bootstrap))
         console.print(f"topics ready (created: {', '.join(created) or 'none, all existed'})")

@@ -76,8 +76,17 @@ class Settings(BaseSettings):
     worker_data_dir: Path = Field(
         default=PROJECT_ROOT / "var" / "faust", description="Faust's local data directory."
     )
+    run_pid_file: Path = Field(
+        default=PROJECT_ROOT / "var" / "run.pid",
+        description="Where `newstimeline run` records its pid, so `reset` can stop it.",
+    )
     projector_group: str = Field(
         default="news-query-projector", description="Consumer group name of the projector."
+    )
+    status_query_urls: list[str] = Field(
+        default_factory=list,
+        description="Query replicas `newstimeline status` asks (JSON list of base URLs); "
+        "empty: the one at query_host:query_port.",
     )
     cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
     query_snapshot_retention_s: float = Field(

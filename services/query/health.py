@@ -1,11 +1,12 @@
-"""Liveness and readiness."""
+"""Liveness, readiness and the projector's progress (read by `newstimeline status`)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
 from services.query.context import Context, json_response
-from services.query.models import HealthOut, ReadinessOut
+from services.query.models import HealthOut, ProjectorOut, ReadinessOut
+from services.query.projector import ProjectorState
 
 router = APIRouter(tags=["operations"])
 
@@ -27,5 +28,35 @@ async def readyz(context: Context) -> Response:
     if state is None:  # no projector: the store is served as it is
         return json_response({"ready": True, "lag": {}, "phase": "no projector"})
     lag = {str(p): n for p, n in state.catch_up_lag().items()}
-    body = {"ready": state.ready, "lag": lag, "phase": state.phase}
+    body = {"ready": state.ready, "lag": lag, "phase": state.describe()}
     return json_response(body, 200 if state.ready else 503)
+
+
+def projector_body(state: ProjectorState, topic: str) -> dict[str, object]:
+    lag = state.lag()
+    partitions = [
+        {"partition": p, "position": state.positions.get(p, 0), "end": end, "lag": lag[p]}
+        for p, end in sorted(state.highwaters.items())
+    ]
+    log = state.log
+    return {
+        "ready": state.ready,
+        "phase": state.describe(),
+        "topic": topic,
+        "cluster_id": log.cluster_id if log else None,
+        "topic_id": log.topic_id if log else None,
+        "partitions": partitions,
+        "skipped": state.skipped,
+    }
+
+
+@router.get(
+    "/v1/admin/projector",
+    response_model=ProjectorOut,
+    responses={404: {"description": "This replica runs no projector"}},
+)
+async def projector(context: Context) -> Response:
+    """Which log this replica projects, and its position, end offset and lag per partition."""
+    if context.projector is None:
+        return json_response({"detail": "this replica runs no projector"}, 404)
+    return json_response(projector_body(context.projector.state, context.projector.topic))

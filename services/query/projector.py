@@ -2,7 +2,10 @@
 
 Every query replica keeps its own full copy of the read model, so the projector assigns
 itself all partitions of the topic (a consumer group would split them between replicas);
-it never commits offsets to Kafka: the positions it resumes from are the store's.
+it never commits offsets to Kafka: the positions it resumes from are the store's. Those
+positions only hold for the log they were read from: before resuming, the projector
+compares the store's log identity with the broker's and rebuilds from the beginning when
+they differ.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pydantic import ValidationError
 
 from services.platform.broker_address import await_broker
 from services.platform.kafka_clients import producer_max_request_bytes
+from services.platform.log_identity import LogIdentity, fetch_identities
 from services.platform.settings import Settings
 from services.query.store import Change, Retraction, TimelineStore
 from services.timeline.events import ArticleTimeline
@@ -51,6 +55,8 @@ class ProjectorState:
     positions: dict[int, int] = field(default_factory=dict)  # next offsets in the store
     highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
     skipped: int = 0
+    log: LogIdentity | None = None  # the log being projected, once known
+    rebuilding: bool = False  # started over because the store was of another log
 
     def catch_up_lag(self) -> dict[int, int]:
         """Records still to project before the start-time end offsets are reached."""
@@ -59,6 +65,12 @@ class ProjectorState:
     @property
     def ready(self) -> bool:
         return self.started and not any(self.catch_up_lag().values())
+
+    def describe(self) -> str:
+        """The phase in words; a rebuild lasts until the start-time end offsets are reached."""
+        if self.rebuilding and self.started and not self.ready:
+            return "rebuilding from the start of the log"
+        return self.phase
 
     def lag(self) -> dict[int, int]:
         return {p: max(0, h - self.positions.get(p, 0)) for p, h in self.highwaters.items()}
@@ -123,6 +135,7 @@ class Projector:
 
     async def _assign(self, consumer: AIOKafkaConsumer) -> None:
         partitions = await self._wait_for_partitions(consumer)
+        rebuilding = await self._check_log(consumer)
         tps = [TopicPartition(self.topic, p) for p in sorted(partitions)]
         consumer.assign(tps)
         stored = self.store.offsets(self.topic)
@@ -136,8 +149,31 @@ class Projector:
         self.state.highwaters = dict(self.state.targets)
         self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
         self.state.started = True
-        self.state.phase = "projecting"
+        self.state.phase, self.state.rebuilding = "projecting", rebuilding
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
+
+    async def _check_log(self, consumer: AIOKafkaConsumer) -> bool:
+        """Make the store belong to the log the broker serves; True when it had to be
+        emptied because it was built from another one (or from an unrecorded one)."""
+        found = (await fetch_identities(consumer._client, [self.topic])).get(self.topic)
+        if found is None:
+            msg = f"topic {self.topic} disappeared while the projector started"
+            raise RuntimeError(msg)
+        self.state.log = found
+        kept = self.store.log_identity(self.topic)
+        if kept == found:
+            return False
+        rebuild = kept is not None or bool(self.store.offsets(self.topic))
+        if rebuild:
+            built_from = kept.describe() if kept else "a log it did not record"
+            log.warning(
+                "read model of %s was built from %s, the broker serves %s: rebuilding it "
+                "from the start of the log",
+                self.topic, built_from, found.describe(),
+            )  # fmt: skip
+        await asyncio.to_thread(self.store.start_log, self.topic, found)
+        self._on_change()
+        return rebuild
 
     async def _wait_for_partitions(self, consumer: AIOKafkaConsumer) -> set[int]:
         """The topic's partitions, waiting (not creating) while the topic does not exist."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from services.platform.log_identity import LogIdentity
 from services.query.schema import connect, create_schema
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
@@ -44,6 +45,9 @@ INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
+SET_LOG_IDENTITY = """
+INSERT OR REPLACE INTO log_identity (topic, cluster_id, topic_id) VALUES (?, ?, ?)
+"""
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,32 @@ class TimelineStore:
             "SELECT partition, next_offset FROM offsets WHERE topic = ?", (topic,)
         )
         return {int(p): int(o) for p, o in rows}
+
+    def log_identity(self, topic: str) -> LogIdentity | None:
+        """The log the stored offsets of `topic` belong to, when one was recorded."""
+        row = self._conn.execute(
+            "SELECT cluster_id, topic_id FROM log_identity WHERE topic = ?", (topic,)
+        ).fetchone()
+        return LogIdentity(row[0], row[1]) if row else None
+
+    def start_log(self, topic: str, identity: LogIdentity) -> None:
+        """Forget everything projected so far and record `identity` as the log of `topic`:
+        offsets of one log never apply to another, so projection starts again at its
+        beginning. Cursors opened before expire (410), as after a purge."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("incidents", "articles", "span_classes", "offsets"):
+                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            self.high_water += 1
+            conn.execute(SET_META, ("high_water", self.high_water))
+            conn.execute(SET_META, ("purged_through", self.high_water))
+            conn.execute(SET_LOG_IDENTITY, (topic, identity.cluster_id, identity.topic_id))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            self.high_water = read_meta(conn, "high_water")
+            raise
 
     def apply(self, topic: str, partition: int, changes: Sequence[tuple[int, Change]]) -> int:
         """Apply records (offset, change) of one partition atomically; returns how many were
