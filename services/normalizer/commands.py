@@ -17,6 +17,20 @@ from services.platform.settings import Settings
 
 
 def run_worker(args: argparse.Namespace) -> int:
+    """Supervise a Faust worker process (see supervisor.py); `--faust` is that process."""
+    if not args.faust:
+        from services.normalizer.supervisor import Supervisor  # noqa: PLC0415
+
+        settings = Settings()
+        configure_logging(settings.log_level)
+        child = [sys.executable, "-m", "services.cli", "worker", "--faust"]
+        if args.loglevel:
+            child += ["--loglevel", args.loglevel]
+        return Supervisor(child, settings).run()
+    return run_faust_worker(args)
+
+
+def run_faust_worker(args: argparse.Namespace) -> int:
     # Faust is heavy; only the worker needs it.
     from services.normalizer.app import create_app  # noqa: PLC0415
     from services.normalizer.worker import BoundedWorker  # noqa: PLC0415
@@ -54,6 +68,8 @@ def check_worker_state(settings: Settings, bootstrap: str) -> None:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     worker = subparsers.add_parser("worker", help="run a normalizer worker (Faust)")
     worker.add_argument("--loglevel", default=None, help="Faust log level (default: settings)")
+    # The supervised Faust process itself; run by `worker`, not by people.
+    worker.add_argument("--faust", action="store_true", help=argparse.SUPPRESS)
     worker.set_defaults(handler=run_worker)
     register_dlq(subparsers)
 

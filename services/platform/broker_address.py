@@ -76,6 +76,7 @@ async def await_broker(
     while True:
         address = known_bootstrap(settings)
         if address and await probe(address, probe_s):
+            log.info("kafka broker at %s answers (attempt %d)", address, attempt)
             return address
         pause = next_delay()
         log.warning("attempt %d: no broker answers at %s; next try in %.0f s",
