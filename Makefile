@@ -40,6 +40,12 @@ browser:
 test: setup browser
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
+# The chaos test at scale (not in CI): 10,000 articles, five worker kills, a broker restart
+# and a query kill; prints the figures the README's table shows.
+soak: setup
+	FAULTS_ARTICLES=10000 FAULTS_WORKER_KILLS=5 $(BIN)/python -m pytest -s -ra \
+	  tests/faults/test_chaos.py $(PYTEST_ARGS)
+
 test-unit: setup
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
 

@@ -7,8 +7,7 @@ import asyncio
 import os
 import sys
 
-from services.platform.broker import choose_broker
-from services.platform.broker_address import wait_for_broker
+from services.platform.broker_address import bootstrap_or_raise, wait_for_broker
 from services.platform.kafka_clients import reliable_producer
 from services.platform.kafka_probe import run_blocking
 from services.platform.log_identity import await_identity
@@ -99,7 +98,7 @@ async def _redrive(settings: Settings, bootstrap: str) -> int:
 def dead_letters(args: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging(settings.log_level)
-    bootstrap = choose_broker(settings).bootstrap
+    bootstrap = bootstrap_or_raise(settings)  # found, never started here
     action = _list if args.action == "list" else _redrive
     return asyncio.run(action(settings, bootstrap))
 

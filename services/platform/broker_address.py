@@ -13,13 +13,14 @@ import time
 from collections.abc import Awaitable, Callable
 
 from services.platform import local_kafka
+from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka_probe import broker_answers, broker_answers_async
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-class BrokerNotFoundError(ConnectionError):
+class BrokerNotFoundError(EnvironmentProblemError, ConnectionError):
     """No broker address in settings and no local broker running."""
 
 
