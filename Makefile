@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TIMEML ?= ../shared/data/timeml
 PYTEST_ARGS ?=
 
-.PHONY: setup browser run reset status test test-unit lint format schemas kafka-up kafka-down topics \
+.PHONY: setup browser run reset status test soak test-unit lint format schemas kafka-up kafka-down topics \
 	bench-normalizer bench-api clean
 
 setup: $(STAMP)
