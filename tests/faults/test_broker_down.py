@@ -43,6 +43,10 @@ def own_broker(tmp_path: Path) -> Iterator[BrokerState]:
         local_kafka.stop_pid(state.pid, timeout_s=10)
 
 
+def ready(url: str) -> int:
+    return httpx.get(f"{url}/readyz", timeout=10).status_code
+
+
 def ends_within(service: ServiceProcess, deadline_s: float) -> float:
     """SIGTERM the service; how long it took to exit (fails past the deadline)."""
     assert service.process is not None
@@ -67,6 +71,7 @@ def test_broker_down_is_503_in_time_and_sigterm_ends_every_service(
         first = httpx.post(f"{stack.ingest_url}/v1/articles", json=ARTICLE, timeout=30)
         assert first.status_code == 202
         assert httpx.get(f"{stack.ingest_url}/readyz", timeout=10).status_code == 200
+        poll(lambda: ready(stack.query_url) == 200, deadline_s=60, what="query ready")
 
         local_kafka.stop_pid(own_broker.pid, timeout_s=10)
         started = time.monotonic()
@@ -78,8 +83,8 @@ def test_broker_down_is_503_in_time_and_sigterm_ends_every_service(
         assert reply.headers["retry-after"]
         assert own_broker.bootstrap not in reply.text
         assert "Retrying is safe" in reply.json()["detail"]
-        ready = httpx.get(f"{stack.ingest_url}/readyz", timeout=10)
-        assert ready.status_code == 503
+        assert ready(stack.ingest_url) == 503
+        poll(lambda: ready(stack.query_url) == 503, deadline_s=15, what="query not ready")
 
         time.sleep(1)  # let the worker notice the broker is gone (not a wait for a result)
         assert all(service.alive() for service in stack.services.values())
