@@ -137,8 +137,9 @@ def create_app(
     app.state.settings = settings
     # 202 / 422 / 503 counts by route are the service's accepted / refused / unavailable.
     registry = CollectorRegistry()
-    app.add_middleware(RequestMetrics, registry=registry)
+    # The last added runs first: metrics see the 413s the body limit answers.
     app.add_middleware(BodyLimit, max_bytes=settings.ingest_max_request_bytes)
+    app.add_middleware(RequestMetrics, registry=registry)
     install_error_replies(app)
     app.include_router(metrics_router(registry))
     writes = key_dependencies(settings.ingest_api_keys)
