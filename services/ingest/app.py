@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Request, status
+from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.responses import JSONResponse
 from prometheus_client import CollectorRegistry
 
@@ -15,6 +15,7 @@ from services.ingest.batch import (
     BatchError,
     UnsupportedMediaTypeError,
     batch_format,
+    media_type,
     split_items,
     validate_items,
 )
@@ -69,6 +70,16 @@ def receipt_body(receipt: Receipt) -> dict[str, Any]:
 def unavailable(exc: BrokerUnavailableError, settings: Settings) -> JSONResponse:
     # The cause (broker address, client exception) is in the log, not in the reply.
     return retry_later(NOT_CONFIRMED.format(cause=exc), settings.retry_after_s)
+
+
+async def json_only(request: Request) -> None:
+    """415 for a body that says it is not JSON: browsers post text/plain and form bodies
+    across origins without asking first (FastAPI would otherwise try to read them)."""
+    kind = media_type(request.headers.get("content-type", "application/json"))
+    if kind != "application/json" and not kind.endswith("+json"):
+        msg = f"Content-Type must be application/json, not {kind!r}"
+        detail = [{"type": "value_error", "loc": ["header", "content-type"], "msg": msg}]
+        raise HTTPException(status_code=415, detail=detail)
 
 
 async def submit_article(
@@ -147,7 +158,7 @@ def create_app(
         "/v1/articles",
         status_code=202,
         summary="Submit one article",
-        dependencies=writes,
+        dependencies=[*writes, Depends(json_only)],
         responses=write_responses(),
     )(submit_article)
     app.post(
@@ -172,9 +183,9 @@ def write_responses(*, batch: bool = False) -> dict[int | str, dict[str, Any]]:
             "headers": {"Retry-After": {"schema": {"type": "integer"}}},
         },
     }
+    responses[415] = {"description": "A body that is not JSON (or JSON Lines, for a batch)"}
     if batch:
         responses[200] = {"description": "An outcome per item: accepted, refused or failed"}
-        responses[415] = {"description": "Neither application/json nor JSON Lines"}
     return responses
 
 
