@@ -51,13 +51,14 @@ def kill(stack: Stack, name: str) -> None:
     process.wait(10)
 
 
-def cli(stack: Stack, *args: str) -> None:
-    """`newstimeline ARGS` with the stack's environment (its own local broker)."""
+def cli(env: dict[str, str], *args: str) -> str:
+    """`newstimeline ARGS` with `env` (naming a local broker of the test's own); its output."""
     command = [sys.executable, "-m", "services.cli", *args]
     done = subprocess.run(
-        command, env=stack.env, capture_output=True, text=True, timeout=180, check=False
+        command, env=env, capture_output=True, text=True, timeout=180, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
 
 
 @dataclass
@@ -84,13 +85,13 @@ class Chaos:
         """The client waits until the broker is down; the start runs in a thread of its
         own, so the client and the rest of the plan go on while the broker is away."""
         self.note("broker stopping (newstimeline kafka stop)")
-        cli(self.stack, "kafka", "stop")
+        cli(self.stack.env, "kafka", "stop")
         self.note("broker stopped")
         self.progress.begin()
 
         def restart() -> None:
             try:
-                cli(self.stack, "kafka", "start")
+                cli(self.stack.env, "kafka", "start")
                 self.note("broker started (newstimeline kafka start)")
             except BaseException as exc:
                 self.error = exc

@@ -54,26 +54,19 @@ def stack(tmp_path: Path) -> Iterator[Stack]:
         "NEWSTIMELINE_LOCAL_KAFKA__STATE_DIR": str(tmp_path / "kafka"),
         "NEWSTIMELINE_LOCAL_KAFKA__HEAP": "384m",
     }
-    bootstrap = start_broker(tmp_path, state)
+    bootstrap = start_broker(state)
     running = Stack.create(bootstrap, tmp_path, NEWSTIMELINE_PRODUCE_TIMEOUT_S="5", **state)
     try:
         yield running
     finally:
         running.stop_all()
-        cli(running, "kafka", "stop")
+        cli(running.env, "kafka", "stop")
 
 
-def start_broker(tmp_path: Path, state: dict[str, str]) -> str:
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
+def start_broker(state: dict[str, str]) -> str:
+    """`newstimeline kafka start` on the given state dir; the address it prints."""
     env = {k: v for k, v in os.environ.items() if k != "KAFKA_BOOTSTRAP_SERVERS"} | state
-    done = subprocess.run(
-        [sys.executable, "-m", "services.cli", "kafka", "start"],
-        env=env, capture_output=True, text=True, timeout=180, check=False, cwd=tmp_path,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout.strip().splitlines()[-1]
+    return cli(env, "kafka", "start").strip().splitlines()[-1]
 
 
 def post_batch(
