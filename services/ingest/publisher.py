@@ -80,7 +80,10 @@ class ArticlePublisher:
                 return await self._publish(article)
         except (KafkaError, OSError, TimeoutError) as exc:
             log.warning("publish of %s not confirmed: %r", article.article_id, exc)
-            msg = f"the broker did not confirm the record within {self._timeout_s:g} s"
+            if isinstance(exc, TimeoutError):
+                msg = f"the broker did not confirm the record within {self._timeout_s:g} s"
+            else:
+                msg = "the broker could not be reached"
             raise BrokerUnavailableError(msg) from exc
 
     async def _publish(self, article: ArticleSubmitted) -> Receipt:
