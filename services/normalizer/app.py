@@ -103,7 +103,6 @@ def app_options(settings: Settings, bootstrap: str, data_dir: Path, port: int) -
         # Any record a topic accepts can be read, re-published and dead-lettered.
         "producer_max_request_size": producer_max_request_bytes(settings),
         "consumer_max_fetch_size": producer_max_request_bytes(settings),
-        "consumer_group_instance_id": settings.worker_instance_id,
     }
 
 

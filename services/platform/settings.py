@@ -177,12 +177,6 @@ class Settings(BaseSettings):
         description="How long the group waits for a silent worker before giving its "
         "partitions to the others (the broker's minimum is 6 s).",
     )
-    worker_instance_id: str | None = Field(
-        default=None,
-        description="Static group membership id of this worker: a worker restarted with the "
-        "same id gets its partitions back at once instead of after worker_session_timeout_s. "
-        "Unset, each worker takes the id of the lowest free worker slot of its machine.",
-    )
     shutdown_deadline_s: float = Field(
         default=8.0,
         gt=0,
