@@ -16,7 +16,7 @@ VIS_TIMELINE_SHA512 := 5eded136b46f3a44224b293abc54d7491c13ba74f4cbd3330e01d8f0d
 VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
-.PHONY: setup setup-dev browser rouge run reset status test test-unit lint format schemas \
+.PHONY: setup setup-dev browser rouge run reset status test soak test-unit lint format schemas \
 	kafka-up kafka-down topics bench-normalizer bench-api bench-replay eval-stories clean
 
 # Two stamps: the runtime set (requirements.lock) is all `make run` needs; tests and linters
@@ -75,6 +75,12 @@ rouge:
 
 test: setup-dev browser rouge
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
+
+# The chaos test at scale (not in CI): 10,000 articles, five worker kills, a broker restart
+# and a query kill; prints the figures the README's table shows.
+soak: setup-dev
+	FAULTS_ARTICLES=10000 FAULTS_WORKER_KILLS=5 $(BIN)/python -m pytest -s -ra \
+	  tests/faults/test_chaos.py $(PYTEST_ARGS)
 
 test-unit: setup-dev
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)

@@ -17,7 +17,7 @@ from services.ingest.files import Item, expand, read_items
 from services.ingest.publisher import ArticlePublisher, BrokerUnavailableError, publish_all
 from services.ingest.submission import describe_errors, parse_article, to_event
 from services.ingest.wiring import build_app, build_publisher
-from services.platform.broker import choose_broker
+from services.platform.broker_address import bootstrap_or_raise
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
 from services.timeline.events import ArticleSubmitted
@@ -72,8 +72,7 @@ def ingest_files(args: argparse.Namespace) -> int:
         items = [item for path in expand(args.paths) for item in read_items(path)]
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
-    # Chosen before the loop starts: finding the local broker runs a loop of its own.
-    bootstrap = choose_broker(settings).bootstrap
+    bootstrap = bootstrap_or_raise(settings)  # found, never started here
     try:
         accepted, refused = asyncio.run(_ingest(settings, bootstrap, items))
     except BrokerUnavailableError as exc:
@@ -84,12 +83,12 @@ def ingest_files(args: argparse.Namespace) -> int:
 
 
 def serve_api(args: argparse.Namespace) -> int:
-    import uvicorn  # noqa: PLC0415 - only the server needs it
+    from services.platform.shutdown import serve  # noqa: PLC0415 - only the server needs it
 
     settings = Settings()
     configure_logging("ingest", settings.log_level)
     host, port = args.host or settings.ingest_host, args.port or settings.ingest_port
-    uvicorn.run(build_app(settings), host=host, port=port, log_config=None)
+    serve(build_app(settings), host, port, settings.shutdown_deadline_s)
     return 0
 
 

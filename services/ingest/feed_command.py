@@ -25,7 +25,7 @@ from services.ingest.feed_ingest import FeedReport, Outcome, ingest_feed
 from services.ingest.feed_state import FeedState, load_state, save_state
 from services.ingest.publisher import ArticlePublisher, BrokerUnavailableError, publish_all
 from services.ingest.wiring import build_publisher
-from services.platform.broker import choose_broker
+from services.platform.broker_address import bootstrap_or_raise
 from services.platform.logs import configure_console_logging
 from services.platform.settings import Settings
 from services.timeline.events import ArticleSubmitted
@@ -184,7 +184,7 @@ def ingest_feeds(args: argparse.Namespace) -> int:
         "ingest-feed", settings.log_level, settings.logs_dir / "ingest-feed.log"
     )
     # Chosen before the event loop starts: finding the local broker runs a loop of its own.
-    publisher = build_publisher(settings, choose_broker(settings).bootstrap)
+    publisher = build_publisher(settings, bootstrap_or_raise(settings))
     try:
         return asyncio.run(run_feeds(settings, publisher, feeds, every_s))
     except BrokerUnavailableError as exc:

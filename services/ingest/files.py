@@ -63,3 +63,5 @@ def _decode(location: str, text: str) -> Item:
         return Item(location, json.loads(text))
     except json.JSONDecodeError as exc:
         return Item(location, error=f"not valid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return Item(location, error="not valid JSON: nested too deeply")

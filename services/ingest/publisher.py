@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,13 +22,17 @@ from services.timeline.events import (
     ArticleSubmitted,
 )
 
+log = logging.getLogger(__name__)
+
 EVENT_TYPE = SUBMISSION_TYPE
 EVENT_SOURCE = "/news-timeline/ingest"
 EVENT_NAMESPACE = uuid.UUID("6f1c2d0e-2b7a-4c55-9a43-8d1a8f0e5b21")
 
 
 class BrokerUnavailableError(RuntimeError):
-    """The broker did not acknowledge the record; nothing was written."""
+    """The broker did not acknowledge the record in time. It may still be written (a send
+    cannot be recalled), which is safe: the same revision never yields a second timeline.
+    The message says only that; the cause is logged and kept as __cause__."""
 
 
 @dataclass(frozen=True)
@@ -45,17 +51,20 @@ def event_id(article: ArticleSubmitted) -> str:
 
 class ArticlePublisher:
     """Owns one idempotent producer; starts it lazily so the API can come up before the
-    broker and answer 503 instead of failing to start."""
+    broker and answer 503 instead of failing to start. Every publish, the producer's start
+    included, ends within `timeout_s`."""
 
     def __init__(
         self,
         make_producer: Callable[[], AIOKafkaProducer],
         topic: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        timeout_s: float = 10.0,
     ) -> None:
         self._make_producer = make_producer
         self._topic = topic
         self._clock = clock
+        self._timeout_s = timeout_s
         self._producer: AIOKafkaProducer | None = None
         self._lock = asyncio.Lock()
 
@@ -65,10 +74,9 @@ class ArticlePublisher:
                 producer = self._make_producer()
                 try:
                     await producer.start()
-                except (KafkaError, OSError) as exc:
-                    await producer.stop()
-                    msg = f"Kafka broker unreachable: {exc}"
-                    raise BrokerUnavailableError(msg) from exc
+                except BaseException:  # a refusal, or the publish deadline
+                    await _stop_quietly(producer)
+                    raise
                 self._producer = producer
             return self._producer
 
@@ -76,7 +84,7 @@ class ArticlePublisher:
         envelope = Envelope(
             event_id(article), EVENT_TYPE, EVENT_SOURCE, self._clock(), article.article_id
         )
-        meta = await self._send(article.model_dump_json().encode(), envelope)
+        meta = await self._confirmed(article.model_dump_json().encode(), envelope)
         return Receipt(
             article.article_id, article.revision, meta.topic, meta.partition, meta.offset
         )
@@ -92,27 +100,53 @@ class ArticlePublisher:
         envelope = Envelope(
             retraction_id, RETRACTION_TYPE, EVENT_SOURCE, retraction.retracted_at, article_id
         )
-        meta = await self._send(retraction.model_dump_json().encode(), envelope)
+        meta = await self._confirmed(retraction.model_dump_json().encode(), envelope)
         return Receipt(article_id, "", meta.topic, meta.partition, meta.offset)
 
-    async def _send(self, value: bytes, envelope: Envelope) -> Any:
-        """Returns the broker's record metadata once it has acknowledged the record."""
-        producer = await self._started()
+    async def _confirmed(self, value: bytes, envelope: Envelope) -> Any:
+        """The broker's record metadata once it acknowledged the record, within
+        `timeout_s` (the producer's start included)."""
         try:
-            return await producer.send_and_wait(
-                self._topic,
-                value,
-                key=envelope.subject.encode(),
-                headers=binary_headers(envelope, value),
-            )
-        except KafkaError as exc:
-            msg = f"Kafka did not acknowledge the record: {exc}"
+            async with asyncio.timeout(self._timeout_s):
+                producer = await self._started()
+                return await producer.send_and_wait(
+                    self._topic,
+                    value,
+                    key=envelope.subject.encode(),
+                    headers=binary_headers(envelope, value),
+                )
+        except (KafkaError, OSError, TimeoutError) as exc:
+            log.warning("publish of %s not confirmed: %r", envelope.subject, exc)
+            if isinstance(exc, TimeoutError):
+                msg = f"the broker did not confirm the record within {self._timeout_s:g} s"
+            else:
+                msg = "the broker could not be reached"
             raise BrokerUnavailableError(msg) from exc
 
-    async def close(self) -> None:
+    async def ready(self, timeout_s: float = 2.0) -> bool:
+        """Does the broker answer with the topic's partitions now (within `timeout_s`)?"""
+        try:
+            async with asyncio.timeout(timeout_s):
+                producer = await self._started()
+                client = producer.client
+                client.add_topic(self._topic)  # tracked from now on; the update below asks
+                updated = await client.force_metadata_update()
+                return bool(updated and client.cluster.partitions_for_topic(self._topic))
+        except (KafkaError, OSError, TimeoutError) as exc:
+            log.info("broker not ready: %r", exc)
+            return False
+
+    async def close(self, timeout_s: float = 3.0) -> None:
+        """Flush what can be flushed within `timeout_s`; a shutdown never waits longer."""
         if self._producer is not None:
-            await self._producer.stop()
-            self._producer = None
+            producer, self._producer = self._producer, None
+            await _stop_quietly(producer, timeout_s)
+
+
+async def _stop_quietly(producer: AIOKafkaProducer, timeout_s: float = 3.0) -> None:
+    with contextlib.suppress(Exception, TimeoutError):
+        async with asyncio.timeout(timeout_s):
+            await producer.stop()
 
 
 async def publish_all(

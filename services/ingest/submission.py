@@ -7,23 +7,58 @@ gets the field and the reason; an accepted one gets a stable id and a content re
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 from pydantic import (
     AnyHttpUrl,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
     ValidationError,
     field_validator,
 )
 
+from services.platform.rfc3339 import check_text, date_time_pattern
 from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted, TimezoneName
-from services.timeline.language_tags import primary_language
+from services.timeline.language_tags import primary_language, two_letter_codes
+from services.timeline.zones import known_zone_names
 
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# RFC 3339 with its offset, in the years 0002 to 9998: a day's offset either way then stays
+# inside the years 0001 to 9999 that the read model holds.
+YEAR = r"(000[2-9]|00[1-9]\d|0[1-9]\d{2}|[1-8]\d{3}|9[0-8]\d{2}|99[0-8]\d|999[0-8])"
+PUBLISHED_AT = date_time_pattern(YEAR)
+PUBLISHED_AT_REASON = (
+    "must be an RFC 3339 date-time string with an offset, years 0002 to 9998, "
+    "e.g. 2025-12-15T08:00:00Z"
+)
+# Not blank: what strip_whitespace leaves must be at least one character.
+SOME_TEXT = r"\S"
+
+
+def published_at_text(value: Any) -> Any:
+    return check_text(value, PUBLISHED_AT, PUBLISHED_AT_REASON)
+
+
+PublishedAt = Annotated[AwareDatetime, BeforeValidator(published_at_text)]
+
+
+def listing(
+    values: Callable[[], Sequence[str]], *, nullable: bool = False
+) -> Callable[[dict[str, JsonValue]], None]:
+    """The schema's enum, filled when the schema is generated (not at import), so the
+    OpenAPI document says exactly which values are accepted."""
+
+    def extra(schema: dict[str, JsonValue]) -> None:
+        schema["enum"] = [*values(), *([None] if nullable else [])]
+
+    return extra
 
 
 class ArticleIn(BaseModel):
@@ -47,22 +82,31 @@ class ArticleIn(BaseModel):
 
     article_id: ArticleId | None = Field(default=None, description="Defaults to a stable hash.")
     source: Annotated[NonBlank, StringConstraints(max_length=200)] = Field(
-        description="Publisher or feed name."
+        description="Publisher or feed name.", json_schema_extra={"pattern": SOME_TEXT}
     )
     url: AnyHttpUrl | None = Field(default=None, description="Canonical URL, if any.")
-    title: Annotated[NonBlank, StringConstraints(max_length=1000)] = Field(description="Headline.")
-    body: str = Field(description="Plain text, at most 1 MiB of UTF-8.")
-    published_at: AwareDatetime = Field(description="RFC 3339 with an offset, e.g. ...Z.")
+    title: Annotated[NonBlank, StringConstraints(max_length=1000)] = Field(
+        description="Headline.", json_schema_extra={"pattern": SOME_TEXT}
+    )
+    body: str = Field(
+        description="Plain text, at most 1 MiB of UTF-8.", json_schema_extra={"pattern": SOME_TEXT}
+    )
+    published_at: PublishedAt = Field(
+        description="RFC 3339 string with an offset, e.g. ...Z; years 0002 to 9998.",
+        json_schema_extra={"pattern": f"^{PUBLISHED_AT}$"},
+    )
     language: str = Field(
         default="en",
         max_length=64,
         description="BCP 47 tag in any case (en, EN, en-US, pt-BR); kept as its ISO 639-1 "
-        "primary subtag (pt-BR becomes pt).",
+        "primary subtag (pt-BR becomes pt). The schema lists the two-letter codes.",
+        json_schema_extra=listing(two_letter_codes),
     )
     timezone: TimezoneName | None = Field(
         default=None,
         description="IANA zone of the article, e.g. Europe/Berlin; relative dates are read "
         "on its calendar. Defaults to the offset of published_at.",
+        json_schema_extra=listing(known_zone_names, nullable=True),
     )
 
     @field_validator("body")
@@ -125,7 +169,16 @@ def describe_errors(error: ValidationError) -> str:
     for item in error.errors():
         field = ".".join(str(loc) for loc in item["loc"]) or "article"
         parts.append(f"{field}: {item['msg']}")
-    return "; ".join(parts)
+    # A key sent as "\\ud800" has no UTF-8 form; the reply quoting it must still encode.
+    return "; ".join(parts).encode("utf-8", "replace").decode()
+
+
+def size_problem(event: ArticleSubmitted, max_bytes: int) -> str | None:
+    """Why the event cannot go on the topic (too large once encoded), or None."""
+    size = len(event.model_dump_json().encode())
+    if size <= max_bytes:
+        return None
+    return f"the article is {size} bytes once encoded, more than the {max_bytes} a record may hold"
 
 
 def parse_article(raw: Any) -> ArticleIn:

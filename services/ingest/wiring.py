@@ -1,4 +1,4 @@
-"""Explicit wiring of the ingest service: settings -> broker -> producer -> app."""
+"""Explicit wiring of the ingest service: settings -> broker address -> producer -> app."""
 
 from __future__ import annotations
 
@@ -6,19 +6,21 @@ from fastapi import FastAPI
 
 from services.ingest.app import create_app
 from services.ingest.publisher import ArticlePublisher
-from services.platform.broker import choose_broker
+from services.platform.broker_address import bootstrap_or_raise
 from services.platform.kafka_clients import reliable_producer
 from services.platform.settings import Settings
 
 
-def build_publisher(settings: Settings, bootstrap: str) -> ArticlePublisher:
+def build_publisher(settings: Settings, bootstrap: str | None = None) -> ArticlePublisher:
+    """Publishes to `bootstrap`; without one, the address is looked up at each
+    (re)connection, never chosen or started here, so a broker that appears (or moves)
+    after ingest started is found on the next publish."""
     return ArticlePublisher(
-        lambda: reliable_producer(settings, bootstrap, "ingest"), settings.topics.articles
+        lambda: reliable_producer(settings, bootstrap or bootstrap_or_raise(settings), "ingest"),
+        settings.topics.articles,
+        timeout_s=settings.produce_timeout_s,
     )
 
 
 def build_app(settings: Settings) -> FastAPI:
-    # The broker is chosen before any event loop runs: finding the local broker probes it
-    # with a loop of its own.
-    bootstrap = choose_broker(settings).bootstrap
-    return create_app(lambda: build_publisher(settings, bootstrap), settings.cors_origins)
+    return create_app(lambda: build_publisher(settings), settings)

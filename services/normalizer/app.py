@@ -4,6 +4,9 @@ The agent body stays thin: it hands each record to `processing.decide` and moves
 according to the outcome. A table of the last published revision per article (changelogged,
 co-partitioned with the articles topic) makes a re-submitted revision produce nothing new.
 Faust's web server answers /healthz and /metrics on the worker's own port.
+Nothing is skipped without a dead letter: whatever fails for one record (a timeline too
+large to publish, an error nobody foresaw) sends that record to the DLQ with its cause,
+and the agent goes on with the next one.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import faust
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
 from services.normalizer.metrics import Partition, WorkerMetrics
 from services.normalizer.processing import DeadLetter, Outcome, Publish, Skip, decide, event_type
+from services.platform.kafka_clients import producer_max_request_bytes
 from services.platform.logs import article_id
 from services.platform.settings import Settings
 
@@ -46,11 +51,12 @@ class RecordHandler:
     dead_letters: Any
     revisions: Any
     metrics: WorkerMetrics
+    max_record_bytes: int
 
     def timed_decision(self, value: bytes | None, kind: str | None) -> Outcome:
         began = time.perf_counter()
         try:
-            return decide(value, self.revisions, kind)
+            return decide(value, self.revisions, kind, self.max_record_bytes)
         finally:
             self.metrics.normalize_seconds.observe(time.perf_counter() - began)
 
@@ -68,36 +74,44 @@ class RecordHandler:
         self.metrics.records.labels(OUTCOMES[type(outcome)]).inc()
         self.metrics.progress.done(message.topic, message.partition, message.offset)
 
-    async def set_aside(self, message: Any, error: Exception) -> None:
+    async def set_aside(self, message: Any, error: BaseException) -> None:
         origin = Origin(message.topic, message.partition, message.offset)
         headers = dead_letter_headers(origin, error, _headers(message))
         await self.dead_letters.send(key=message.key, value=message.value, headers=headers)
         self.metrics.dead_letters.labels(type(error).__name__).inc()
-        log.warning("dead letter %s: %s", origin, type(error).__name__)
+        log.warning("dead letter %s: %s: %s", origin, type(error).__name__, str(error)[:200])
 
 
-def create_faust_app(settings: Settings, bootstrap: str, data_dir: Path, port: int) -> faust.App:
-    return faust.App(
-        settings.worker_group,
-        broker=f"kafka://{bootstrap}",
-        store="memory://",
-        datadir=str(data_dir),
-        web_enabled=True,
-        web_bind=settings.worker_host,
-        web_port=port,
-        topic_partitions=settings.topics.partitions,
-        topic_disable_leader=True,
-        producer_acks=-1,
-        consumer_auto_offset_reset="earliest",
-        processing_guarantee="at_least_once",
-    )
+def app_options(settings: Settings, bootstrap: str, data_dir: Path, port: int) -> dict[str, Any]:
+    session_s = settings.worker_session_timeout_s
+    return {
+        "broker": f"kafka://{bootstrap}",
+        "store": "memory://",
+        "datadir": str(data_dir),
+        "web_enabled": True,
+        "web_bind": settings.worker_host,
+        "web_port": port,
+        "topic_partitions": settings.topics.partitions,
+        "topic_disable_leader": True,
+        "producer_acks": -1,
+        "consumer_auto_offset_reset": "earliest",
+        "processing_guarantee": "at_least_once",
+        # A SIGKILLed worker's partitions move once the group stops hearing from it.
+        "broker_session_timeout": session_s,
+        "broker_heartbeat_interval": session_s / 3,
+        "broker_rebalance_timeout": 20.0,
+        # Any record a topic accepts can be read, re-published and dead-lettered.
+        "producer_max_request_size": producer_max_request_bytes(settings),
+        "consumer_max_fetch_size": producer_max_request_bytes(settings),
+    }
 
 
 def create_app(
     settings: Settings, bootstrap: str, data_dir: Path, *, port: int | None = None
 ) -> faust.App:
     """Build the Faust app and its one agent; nothing connects until the worker starts."""
-    app = create_faust_app(settings, bootstrap, data_dir, port or settings.worker_port)
+    options = app_options(settings, bootstrap, data_dir, port or settings.worker_port)
+    app = faust.App(settings.worker_group, **options)
     raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
     articles = app.topic(settings.topics.articles, **raw)
     revisions = app.Table(
@@ -108,7 +122,7 @@ def create_app(
     metrics.watch_lag(lambda: end_offsets(app, settings.topics.articles))
     timelines = app.topic(settings.topics.timelines, **raw)
     dead_letters = app.topic(settings.topics.dead_letters, **raw)
-    handle = RecordHandler(timelines, dead_letters, revisions, metrics)
+    handle = RecordHandler(timelines, dead_letters, revisions, metrics, settings.max_record_bytes)
 
     @app.agent(articles)
     async def normalize_articles(stream: Any) -> AsyncIterator[None]:
@@ -116,6 +130,14 @@ def create_app(
             token = article_id.set(_key_text(event.message.key))
             try:
                 await handle(event.message)
+            except MessageSizeTooLargeError as exc:
+                await handle.set_aside(event.message, exc)
+            except KafkaError:
+                raise  # the broker's trouble, not the record's: Faust retries the record
+            except Exception as exc:
+                # One record's unforeseen failure must not stop the others.
+                log.exception("record failed; sending it to the dead letters")
+                await handle.set_aside(event.message, exc)
             finally:
                 article_id.reset(token)
             yield None

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 
-from services.platform.broker import choose_broker
+from services.platform.broker_address import bootstrap_or_raise, wait_for_broker
 from services.platform.cli_args import parse_position, parse_time
 from services.platform.kafka_clients import reliable_producer
 from services.platform.kafka_probe import run_blocking
@@ -18,24 +18,44 @@ from services.platform.settings import Settings
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from faust.worker import Worker  # noqa: PLC0415 - Faust is heavy; only the worker needs it
+    """Supervise a Faust worker process (see supervisor.py); `--faust` is that process."""
+    if not args.faust:
+        from services.normalizer.supervisor import Supervisor  # noqa: PLC0415
 
+        settings = Settings()
+        configure_logging("worker", settings.log_level)
+        child = [sys.executable, "-m", "services.cli", "worker", "--faust"]
+        if args.loglevel:
+            child += ["--loglevel", args.loglevel]
+        if args.port:
+            child += ["--port", str(args.port)]
+        return Supervisor(child, settings).run()
+    return run_faust_worker(args)
+
+
+def run_faust_worker(args: argparse.Namespace) -> int:
+    # Faust is heavy; only the worker needs it.
     from services.normalizer.app import create_app  # noqa: PLC0415
+    from services.normalizer.worker import BoundedWorker  # noqa: PLC0415
 
     settings = Settings()
-    bootstrap = choose_broker(settings).bootstrap
+    configure_logging("worker", (args.loglevel or settings.log_level).upper())
+    # Never started here: the worker waits (logging each attempt) until a broker answers.
+    bootstrap = wait_for_broker(settings)
     check_worker_state(settings, bootstrap)
     # Each process gets its own data dir: the in-memory tables keep nothing there, but
     # Faust still writes its lock files and would clash between workers.
     data_dir = settings.worker_data_dir / f"worker-{os.getpid()}"
     data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, bootstrap, data_dir, port=args.port)
-    configure_logging("worker", (args.loglevel or settings.log_level).upper())
     # Our JSON logging, not Faust's coloured text; no banner on stdout.
-    worker = Worker(
-        app, loglevel=args.loglevel or settings.log_level.lower(), quiet=True,
+    worker = BoundedWorker(
+        app,
+        loglevel=args.loglevel or settings.log_level.lower(),
+        quiet=True,
         override_logging=False,
-    )  # fmt: skip
+        deadline_s=settings.shutdown_deadline_s,
+    )
     worker.spinner = None  # it writes terminal escapes to stdout, which is a log file here
     worker.execute_from_commandline()
     return 0
@@ -58,6 +78,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     worker.add_argument(
         "--port", type=int, default=None, help="/healthz and /metrics port (default: worker_port)"
     )
+    # The supervised Faust process itself; run by `worker`, not by people.
+    worker.add_argument("--faust", action="store_true", help=argparse.SUPPRESS)
     worker.set_defaults(handler=run_worker)
     register_dlq(subparsers)
 
@@ -105,7 +127,7 @@ async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace)
 def dead_letters(args: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging("dlq", settings.log_level)
-    bootstrap = choose_broker(settings).bootstrap
+    bootstrap = bootstrap_or_raise(settings)  # found, never started here
     action = _list if args.action == "list" else _redrive
     return asyncio.run(action(settings, bootstrap, args))
 

@@ -56,6 +56,12 @@ class DeadLetter:
 
 
 Outcome = Publish | Skip | DeadLetter
+# Without a limit of its own, a timeline may be as large as a record may be.
+NO_LIMIT = 2**62
+
+
+class TimelineTooLargeError(ValueError):
+    """The article's timeline is larger than a record on the timelines topic may be."""
 
 
 def published_marker(revision: str) -> str:
@@ -70,9 +76,15 @@ def event_type(headers: Headers) -> str | None:
     return found.decode(errors="replace") if found is not None else None
 
 
-def decide(value: bytes | None, seen: Mapping[str, str], kind: str | None = None) -> Outcome:
+def decide(
+    value: bytes | None,
+    seen: Mapping[str, str],
+    kind: str | None = None,
+    max_bytes: int = NO_LIMIT,
+) -> Outcome:
     """The outcome for one record of the articles topic of CloudEvents type `kind`, given
-    the last revision published per article."""
+    the last revision published per article; a timeline over `max_bytes` is a dead letter
+    (it could never be published)."""
     if kind == RETRACTION_TYPE:
         return _retract(value)
     try:
@@ -86,6 +98,10 @@ def decide(value: bytes | None, seen: Mapping[str, str], kind: str | None = None
     except Exception as exc:
         return DeadLetter(exc)
     payload = timeline.model_dump_json().encode()
+    if len(payload) > max_bytes:
+        msg = (f"the timeline of {article.article_id} ({len(timeline.incidents)} incidents) is "
+               f"{len(payload)} bytes, more than the {max_bytes} a record may hold")  # fmt: skip
+        return DeadLetter(TimelineTooLargeError(msg))
     event_id = uuid.uuid5(EVENT_NAMESPACE, f"{article.article_id}/{article.revision}")
     # ce_time is the publication time, not the wall clock, so replays stay byte-identical.
     envelope = Envelope(

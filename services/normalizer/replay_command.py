@@ -12,7 +12,7 @@ from typing import Any
 
 from services.cli import UsageError
 from services.normalizer.replay import Change, Replayer, ReplayReport, Scope
-from services.platform.broker import choose_broker
+from services.platform.broker_address import bootstrap_or_raise
 from services.platform.cli_args import parse_position, parse_time
 from services.platform.kafka_clients import reliable_producer
 from services.platform.logs import configure_console_logging
@@ -101,7 +101,7 @@ def replay_normalize(args: argparse.Namespace) -> int:
         "replay-normalize", settings.log_level, settings.logs_dir / "replay.log"
     )
     scope_of(args)  # bad options fail before anything connects
-    bootstrap = choose_broker(settings).bootstrap
+    bootstrap = bootstrap_or_raise(settings)
     began = time.monotonic()
     report = asyncio.run(replay(settings, bootstrap, args))
     seconds = time.monotonic() - began

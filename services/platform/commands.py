@@ -8,7 +8,7 @@ import sys
 
 from services.cli import UsageError
 from services.platform import local_kafka
-from services.platform.broker import choose_broker
+from services.platform.broker_address import bootstrap_or_raise
 from services.platform.logs import configure_console_logging, configure_logging
 from services.platform.reset import reset as reset_everything
 from services.platform.settings import Settings
@@ -40,8 +40,8 @@ def kafka_stop(_: argparse.Namespace) -> int:
 def topics_create(_: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging("topics", settings.log_level)
-    choice = choose_broker(settings)
-    created = asyncio.run(create_topics(settings, choice.bootstrap))
+    bootstrap = bootstrap_or_raise(settings)  # found, never started here
+    created = asyncio.run(create_topics(settings, bootstrap))
     t = settings.topics
     for name in (t.articles, t.timelines, t.dead_letters):
         sys.stdout.write(f"{name}: {'created' if name in created else 'exists'}\n")

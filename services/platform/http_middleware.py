@@ -28,7 +28,14 @@ def add_middleware(
         CORSMiddleware,
         allow_origins=list(cors_origins),
         allow_methods=list(methods),
-        allow_headers=["Content-Type", "If-None-Match", "Last-Event-ID", "X-Request-ID"],
+        allow_headers=[
+            "Content-Type",
+            "If-None-Match",
+            "Last-Event-ID",
+            "X-Request-ID",
+            "X-API-Key",
+            "Authorization",
+        ],
         expose_headers=EXPOSED,
     )
     app.add_middleware(RequestMetrics, registry=registry)

@@ -10,10 +10,14 @@ import json
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AliasChoices, BaseModel, Field, field_validator
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MIB = 1024 * 1024
+
+# Comma-separated in the environment ("k1,k2"), a list in code.
+KeyList = Annotated[list[SecretStr], NoDecode]
 
 
 class TopicSettings(BaseModel):
@@ -121,6 +125,70 @@ class Settings(BaseSettings):
         description="Where `newstimeline run` writes each service's JSON log lines "
         "(worker.log, query.log, ingest.log, run.log).",
     )
+
+    cursor_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs timeline cursors; when unset, one is generated at the "
+        "first start and kept in cursor_key_file.",
+    )
+    cursor_key_file: Path = Field(
+        default=PROJECT_ROOT / ".state" / "cursor.key",
+        description="Where the generated cursor key is kept (mode 0600).",
+    )
+    max_record_bytes: int = Field(
+        default=4 * MIB,
+        ge=64 * 1024,
+        description="Largest record value on any topic: topics (max.message.bytes), "
+        "producers (max_request_size) and consumers are set from it, and ingest refuses an "
+        "article whose event would be larger.",
+    )
+    ingest_max_request_bytes: int = Field(
+        default=16 * MIB,
+        ge=1024,
+        description="Largest request body ingest reads; larger ones get 413 unread.",
+    )
+    ingest_api_keys: KeyList = Field(
+        default_factory=list,
+        description="When set (comma-separated), ingest's write and admin routes need one "
+        "of these keys in X-API-Key (or Authorization: Bearer).",
+    )
+    query_api_keys: KeyList = Field(
+        default_factory=list,
+        description="When set (comma-separated), the query API's /v1 routes need one of "
+        "these keys in X-API-Key (or Authorization: Bearer).",
+    )
+    query_max_streams: int = Field(
+        default=1000,
+        ge=1,
+        description="Concurrent SSE streams one query process serves; more get 503.",
+    )
+    retry_after_s: int = Field(
+        default=5, ge=1, description="Retry-After of every 503 the services answer."
+    )
+    broker_retry_max_s: float = Field(
+        default=15.0,
+        gt=0,
+        description="Longest pause between attempts to reach an absent broker (the pause "
+        "doubles from one second up to this).",
+    )
+    worker_session_timeout_s: float = Field(
+        default=6.0,
+        ge=6.0,
+        description="How long the group waits for a silent worker before giving its "
+        "partitions to the others (the broker's minimum is 6 s).",
+    )
+    shutdown_deadline_s: float = Field(
+        default=8.0,
+        gt=0,
+        description="After SIGTERM a service has this long to close cleanly; then it exits.",
+    )
+
+    @field_validator("ingest_api_keys", "query_api_keys", mode="before")
+    @classmethod
+    def split_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [key.strip() for key in value.split(",") if key.strip()]
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

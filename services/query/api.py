@@ -10,12 +10,15 @@ from fastapi import APIRouter, FastAPI, Response
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
+from services.platform.api_keys import key_dependencies
+from services.platform.http_errors import install_error_replies
 from services.platform.http_metrics import metrics_router
 from services.platform.http_middleware import add_middleware
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, story_routes, web
 from services.query.catalog import live_incidents
 from services.query.context import QueryContext
+from services.query.cursor_key import cursor_key
 from services.query.feed import ChangeFeed
 from services.query.metrics import StoreCollector
 from services.query.projector import Projector
@@ -30,8 +33,11 @@ A cursor older than the snapshot retention answers 410: start again from the fir
 """
 
 
-def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
-    """The app; with `bootstrap`, its lifespan also runs the projector from that broker."""
+def create_app(
+    settings: Settings, *, bootstrap: str | None = None, project: bool | None = None
+) -> FastAPI:
+    """The app; with `bootstrap` (or `project`), its lifespan also runs the projector, from
+    that broker (or from the one settings or the local broker's state file name)."""
     registry = CollectorRegistry()
     # Swagger UI and ReDoc assets come from fastapi-offline's package, not a CDN, so /docs
     # works where only the service can be reached.
@@ -39,11 +45,15 @@ def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
         title="news-timeline query",
         version="1",
         description=DESCRIPTION,
-        lifespan=lifespan(settings, bootstrap, registry),
+        lifespan=lifespan(settings, bootstrap, registry, project=project),
     )
     add_middleware(app, registry, settings.cors_origins, methods=["GET"])
-    for module in (routes, catalog_routes, story_routes, sse, health):
-        app.include_router(module.router)
+    install_error_replies(app)
+    app.state.stream_slots = sse.StreamSlots(settings.query_max_streams, settings.retry_after_s)
+    reads = key_dependencies(settings.query_api_keys)
+    for module in (routes, catalog_routes, story_routes, sse):
+        app.include_router(module.router, dependencies=reads)
+    app.include_router(health.router)
     app.include_router(metrics_router(registry))
     if settings.query_bench_route:
         app.include_router(bench_router())
@@ -52,13 +62,19 @@ def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
 
 
 def lifespan(
-    settings: Settings, bootstrap: str | None, registry: CollectorRegistry
+    settings: Settings,
+    bootstrap: str | None,
+    registry: CollectorRegistry,
+    *,
+    project: bool | None = None,
 ) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
+    projecting = bootstrap is not None if project is None else project
+
     @contextlib.asynccontextmanager
     async def run(app: FastAPI) -> AsyncIterator[None]:
         store = TimelineStore(settings.database_path)
-        feed, reader = ChangeFeed(), Reader(settings.database_path)
-        projector = Projector(settings, bootstrap, store, feed.ring) if bootstrap else None
+        feed, reader = ChangeFeed(), Reader(settings.database_path, cursor_key(settings))
+        projector = Projector(settings, bootstrap, store, feed.ring) if projecting else None
         app.state.query = context = QueryContext(reader, projector, feed)
         collector = StoreCollector(
             lambda: context.projector_state, lambda: live_incidents(reader.conn())
@@ -71,8 +87,9 @@ def lifespan(
             registry.unregister(collector)
             if task:
                 task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+                # Leaving the group needs the broker; a shutdown does not wait for it long.
+                with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                    await asyncio.wait_for(task, 3.0)
             store.close()
 
     return run

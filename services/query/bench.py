@@ -34,6 +34,7 @@ from services.query.api import create_app
 from services.query.bench_data import RARE_WORD, fill
 from services.query.bench_load import LoadResult, run_load
 from services.query.cursor import Cursor
+from services.query.cursor_key import cursor_key
 from services.query.schema import connect
 from services.query.selection import TimelineFilter
 
@@ -56,12 +57,14 @@ def scenarios(path: Path, high_water: int) -> dict[str, str]:
         (high_water * 9 // 10,),
     ).fetchone()
     conn.close()
-    deep = Cursor(row[0], row[1], row[2], high_water, TimelineFilter().fingerprint()).encode()
+    deep = Cursor(row[0], row[1], row[2], high_water, TimelineFilter().fingerprint())
+    # Signed with the key the served app reads from the same settings.
+    deep_text = deep.encode(cursor_key(Settings()))
     week = {"from": "2015-06-01T00:00:00Z", "to": "2015-06-08T00:00:00Z"}
     return {
         BARE: "/bench/constant",
         "first page": "/v1/timeline",
-        "deep cursor page (90%)": f"/v1/timeline?{urlencode({'cursor': deep})}",
+        "deep cursor page (90%)": f"/v1/timeline?{urlencode({'cursor': deep_text})}",
         f"q={RARE_WORD}": f"/v1/timeline?q={RARE_WORD}",
         "one-week window": f"/v1/timeline?{urlencode(week)}",
     }

@@ -4,33 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-import uvicorn
-
-from services.platform.broker import choose_broker
 from services.platform.logs import configure_logging
 from services.platform.settings import Settings
+from services.platform.shutdown import serve as serve_app
 from services.query.api import create_app
 
 
 def serve(args: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging("query", settings.log_level)
-    choice = choose_broker(settings)
-    try:
-        app = create_app(settings, bootstrap=choice.bootstrap)
-        host = args.host or settings.query_host
-        port = args.port or settings.query_port
-        # Open event streams would otherwise hold a graceful shutdown forever.
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            log_config=None,
-            access_log=False,
-            timeout_graceful_shutdown=5,
-        )
-    finally:
-        choice.release()
+    # The broker is looked up (never started) by the projector, which waits for it: the
+    # API serves the read model as it is meanwhile.
+    app = create_app(settings, project=True)
+    host = args.host or settings.query_host
+    port = args.port or settings.query_port
+    serve_app(app, host, port, settings.shutdown_deadline_s, access_log=False)
     return 0
 
 

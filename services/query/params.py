@@ -2,31 +2,66 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
-from pydantic import AwareDatetime
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
+from services.platform.rfc3339 import check_text, date_time_pattern
 from services.query.selection import TimelineFilter
 from services.query.times import to_key
 from services.timeline.events import Anchor
 from services.timeline.mentions import Granularity
 
+INSTANT = date_time_pattern()
+
+
+def instant_text(value: Any) -> Any:
+    return check_text(value, INSTANT, "must be an RFC 3339 date-time with an offset")
+
+
+def within_store_range(instant: datetime) -> datetime:
+    """The read model stores UTC instants of years 1 to 9999; an offset can push a valid
+    local time out of that range ("0001-01-01T00:00:00+01:00")."""
+    try:
+        return instant.astimezone(UTC)
+    except OverflowError:
+        msg = "outside the instants the timeline holds (years 0001 to 9999 in UTC)"
+        raise ValueError(msg) from None
+
+
+def searchable_text(text: str) -> str:
+    """At least one word, and no NUL (SQLite's FTS5 reads it as the end of the query)."""
+    if "\x00" in text:
+        msg = "must not contain NUL characters"
+        raise ValueError(msg)
+    if not text.split():
+        msg = "must contain at least one word"
+        raise ValueError(msg)
+    return text
+
+
 ArticleParam = Annotated[
     str | None,
     Query(description="Only this article's incidents.", examples=["sydney-siege-2014"]),
 ]
+Instant = Annotated[
+    AwareDatetime, BeforeValidator(instant_text), AfterValidator(within_store_range)
+]
 FromParam = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(
         alias="from",
+        json_schema_extra={"pattern": f"^{INSTANT}$"},
         description="RFC 3339; keeps intervals that end after it.",
         examples=["2014-12-01T00:00:00Z"],
     ),
 ]
 ToParam = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(
+        json_schema_extra={"pattern": f"^{INSTANT}$"},
         description="RFC 3339; keeps intervals that start before it.",
         examples=["2014-12-31T00:00:00+11:00"],
     ),
@@ -34,7 +69,7 @@ ToParam = Annotated[
 LimitParam = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 CursorParam = Annotated[str | None, Query(description="next_cursor of the previous page.")]
 TextParam = Annotated[
-    str | None,
+    Annotated[str, AfterValidator(searchable_text)] | None,
     Query(
         min_length=1,
         max_length=200,

@@ -16,8 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
+from services.platform.broker_address import await_broker
+from services.platform.kafka_clients import producer_max_request_bytes
 from services.platform.log_identity import LogIdentity, fetch_identities
 from services.platform.settings import Settings
 from services.query.generations import forget
@@ -28,6 +31,17 @@ log = logging.getLogger(__name__)
 
 TOPIC_POLL_S = 1.0
 PURGE_EVERY_S = 60.0
+PROBE_EVERY_S = 2.0  # how stale /readyz may be about the broker
+
+
+async def broker_answers(consumer: AIOKafkaConsumer, timeout_s: float = 2.0) -> bool:
+    """Does the broker answer a metadata request now? (A fetch that gets nothing cannot
+    tell an idle topic from a broker that is gone.)"""
+    try:
+        async with asyncio.timeout(timeout_s):
+            return bool(await consumer._client.force_metadata_update())
+    except (TimeoutError, KafkaError, OSError):
+        return False
 
 
 def decode(key: bytes | None, value: bytes | None) -> Change:
@@ -58,6 +72,7 @@ class ProjectorState:
     skipped: int = 0
     log: LogIdentity | None = None  # the log being projected, once known
     rebuilding: bool = False  # started over because the store was of another log
+    broker_answers: bool = True  # at the last probe; a replica cut off from it is not ready
 
     def catch_up_lag(self) -> dict[int, int]:
         """Records still to project before the start-time end offsets are reached."""
@@ -65,10 +80,12 @@ class ProjectorState:
 
     @property
     def ready(self) -> bool:
-        return self.started and not any(self.catch_up_lag().values())
+        return self.started and self.broker_answers and not any(self.catch_up_lag().values())
 
     def describe(self) -> str:
         """The phase in words; a rebuild lasts until the start-time end offsets are reached."""
+        if self.started and not self.broker_answers:
+            return "the broker does not answer"
         if self.rebuilding and self.started and not self.ready:
             return "rebuilding from the start of the log"
         return self.phase
@@ -83,7 +100,7 @@ class Projector:
     def __init__(
         self,
         settings: Settings,
-        bootstrap: str,
+        bootstrap: str | None,
         store: TimelineStore,
         on_change: Callable[[], None] = lambda: None,
     ) -> None:
@@ -93,8 +110,12 @@ class Projector:
         self._on_change = on_change
 
     async def run(self) -> None:
+        self.state.phase = "waiting for a broker"
+        # Without an address of its own, the projector finds the broker (never starts one).
+        bootstrap = self.bootstrap or await await_broker(self.settings)
         consumer = AIOKafkaConsumer(
-            bootstrap_servers=self.bootstrap,
+            bootstrap_servers=bootstrap,
+            max_partition_fetch_bytes=producer_max_request_bytes(self.settings),
             group_id=self.settings.projector_group,
             client_id=f"{self.settings.client_id}-projector",
             enable_auto_commit=False,
@@ -104,7 +125,7 @@ class Projector:
         try:
             await self._assign(consumer)
             loop = asyncio.get_running_loop()
-            next_purge = loop.time()
+            next_purge = next_probe = loop.time()
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=1000)
                 for tp, records in batches.items():
@@ -112,6 +133,9 @@ class Projector:
                 await self._track_progress(consumer)
                 if self.store.moved():
                     await self._switch(consumer)
+                if loop.time() >= next_probe:
+                    self.state.broker_answers = await broker_answers(consumer)
+                    next_probe = loop.time() + PROBE_EVERY_S
                 if loop.time() >= next_purge:
                     await self._purge()
                     next_purge = loop.time() + PURGE_EVERY_S

@@ -11,6 +11,7 @@ until they are purged; a cursor whose snapshot predates a purge gets CursorExpir
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass, replace
@@ -85,8 +86,11 @@ class Reader:
     """Read-only access for request handlers: one connection per worker thread, opened
     again when the path names another file (a rebuilt read model swapped in)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, cursor_key: bytes | None = None) -> None:
         self.path = path
+        # Without a key of its own a reader signs with a key that dies with it: its
+        # cursors are then valid only for its lifetime, never forgeable.
+        self.cursor_key = cursor_key or secrets.token_bytes(32)
         self._local = threading.local()
 
     def conn(self) -> sqlite3.Connection:
@@ -121,7 +125,7 @@ class Reader:
     ) -> tuple[list[Any], str | None, int]:
         """One page of rows (keys at 0, 2, 3), the next cursor and the snapshot read."""
         fingerprint = flt.fingerprint()
-        cursor = Cursor.decode(cursor_text, fingerprint) if cursor_text else None
+        cursor = Cursor.decode(cursor_text, fingerprint, self.cursor_key) if cursor_text else None
         conn = self.conn()
         conn.execute("BEGIN")  # one read snapshot for the high-water mark and the rows
         try:
@@ -143,7 +147,7 @@ class Reader:
             return rows, None, snapshot
         last = rows[limit - 1]
         next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint, generation)
-        return rows[:limit], next_cursor.encode(), snapshot
+        return rows[:limit], next_cursor.encode(self.cursor_key), snapshot
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         sql = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608

@@ -7,7 +7,7 @@ import asyncio
 import json
 import sys
 
-from services.platform.broker import choose_broker
+from services.platform.broker_address import bootstrap_or_raise
 from services.platform.logs import configure_console_logging
 from services.platform.progress import Bar
 from services.platform.settings import Settings
@@ -36,7 +36,7 @@ def replay_projection(args: argparse.Namespace) -> int:
     configure_console_logging(
         "replay-projection", settings.log_level, settings.logs_dir / "replay.log"
     )
-    bootstrap = choose_broker(settings).bootstrap
+    bootstrap = bootstrap_or_raise(settings)
     report = asyncio.run(_rebuild(settings, bootstrap))
     if args.json:
         body = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
@@ -12,6 +13,7 @@ from sse_starlette import EventSourceResponse
 
 from services.query.changes import ChangeBatch, changes_after, high_water
 from services.query.context import Context, QueryContext
+from services.query.cursor import MAX_SNAPSHOT
 from services.query.params import timeline_filter
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
@@ -27,15 +29,37 @@ STREAM_EXAMPLE = (
 )
 
 
+@dataclass
+class StreamSlots:
+    """How many streams this process serves at once, and the most it may."""
+
+    limit: int
+    retry_after_s: int
+    open: int = 0
+
+    def take(self) -> None:
+        if self.open >= self.limit:
+            raise HTTPException(
+                status_code=503,
+                detail=f"this server already serves {self.limit} streams; retry later",
+                headers={"Retry-After": str(self.retry_after_s)},
+            )
+        self.open += 1
+
+    def give_back(self) -> None:
+        self.open -= 1
+
+
 def resume_point(header: str | None, query: int | None) -> int | None:
     text = header if header is not None else query
     if text is None:
         return None
     try:
-        value = int(text)
+        # Sequence numbers are SQLite integers; a longer text cannot be one.
+        value = int(text) if len(str(text)) <= 20 else -1
     except ValueError:
         value = -1
-    if value < 0:
+    if not 0 <= value <= MAX_SNAPSHOT:
         detail = [
             {
                 "loc": ["header", "last-event-id"],
@@ -76,7 +100,8 @@ async def events(
         200: {
             "content": {"text/event-stream": {"example": STREAM_EXAMPLE}},
             "description": "incident and retract events; id = sequence number",
-        }
+        },
+        503: {"description": "Too many open streams; retry after Retry-After seconds"},
     },
 )
 async def stream_timeline(
@@ -84,9 +109,25 @@ async def stream_timeline(
     context: Context,
     flt: Annotated[TimelineFilter, Depends(timeline_filter)],
     last_event_id: Annotated[str | None, Header()] = None,
-    after: Annotated[int | None, Query(ge=0, description="Like Last-Event-ID.")] = None,
+    after: Annotated[
+        int | None, Query(ge=0, le=MAX_SNAPSHOT, description="Like Last-Event-ID.")
+    ] = None,
 ) -> EventSourceResponse:
     """Incidents added or replaced that match the filters, live; resumable with
-    Last-Event-ID (every change after it is sent again)."""
+    Last-Event-ID (every change after it is sent again). Past query_max_streams open
+    streams, 503 with Retry-After."""
     start = resume_point(last_event_id, after)
-    return EventSourceResponse(events(request, context, flt, start), ping=PING_S)
+    slots: StreamSlots = request.app.state.stream_slots
+    slots.take()
+    return EventSourceResponse(counted(slots, events(request, context, flt, start)), ping=PING_S)
+
+
+async def counted(
+    slots: StreamSlots, stream: AsyncIterator[dict[str, str]]
+) -> AsyncIterator[dict[str, str]]:
+    """The stream, giving its slot back however it ends (disconnect, shutdown, error)."""
+    try:
+        async for event in stream:
+            yield event
+    finally:
+        slots.give_back()

@@ -7,6 +7,10 @@ with a two-letter equivalent ("iw", "ger") come out as that equivalent.
 
 from __future__ import annotations
 
+from functools import cache
+from itertools import product
+from string import ascii_lowercase
+
 import langcodes
 
 EXAMPLES = "BCP 47, e.g. en, EN, en-US, pt-BR"
@@ -30,3 +34,18 @@ def primary_language(tag: str) -> str:
             return language
     msg = f"language tag {tag!r} has no two-letter ISO 639-1 code"
     raise ValueError(msg)
+
+
+@cache
+def two_letter_codes() -> tuple[str, ...]:
+    """The ISO 639-1 codes `primary_language` accepts as written, for API schemas (it also
+    takes them in any case and with regions or scripts)."""
+    codes = []
+    for first, second in product(ascii_lowercase, repeat=2):
+        code = first + second
+        try:
+            if primary_language(code) == code:
+                codes.append(code)
+        except ValueError:
+            continue
+    return tuple(codes)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
 def zone_named(name: str) -> ZoneInfo:
@@ -18,6 +19,12 @@ def zone_named(name: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         msg = f"unknown IANA time zone {name!r}"
         raise ValueError(msg) from exc
+
+
+@cache
+def known_zone_names() -> tuple[str, ...]:
+    """Every name `zone_named` accepts, so an API schema can say exactly what it takes."""
+    return tuple(sorted(name for name in available_timezones() if name != "localtime"))
 
 
 def article_zone(published_at: datetime, name: str | None = None) -> tzinfo:

@@ -11,6 +11,7 @@ from asgi_lifespan import LifespanManager
 
 from services.ingest.app import create_app
 from services.ingest.publisher import BrokerUnavailableError, Receipt
+from services.platform.settings import Settings
 from services.timeline.events import ArticleSubmitted
 
 GOOD = {"source": "S", "title": "T", "body": "B on Monday.", "published_at": "2025-01-01T00:00Z"}
@@ -36,6 +37,9 @@ class FakePublisher:
             raise BrokerUnavailableError(msg)
         self.retracted.append((article_id, reason))
         return Receipt(article_id, "", "news.articles.v1", 0, len(self.retracted) - 1)
+
+    async def ready(self) -> bool:
+        return not self.down
 
     async def close(self) -> None:
         return None
@@ -104,13 +108,16 @@ async def test_regional_language_tag_is_published_as_its_language(
     assert publisher.published[0].language == "pt"
 
 
-async def test_broker_down_is_503_and_nothing_written(
+async def test_broker_down_is_503_not_confirmed_and_safe_to_retry(
     client: httpx.AsyncClient, publisher: FakePublisher
 ) -> None:
     publisher.down = True
     reply = await client.post("/v1/articles", json=GOOD)
     assert reply.status_code == 503
-    assert "nothing was written" in reply.json()["detail"]
+    assert int(reply.headers["retry-after"]) > 0
+    detail = reply.json()["detail"]
+    assert "not confirmed" in detail
+    assert "Retrying is safe" in detail
     assert publisher.published == []
 
 
@@ -181,7 +188,7 @@ async def test_retraction_without_a_broker_is_503(publisher: FakePublisher) -> N
 
 
 async def test_cors_preflight_allows_posts_from_configured_origins() -> None:
-    app = create_app(FakePublisher, cors_origins=["https://cms.example"])  # type: ignore[arg-type]
+    app = create_app(FakePublisher, Settings(cors_origins=["https://cms.example"]))  # type: ignore[arg-type]
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
         headers = {"Access-Control-Request-Method": "POST"}
@@ -194,3 +201,13 @@ async def test_cors_preflight_allows_posts_from_configured_origins() -> None:
     assert allowed.status_code == 200
     assert allowed.headers["access-control-allow-origin"] == "https://cms.example"
     assert refused.status_code == 400
+
+
+async def test_readyz_follows_the_broker(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    assert (await client.get("/readyz")).status_code == 200
+    publisher.down = True
+    reply = await client.get("/readyz")
+    assert reply.status_code == 503
+    assert reply.headers["retry-after"]

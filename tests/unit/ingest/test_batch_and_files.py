@@ -26,7 +26,9 @@ def test_batch_over_the_limit_is_refused() -> None:
 
 
 def test_each_item_gets_its_own_outcome() -> None:
-    valid, refused = validate_items([GOOD, {**GOOD, "published_at": "2025-01-01"}, GOOD])
+    valid, refused = validate_items(
+        [GOOD, {**GOOD, "published_at": "2025-01-01"}, GOOD], max_record_bytes=4 * 1024 * 1024
+    )
     assert [index for index, _ in valid] == [0, 2]
     assert refused[0].index == 1
     assert "published_at" in refused[0].error

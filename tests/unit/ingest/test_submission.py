@@ -49,8 +49,8 @@ def test_same_text_in_another_tag_case_is_the_same_revision() -> None:
 @pytest.mark.parametrize(
     ("overrides", "field", "reason"),
     [
-        ({"published_at": "2025-12-15T08:00:00"}, "published_at", "timezone"),
-        ({"published_at": "yesterday"}, "published_at", "datetime"),
+        ({"published_at": "2025-12-15T08:00:00"}, "published_at", "with an offset"),
+        ({"published_at": "yesterday"}, "published_at", "RFC 3339 date-time"),
         ({"title": "   "}, "title", "at least 1"),
         ({"body": " \n "}, "body", "body is empty"),
         ({"body": "x" * (1024 * 1024 + 1)}, "body", "larger than"),

@@ -107,3 +107,13 @@ def test_an_unknown_timezone_from_another_producer_is_a_dead_letter_naming_it() 
     assert isinstance(outcome, DeadLetter)
     assert "timezone" in str(outcome.error)
     assert "unknown IANA time zone" in str(outcome.error)
+
+
+def test_a_timeline_too_large_for_a_record_is_a_dead_letter_with_its_size() -> None:
+    value = ARTICLE.model_dump_json().encode()
+    fits = decide(value, {})
+    assert isinstance(fits, Publish)
+    outcome = decide(value, {}, max_bytes=len(fits.value) - 1)
+    assert isinstance(outcome, DeadLetter)
+    assert f"{len(fits.value)} bytes" in str(outcome.error)
+    assert isinstance(decide(value, {}, max_bytes=len(fits.value)), Publish)

@@ -45,6 +45,6 @@ def test_swap_replaces_a_plain_file_then_a_generation(tmp_path: Path) -> None:
 
 def test_cursors_without_a_generation_still_decode() -> None:
     old = Cursor("s", "e", "i", 7, "f")
-    assert Cursor.decode(old.encode(), "f").generation == 0
+    assert Cursor.decode(old.encode(b"k"), "f", b"k").generation == 0
     new = Cursor("s", "e", "i", 7, "f", 123)
-    assert Cursor.decode(new.encode(), "f") == new
+    assert Cursor.decode(new.encode(b"k"), "f", b"k") == new
