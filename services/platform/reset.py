@@ -1,8 +1,10 @@
 """`newstimeline reset --yes`: stop what runs, then delete every local copy of the log.
 
 Everything else keeps its data between runs; this is the one explicit way to wipe: the
-local broker's storage (its cluster id, topics and records), the read model and the
-worker's state. A broker named by KAFKA_BOOTSTRAP_SERVERS is not ours to wipe.
+local broker's storage (its cluster id, topics and records), the read model, the
+worker's state and what `ingest-feed` remembers having published (else the next run would
+skip every entry the wiped log no longer holds). A broker named by KAFKA_BOOTSTRAP_SERVERS
+is not ours to wipe.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def local_copies(settings: Settings) -> list[Path]:
         settings.local_kafka.state_dir,
         *(Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")),
         settings.worker_data_dir,
+        settings.feed_state_file,
     ]
 
 

@@ -20,12 +20,15 @@ def local_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         Path(f"{database}{suffix}").write_text("rows")
     worker = tmp_path / "var" / "faust"
     (worker / "worker-1").mkdir(parents=True)
+    feeds = tmp_path / "state" / "feeds.json"
+    feeds.write_text('{"feeds": {}}')
     monkeypatch.setenv("NEWSTIMELINE_LOCAL_KAFKA__STATE_DIR", str(broker))
     monkeypatch.setenv("NEWSTIMELINE_DATABASE_PATH", str(database))
     monkeypatch.setenv("NEWSTIMELINE_WORKER_DATA_DIR", str(worker))
+    monkeypatch.setenv("NEWSTIMELINE_FEED_STATE_FILE", str(feeds))
     monkeypatch.setenv("NEWSTIMELINE_RUN_PID_FILE", str(tmp_path / "var" / "run.pid"))
     monkeypatch.delenv("KAFKA_BOOTSTRAP_SERVERS", raising=False)
-    return [broker, database, worker]
+    return [broker, database, worker, feeds]
 
 
 def test_without_yes_nothing_is_deleted(
