@@ -17,6 +17,8 @@ from pathlib import Path
 from services.platform import local_kafka
 from services.platform.settings import Settings
 
+SQLITE_SIDECARS = ("", "-wal", "-shm", "-journal")
+
 RUN_STOP_DEADLINE_S = 60.0
 
 
@@ -38,9 +40,11 @@ def stop_run(pid_file: Path, deadline_s: float = RUN_STOP_DEADLINE_S) -> bool:
 def local_copies(settings: Settings) -> list[Path]:
     """The files and folders that hold a copy of the log on this machine."""
     database = settings.database_path
+    # After `replay projection` the path is a symlink to `<name>.gen<N>`: those files too.
+    files = [database, *sorted(database.parent.glob(f"{database.name}.gen[0-9]*"))]
     return [
         settings.local_kafka.state_dir,
-        *(Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")),
+        *(Path(f"{path}{suffix}") for path in files for suffix in SQLITE_SIDECARS),
         settings.worker_data_dir,
         settings.feed_state_file,
     ]

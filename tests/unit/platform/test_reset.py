@@ -18,6 +18,10 @@ def local_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     database.parent.mkdir()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{database}{suffix}").write_text("rows")
+    # A rebuilt generation (`replay projection`), the served path being a link to it then.
+    generation = database.with_name(f"{database.name}.gen2")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{generation}{suffix}").write_text("rows")
     worker = tmp_path / "var" / "faust"
     (worker / "worker-1").mkdir(parents=True)
     feeds = tmp_path / "state" / "feeds.json"
@@ -28,7 +32,7 @@ def local_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     monkeypatch.setenv("NEWSTIMELINE_FEED_STATE_FILE", str(feeds))
     monkeypatch.setenv("NEWSTIMELINE_RUN_PID_FILE", str(tmp_path / "var" / "run.pid"))
     monkeypatch.delenv("KAFKA_BOOTSTRAP_SERVERS", raising=False)
-    return [broker, database, worker, feeds]
+    return [broker, database, worker, feeds, generation, Path(f"{generation}-wal")]
 
 
 def test_without_yes_nothing_is_deleted(
