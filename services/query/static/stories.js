@@ -8,8 +8,11 @@
   const form = document.getElementById("filters");
   if (!view || !form) return;
   const STORY_FILTERS = ["q", "source", "from", "to", "language"];
-  const timelineParts = () => ["timeline", "axis", "more", "empty"]
-    .map((id) => document.getElementById(id)).filter(Boolean);
+  // The axis goes with its whole panel: its zoom buttons mean nothing in this view.
+  const timelineParts = () => [
+    ...["timeline", "more", "empty"].map((id) => document.getElementById(id)),
+    document.querySelector(".axis-panel"),
+  ].filter(Boolean);
 
   function node(tag, className, text) {
     const made = document.createElement(tag);
@@ -54,7 +57,9 @@
     const item = node("li", "story-date");
     item.dataset.date = day.date;
     const head = node("div", "story-head");
-    head.append(node("span", "story-day", day.date),
+    // Printed like the timeline's days ("Dec 13, 2025"); data-date keeps the ISO day.
+    const printed = TimelineDates.fromValue(day.date) || day.date;
+    head.append(node("span", "story-day", printed),
                 node("span", "story-count", `${day.articles} article${day.articles === 1 ? "" : "s"}`));
     item.append(head);
     for (const sentence of day.summary) item.append(node("p", "story-summary", sentence));

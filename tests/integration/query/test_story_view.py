@@ -53,8 +53,11 @@ async def check_story_view(page: playwright_api.Page, base: str) -> None:
     await page.click("#story-toggle")
     await page.wait_for_function("document.querySelectorAll('li.story-date').length === 4")
     assert await page.is_hidden("#timeline")
+    assert await page.is_hidden(".axis-panel")
     days = await page.eval_on_selector_all("li.story-date", "els => els.map(e => e.dataset.date)")
     assert days == ["2024-01-02", "2024-01-04", "2024-01-08", "2024-01-11"]
+    printed = await page.locator("li.story-date .story-day").all_inner_texts()
+    assert printed == ["Jan 2, 2024", "Jan 4, 2024", "Jan 8, 2024", "Jan 11, 2024"]
     quake = page.locator('li.story-date[data-date="2024-01-02"]')
     assert "earthquake of magnitude seven" in await quake.locator(".story-summary").inner_text()
     links = await quake.locator("a.story-link").evaluate_all("els => els.map(e => e.href)")
@@ -66,3 +69,4 @@ async def check_story_view(page: playwright_api.Page, base: str) -> None:
     assert days == ["2024-01-04"]
     await page.click("#story-toggle")
     assert await page.is_visible("#timeline")
+    assert await page.is_visible(".axis-panel")
