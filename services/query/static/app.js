@@ -208,7 +208,11 @@ async function loadSources() {
 function apply() {
   const filters = filtersFromForm();
   const query = filters.toString();
-  history.pushState(null, "", query ? `?${query}` : location.pathname);
+  // Applying the view already shown (a select applies itself, then Apply is pressed) adds
+  // no history entry, so Back always returns to the previous view.
+  if (location.search !== (query ? `?${query}` : "")) {
+    history.pushState(null, "", query ? `?${query}` : location.pathname);
+  }
   restart(filters);
 }
 

@@ -136,6 +136,8 @@ async def test_filters_live_in_the_url_and_hits_are_highlighted(
     await page.select_option("select[name=order]", "desc")
     await page.wait_for_url("**/?q=palmyra&order=desc")
     await page.wait_for_function(NEWEST_FIRST)
+    await page.click("button[type=submit]")  # the view shown again: no second history entry
+    await page.wait_for_function(NEWEST_FIRST)
     shared = await opened(browser, page.url)  # a shared link opens the same view
     assert await shared.input_value("input[name=q]") == "palmyra"
     assert await shared.input_value("select[name=order]") == "desc"
