@@ -49,6 +49,8 @@ async def get_story_timeline(
     if body is None:
         query = StoryQuery(flt, language, dates, per_date)
         # Off the event loop: a large selection takes a few hundred milliseconds.
-        body = await run_in_threadpool(lambda: story_json(context.reader.conn(), query))
+        body = await run_in_threadpool(
+            lambda: story_json(context.reader.conn(), query, context.story_index)
+        )
         context.stories.put(key, version, body)
     return Response(body, media_type="application/json")

@@ -11,10 +11,11 @@ of one wire story) is dropped, across the whole timeline.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from .model import StoryIncident, StoryMethod, StoryRequest
+from .sentences import Parsed, SentenceBook
 from .text import Vector, centroid, cosine, inverse_document_frequency, overlap, tfidf, words
 
 QUERY_WEIGHT = 0.5  # a sentence with every query word gains half a perfect centrality
@@ -22,34 +23,39 @@ QUERY_WEIGHT = 0.5  # a sentence with every query word gains half a perfect cent
 
 @dataclass(frozen=True)
 class Candidate:
-    text: str
-    tokens: tuple[str, ...]
+    sentence: Parsed
     order: int  # position of its first incident in the input, for a stable "first"
     articles: frozenset[str]  # the articles that carry it
 
     @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return self.sentence.tokens
+
+    @property
     def word_set(self) -> frozenset[str]:
-        return frozenset(self.tokens)
+        return self.sentence.word_set
 
 
 def candidates(
-    incidents: Sequence[tuple[int, StoryIncident]], method: StoryMethod
+    incidents: Sequence[tuple[int, StoryIncident]], method: StoryMethod, book: SentenceBook
 ) -> list[Candidate]:
     """Distinct sentences of `incidents` (numbered by input position), of a summary's length
     when there are such."""
-    seen: dict[str, Candidate] = {}
+    first: dict[str, tuple[int, Parsed]] = {}
+    carriers: dict[str, set[str]] = {}
     for order, incident in incidents:
-        text = " ".join(incident.sentence.split())
-        if not text:
+        sentence = book.parse(incident.sentence)
+        if not sentence.text:
             continue
-        held = seen.get(text)
-        if held is None:
-            seen[text] = Candidate(
-                text, tuple(words(text)), order, frozenset([incident.article_id])
-            )
-        elif incident.article_id not in held.articles:
-            seen[text] = replace(held, articles=held.articles | {incident.article_id})
-    found = list(seen.values())
+        if sentence.text not in first:
+            first[sentence.text] = (order, sentence)
+            carriers[sentence.text] = set()
+        carriers[sentence.text].add(incident.article_id)
+    found = [Candidate(s, order, frozenset(carriers[t])) for t, (order, s) in first.items()]
     fitting = [c for c in found if method.min_words <= len(c.tokens) <= method.max_words]
     return fitting or found
 
@@ -67,9 +73,9 @@ def ranked(
     """`pool` best first: by centrality (plus query share) or, without it, input order."""
     if not method.central:
         return sorted(pool, key=lambda c: (-query_share(c, query), c.order, c.text))
-    vectors: dict[str, Vector] = {c.text: tfidf(c.tokens, idf) for c in pool}
+    vectors: dict[str, Vector] = {c.text: tfidf(c.sentence.counts, idf) for c in pool}
     # A sentence carried by several outlets (a wire story) weighs as often in the centroid.
-    middle = centroid({w: v * len(c.articles) for w, v in vectors[c.text].items()} for c in pool)
+    middle = centroid((vectors[c.text], len(c.articles)) for c in pool)
 
     def value(c: Candidate) -> float:
         return cosine(vectors[c.text], middle) + QUERY_WEIGHT * query_share(c, query)
@@ -84,11 +90,12 @@ def summarize(
     pointing: Mapping[date, Sequence[tuple[int, StoryIncident]]],
     method: StoryMethod,
     request: StoryRequest,
+    book: SentenceBook,
 ) -> dict[date, tuple[Candidate, ...]]:
     """Up to `request.per_date` sentences for each of `days` (given best day first, which
     keeps a shared sentence for the better-supported day)."""
-    pools = {day: candidates(pointing.get(day, ()), method) for day in days}
-    idf = inverse_document_frequency([c.tokens for pool in pools.values() for c in pool])
+    pools = {day: candidates(pointing.get(day, ()), method, book) for day in days}
+    idf = inverse_document_frequency([c.word_set for pool in pools.values() for c in pool])
     query = sorted(set(words(request.query or "")))
     chosen: list[frozenset[str]] = []
     summaries: dict[date, tuple[Candidate, ...]] = {}
