@@ -100,5 +100,5 @@ def story_json(conn: sqlite3.Connection, query: StoryQuery, index: StoryIndex) -
             conn.execute("COMMIT")
     request = story_request(query)
     cast = selected_votes(snapshot, seqs, request)
-    story = story_from_votes(cast, snapshot.articles, request, StoryMethod(), index.book)
+    story = story_from_votes(cast, snapshot.articles, request, StoryMethod(), snapshot.collection)
     return json_bytes({"dates": [date_json(d, snapshot.articles) for d in story]})

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from .evidence import Vote, cast_votes, day_evidence, in_window, score, top_days, votes
+from .evidence import Vote, cast_votes, day_evidence, in_window, score, top_days
 from .model import StoryArticle, StoryDate, StoryIncident, StoryMethod, StoryRequest
-from .sentences import SentenceBook
+from .sentences import Collection, SentenceBook
 from .summary import Candidate, summarize
 
 __all__ = [
+    "Collection",
     "SentenceBook",
     "StoryArticle",
     "StoryDate",
@@ -34,14 +35,22 @@ def story_timeline(
     articles: Iterable[StoryArticle],
     request: StoryRequest | None = None,
     method: StoryMethod | None = None,
+    corpus: Iterable[StoryIncident] | None = None,
 ) -> list[StoryDate]:
     """At most `request.dates` days, ordered by date, each with at most `request.per_date`
-    sentences, chosen by the evidence across `articles` (see evidence.py, summary.py)."""
+    sentences, chosen by the evidence across `articles` (see evidence.py, summary.py).
+    Words are weighed by the sentences of `corpus` (by default the incidents themselves)
+    that vote for a day."""
     request = request or StoryRequest()
     method = method or StoryMethod()
     by_id = {article.article_id: article for article in articles}
-    cast = votes(incidents, by_id, method, request)
-    return story_from_votes(cast, by_id, request, method, SentenceBook())
+    selected = list(incidents)
+    cast = cast_votes(selected, by_id, method)
+    book = SentenceBook()
+    voters = cast if corpus is None else cast_votes(corpus, by_id, method)
+    collection = Collection(book, (incident.sentence for _, incident, _ in voters))
+    windowed = [vote for vote in cast if in_window(vote[2].day, request)]
+    return story_from_votes(windowed, by_id, request, method, collection)
 
 
 def story_from_votes(
@@ -49,7 +58,7 @@ def story_from_votes(
     articles: Mapping[str, StoryArticle],
     request: StoryRequest,
     method: StoryMethod,
-    book: SentenceBook,
+    collection: Collection,
 ) -> list[StoryDate]:
     """story_timeline from votes already cast (see evidence.cast_votes) for days inside the
     request's window: a caller that keeps the votes and parsed sentences of a corpus (and
@@ -60,7 +69,7 @@ def story_from_votes(
     for order, incident, vote in cast:
         if vote.day in pointing:
             pointing[vote.day].append((order, incident))
-    summaries = summarize(days, pointing, method, request, book)
+    summaries = summarize(days, pointing, method, request, collection)
     return [
         StoryDate(
             day=day,

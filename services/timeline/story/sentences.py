@@ -8,9 +8,10 @@ parsing is then a dictionary lookup instead of a regular expression per incident
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import NamedTuple
 
-from .text import words
+from .text import Vector, inverse_document_frequency, tfidf, words
 
 
 class Parsed(NamedTuple):
@@ -42,3 +43,20 @@ class SentenceBook:
 
     def __len__(self) -> int:
         return len(self._parsed)
+
+
+class Collection:
+    """The sentences a story is told from, as the statistics TF-IDF weighs words by: each
+    distinct sentence is one document. A sentence's vector depends only on the collection,
+    so each is computed once, when the collection is made, however many stories read it."""
+
+    def __init__(self, book: SentenceBook, sentences: Iterable[str]) -> None:
+        self.book = book  # where the sentences are parsed
+        parsed = (book.parse(s) for s in sentences)
+        distinct = {s.text: s for s in parsed if s.text}
+        self.idf = inverse_document_frequency([s.word_set for s in distinct.values()])
+        self._vectors = {text: tfidf(s.counts, self.idf) for text, s in distinct.items()}
+
+    def vector(self, sentence: Parsed) -> Vector:
+        found = self._vectors.get(sentence.text)
+        return tfidf(sentence.counts, self.idf) if found is None else found

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import StoryIncident, StoryMethod, StoryRequest
-from .sentences import Parsed, SentenceBook
-from .text import Vector, centroid, cosine, inverse_document_frequency, overlap, tfidf, words
+from .sentences import Collection, Parsed, SentenceBook
+from .text import Vector, centroid, cosine, overlap, words
 
 QUERY_WEIGHT = 0.5  # a sentence with every query word gains half a perfect centrality
 
@@ -68,12 +68,12 @@ def query_share(candidate: Candidate, query: Sequence[str]) -> float:
 
 
 def ranked(
-    pool: list[Candidate], idf: dict[str, float], method: StoryMethod, query: Sequence[str]
+    pool: list[Candidate], collection: Collection, method: StoryMethod, query: Sequence[str]
 ) -> list[Candidate]:
     """`pool` best first: by centrality (plus query share) or, without it, input order."""
     if not method.central:
         return sorted(pool, key=lambda c: (-query_share(c, query), c.order, c.text))
-    vectors: dict[str, Vector] = {c.text: tfidf(c.sentence.counts, idf) for c in pool}
+    vectors: dict[str, Vector] = {c.text: collection.vector(c.sentence) for c in pool}
     # A sentence carried by several outlets (a wire story) weighs as often in the centroid.
     middle = centroid((vectors[c.text], len(c.articles)) for c in pool)
 
@@ -90,18 +90,17 @@ def summarize(
     pointing: Mapping[date, Sequence[tuple[int, StoryIncident]]],
     method: StoryMethod,
     request: StoryRequest,
-    book: SentenceBook,
+    collection: Collection,
 ) -> dict[date, tuple[Candidate, ...]]:
     """Up to `request.per_date` sentences for each of `days` (given best day first, which
     keeps a shared sentence for the better-supported day)."""
-    pools = {day: candidates(pointing.get(day, ()), method, book) for day in days}
-    idf = inverse_document_frequency([c.word_set for pool in pools.values() for c in pool])
+    pools = {day: candidates(pointing.get(day, ()), method, collection.book) for day in days}
     query = sorted(set(words(request.query or "")))
     chosen: list[frozenset[str]] = []
     summaries: dict[date, tuple[Candidate, ...]] = {}
     for day in days:
         picked: list[Candidate] = []
-        for candidate in ranked(pools[day], idf, method, query):
+        for candidate in ranked(pools[day], collection, method, query):
             if len(picked) == request.per_date:
                 break
             if method.dedup and any(

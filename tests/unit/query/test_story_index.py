@@ -43,7 +43,8 @@ WORDS = [
 
 
 def reference_json(conn: sqlite3.Connection, query: StoryQuery) -> bytes:
-    """The body as the core gives it from the selection read straight from SQLite."""
+    """The body as the core gives it from the selection read straight from SQLite, words
+    weighed by every voting sentence of the read model."""
     clauses, params = filter_sql(query.selection)
     if query.language is not None:
         clauses.append("article_id IN (SELECT article_id FROM articles WHERE language = :lang)")
@@ -52,8 +53,10 @@ def reference_json(conn: sqlite3.Connection, query: StoryQuery) -> bytes:
     where = " AND ".join([*clauses, VOTING])
     sql = f"SELECT {columns} FROM incidents WHERE {where} ORDER BY start_at, end_at, incident_id"
     incidents = [incident for _, _, incident in entries(conn.execute(sql, params))]
-    found = {a.article_id: a for a in read_articles(conn, (i.article_id for i in incidents))}
-    story = story_timeline(incidents, found.values(), story_request(query))
+    found = {a.article_id: a for a in read_articles(conn, None)}
+    every = f"SELECT {columns} FROM incidents WHERE {VOTING} ORDER BY start_at, end_at, incident_id"
+    corpus = [incident for _, _, incident in entries(conn.execute(every))]
+    story = story_timeline(incidents, found.values(), story_request(query), corpus=corpus)
     return json_bytes({"dates": [date_json(d, found) for d in story]})
 
 
