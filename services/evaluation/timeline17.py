@@ -126,6 +126,7 @@ def story_incident(incident: Incident) -> StoryIncident:
         incident.granularity,
         incident.anchor,
         incident.sentence,
+        incident.mention,
     )
 
 
