@@ -126,7 +126,6 @@ def story_incident(incident: Incident) -> StoryIncident:
         incident.granularity,
         incident.anchor,
         incident.sentence,
-        incident.mention,
     )
 
 

@@ -64,7 +64,7 @@ def story_from_votes(
     request's window: a caller that keeps the votes and parsed sentences of a corpus (and
     selects from them) skips that work per request and gets the same timeline."""
     evidence = day_evidence(cast, method)
-    days = top_days(evidence, request.dates, method.neighbor_share)
+    days = top_days(evidence, request.dates)
     pointing: dict[date, list[tuple[int, StoryIncident]]] = {day: [] for day in days}
     for order, incident, vote in cast:
         if vote.day in pointing:

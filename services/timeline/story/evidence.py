@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 from services.timeline.events import Anchor
@@ -21,7 +21,6 @@ from services.timeline.mentions import Granularity
 from .model import StoryArticle, StoryIncident, StoryMethod, StoryRequest
 
 DAY_RANK = Granularity.DAY.rank
-ONE_DAY = timedelta(days=1)
 # Granularity.rank searches the enum; a story reads it for every incident of the selection.
 FINE_ENOUGH = frozenset(g for g in Granularity if g.rank <= DAY_RANK)
 
@@ -110,21 +109,10 @@ def day_evidence(cast: Iterable[Vote], method: StoryMethod) -> dict[date, dict[s
     return evidence
 
 
-def top_days(
-    evidence: Mapping[date, Mapping[str, float]], count: int, neighbor_share: float = 0.0
-) -> list[date]:
+def top_days(evidence: Mapping[date, Mapping[str, float]], count: int) -> list[date]:
     """The `count` best-supported days, best first; ties go to the earlier day."""
-    scores = {day: score(by_article) for day, by_article in evidence.items()}
-    if neighbor_share:
-        scores = {
-            day: value + neighbor_share * neighbors(scores, day) for day, value in scores.items()
-        }
-    ranked = sorted(scores, key=lambda day: (-scores[day], day))
+    ranked = sorted(evidence, key=lambda day: (-score(evidence[day]), day))
     return ranked[:count]
-
-
-def neighbors(scores: Mapping[date, float], day: date) -> float:
-    return scores.get(day - ONE_DAY, 0.0) + scores.get(day + ONE_DAY, 0.0)
 
 
 def score(by_article: Mapping[str, float]) -> float:

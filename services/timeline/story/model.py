@@ -34,7 +34,6 @@ class StoryIncident(NamedTuple):
     granularity: Granularity
     anchor: Anchor
     sentence: str
-    mention: str | None = None  # the temporal expression's text, for an explicit mention
 
 
 @dataclass(frozen=True)
@@ -57,12 +56,6 @@ class StoryMethod:
     dedup_overlap: float = 0.5  # token Jaccard at or above which two sentences are one
     min_words: int = 6  # shorter sentences say too little to summarize a day
     max_words: int = 50  # longer ones are rarely one event
-    headlines: bool = True  # headlines of articles published on the day are candidates
-    quotes: bool = True  # sentences holding a quotation are candidates
-    neighbor_share: float = 0.0  # share of the neighbouring days' evidence a day adds
-    contrast: float = 0.0  # subtract this share of the sentence's cosine to the collection
-    lead_bonus: float = 0.0  # added when the sentence opens with its day's mention
-    lexrank: int = 0  # rerank this many most central sentences by LexRank (0: none)
 
 
 @dataclass(frozen=True)

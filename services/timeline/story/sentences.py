@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .text import Vector, centroid, inverse_document_frequency, tfidf, words
+from .text import Vector, inverse_document_frequency, tfidf, words
 
 
 class Parsed(NamedTuple):
@@ -56,7 +56,6 @@ class Collection:
         distinct = {s.text: s for s in parsed if s.text}
         self.idf = inverse_document_frequency([s.word_set for s in distinct.values()])
         self._vectors = {text: tfidf(s.counts, self.idf) for text, s in distinct.items()}
-        self.centroid = centroid((v, 1) for v in self._vectors.values())
 
     def vector(self, sentence: Parsed) -> Vector:
         found = self._vectors.get(sentence.text)

@@ -14,16 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import re
-
-from services.timeline.events import Anchor
-
 from .model import StoryIncident, StoryMethod, StoryRequest
 from .sentences import Collection, Parsed, SentenceBook
 from .text import Vector, centroid, cosine, overlap, words
 
-QUOTE = re.compile('["“”]')
-LEAD_CHARS = 12  # "On April 20", "Last Tuesday", "In a statement on Monday" is too far
 QUERY_WEIGHT = 0.5  # a sentence with every query word gains half a perfect centrality
 
 
@@ -32,7 +26,6 @@ class Candidate:
     sentence: Parsed
     order: int  # position of its first incident in the input, for a stable "first"
     articles: frozenset[str]  # the articles that carry it
-    lead: bool = False  # it names the day near its start ("On April 20, ...")
 
     @property
     def text(self) -> str:
@@ -54,12 +47,7 @@ def candidates(
     when there are such."""
     first: dict[str, tuple[int, Parsed]] = {}
     carriers: dict[str, set[str]] = {}
-    leads: set[str] = set()
     for order, incident in incidents:
-        if not method.headlines and incident.anchor is Anchor.PUBLICATION:
-            continue
-        if not method.quotes and QUOTE.search(incident.sentence):
-            continue
         sentence = book.parse(incident.sentence)
         if not sentence.text:
             continue
@@ -67,21 +55,9 @@ def candidates(
             first[sentence.text] = (order, sentence)
             carriers[sentence.text] = set()
         carriers[sentence.text].add(incident.article_id)
-        if leads_with(incident):
-            leads.add(sentence.text)
-    found = [
-        Candidate(s, order, frozenset(carriers[t]), t in leads) for t, (order, s) in first.items()
-    ]
+    found = [Candidate(s, order, frozenset(carriers[t])) for t, (order, s) in first.items()]
     fitting = [c for c in found if method.min_words <= len(c.tokens) <= method.max_words]
     return fitting or found
-
-
-def leads_with(incident: StoryIncident) -> bool:
-    """Whether the incident's mention stands among the first words of its sentence."""
-    if not incident.mention:
-        return False
-    at = incident.sentence.find(incident.mention)
-    return 0 <= at <= LEAD_CHARS
 
 
 def query_share(candidate: Candidate, query: Sequence[str]) -> float:
@@ -102,43 +78,11 @@ def ranked(
     middle = centroid((vectors[c.text], len(c.articles)) for c in pool)
 
     def value(c: Candidate) -> float:
-        vector = vectors[c.text]
-        common = method.contrast * cosine(vector, collection.centroid) if method.contrast else 0.0
-        lead = method.lead_bonus if c.lead else 0.0
-        return cosine(vector, middle) - common + lead + QUERY_WEIGHT * query_share(c, query)
+        return cosine(vectors[c.text], middle) + QUERY_WEIGHT * query_share(c, query)
 
     scored = [(value(c), c) for c in pool]
     scored.sort(key=lambda pair: (-pair[0], pair[1].order, pair[1].text))
-    best = [c for _, c in scored]
-    if method.lexrank > 1:
-        head = best[: method.lexrank]
-        prestige = lexrank([vectors[c.text] for c in head])
-        order = sorted(
-            range(len(head)),
-            key=lambda i: (-(prestige[i] + QUERY_WEIGHT * query_share(head[i], query)), i),
-        )
-        best = [head[i] for i in order] + best[method.lexrank :]
-    return best
-
-
-def lexrank(vectors: Sequence[Vector], damping: float = 0.85, rounds: int = 30) -> list[float]:
-    """Continuous LexRank: each sentence's stationary share of a random walk over the
-    cosine-weighted graph of the sentences (Erkan & Radev 2004), normalized so the best is 1."""
-    size = len(vectors)
-    weights = [
-        [cosine(a, b) if i != j else 0.0 for j, b in enumerate(vectors)]
-        for i, a in enumerate(vectors)
-    ]
-    totals = [sum(row) or 1.0 for row in weights]
-    rank = [1.0 / size] * size
-    for _ in range(rounds):
-        rank = [
-            (1 - damping) / size
-            + damping * sum(weights[j][i] / totals[j] * rank[j] for j in range(size))
-            for i in range(size)
-        ]
-    top = max(rank)
-    return [r / top for r in rank]
+    return [c for _, c in scored]
 
 
 def summarize(
