@@ -3,7 +3,8 @@
 The candidates for a day are the sentences of the incidents that point to it (a sentence
 naming the day, or the headline of an article published on it). Among them, the sentence
 most central to what all the outlets say about that day (TF-IDF cosine to the day's
-centroid) is the likeliest to state its event; a query, when given, favours the sentences
+centroid; words weighed by the whole collection, see sentences.Collection) is the likeliest
+to state its event; a query, when given, favours the sentences
 that contain its words. A sentence too close to one already chosen (two outlets' versions
 of one wire story) is dropped, across the whole timeline.
 """
