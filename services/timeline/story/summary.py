@@ -6,7 +6,10 @@ most central to what all the outlets say about that day (TF-IDF cosine to the da
 centroid; words weighed by the whole collection, see sentences.Collection) is the likeliest
 to state its event; a query, when given, favours the sentences
 that contain its words. A sentence too close to one already chosen (two outlets' versions
-of one wire story) is dropped, across the whole timeline.
+of one wire story) is dropped, across the whole timeline. When a day gets several
+sentences, each next one is chosen by maximal marginal relevance (Carbonell & Goldstein
+1998): its centrality less its similarity to the closest one already chosen for the day, so
+the day's sentences tell different parts of what happened.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from .sentences import Collection, Parsed, SentenceBook
 from .text import Vector, centroid, cosine, overlap, words
 
 QUERY_WEIGHT = 0.5  # a sentence with every query word gains half a perfect centrality
+MMR_POOL = 50  # a day's next sentence is sought among this many of its most central
 
 
 @dataclass(frozen=True)
@@ -68,22 +72,43 @@ def query_share(candidate: Candidate, query: Sequence[str]) -> float:
     return sum(word in present for word in query) / len(query)
 
 
+Scored = tuple[float, Candidate, Vector]  # value, candidate, its vector
+
+
 def ranked(
     pool: list[Candidate], collection: Collection, method: StoryMethod, query: Sequence[str]
-) -> list[Candidate]:
-    """`pool` best first: by centrality (plus query share) or, without it, input order."""
+) -> list[Scored]:
+    """`pool` best first, with values: by centrality (plus query share) or, without it,
+    by input order."""
+    vectors = [collection.vector(c.sentence) for c in pool]
     if not method.central:
-        return sorted(pool, key=lambda c: (-query_share(c, query), c.order, c.text))
-    vectors: dict[str, Vector] = {c.text: collection.vector(c.sentence) for c in pool}
+        order = sorted(
+            range(len(pool)),
+            key=lambda i: (-query_share(pool[i], query), pool[i].order, pool[i].text),
+        )
+        return [(0.0, pool[i], vectors[i]) for i in order]
     # A sentence carried by several outlets (a wire story) weighs as often in the centroid.
-    middle = centroid((vectors[c.text], len(c.articles)) for c in pool)
+    middle = centroid((vector, len(c.articles)) for c, vector in zip(pool, vectors, strict=True))
+    scored = [
+        (cosine(vector, middle) + QUERY_WEIGHT * query_share(c, query), c, vector)
+        for c, vector in zip(pool, vectors, strict=True)
+    ]
+    scored.sort(key=lambda s: (-s[0], s[1].order, s[1].text))
+    return scored
 
-    def value(c: Candidate) -> float:
-        return cosine(vectors[c.text], middle) + QUERY_WEIGHT * query_share(c, query)
 
-    scored = [(value(c), c) for c in pool]
-    scored.sort(key=lambda pair: (-pair[0], pair[1].order, pair[1].text))
-    return [c for _, c in scored]
+def next_pick(remaining: list[Scored], picked: list[Scored], method: StoryMethod) -> Scored:
+    """Removes and returns the next sentence of a day: the best one, or with `picked` and
+    `method.redundancy` the best of the first MMR_POOL after the redundancy penalty."""
+    best = 0
+    if picked and method.redundancy:
+
+        def marginal(i: int) -> float:
+            value, _, vector = remaining[i]
+            return value - method.redundancy * max(cosine(vector, p[2]) for p in picked)
+
+        best = max(range(min(len(remaining), MMR_POOL)), key=lambda i: (marginal(i), -i))
+    return remaining.pop(best)
 
 
 def summarize(
@@ -100,15 +125,14 @@ def summarize(
     chosen: list[frozenset[str]] = []
     summaries: dict[date, tuple[Candidate, ...]] = {}
     for day in days:
-        picked: list[Candidate] = []
-        for candidate in ranked(pools[day], collection, method, query):
-            if len(picked) == request.per_date:
-                break
-            if method.dedup and any(
-                overlap(candidate.word_set, other) >= method.dedup_overlap for other in chosen
-            ):
+        remaining = ranked(pools[day], collection, method, query)
+        picked: list[Scored] = []
+        while remaining and len(picked) < request.per_date:
+            scored = next_pick(remaining, picked, method)
+            words_of = scored[1].word_set
+            if method.dedup and any(overlap(words_of, o) >= method.dedup_overlap for o in chosen):
                 continue
-            picked.append(candidate)
-            chosen.append(candidate.word_set)
-        summaries[day] = tuple(picked)
+            picked.append(scored)
+            chosen.append(words_of)
+        summaries[day] = tuple(c for _, c, _ in picked)
     return summaries
