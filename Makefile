@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 TIMEML ?= ../shared/data/timeml
 TIMELINE17 ?= ../shared/data/timeline17
 PYTEST_ARGS ?=
@@ -15,10 +16,14 @@ VIS_TIMELINE_SHA512 := 5eded136b46f3a44224b293abc54d7491c13ba74f4cbd3330e01d8f0d
 VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
-.PHONY: setup browser rouge run reset status test test-unit lint format schemas kafka-up kafka-down \
-	topics bench-normalizer bench-api eval-stories clean
+.PHONY: setup setup-dev browser rouge run reset status test test-unit lint format schemas \
+	kafka-up kafka-down topics bench-normalizer bench-api bench-replay eval-stories clean
 
+# Two stamps: the runtime set (requirements.lock) is all `make run` needs; tests and linters
+# add the dev set (requirements-dev.lock) on top.
 setup: $(STAMP) $(VENDOR_STAMP)
+
+setup-dev: setup $(DEV_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +43,11 @@ $(VENDOR_STAMP):
 	  package/standalone/umd/vis-timeline-graph2d.min.js \
 	  package/styles/vis-timeline-graph2d.min.css package/LICENSE.MIT.txt
 	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  -r requirements-dev.lock
+	touch $(DEV_STAMP)
 
 # Keeps everything between runs (broker storage, read model, worker state); `make reset`
 # is the one way to wipe them.
@@ -63,18 +73,18 @@ rouge:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-dom-perl; \
 	  else echo "install Debian's libxml-dom-perl for ROUGE-1.5.5 (eval-stories)" >&2; fi; }
 
-test: setup browser rouge
+test: setup-dev browser rouge
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
-test-unit: setup
+test-unit: setup-dev
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
 
-lint: setup
+lint: setup-dev
 	$(BIN)/ruff format --check services tests
 	$(BIN)/ruff check services tests
 	$(BIN)/mypy --strict services
 
-format: setup
+format: setup-dev
 	$(BIN)/ruff format services tests
 	$(BIN)/ruff check --fix services tests
 
@@ -93,7 +103,7 @@ topics: setup
 bench-normalizer: setup
 	$(BIN)/python -m services.evaluation.bench $(TIMEML)
 
-eval-stories: setup rouge
+eval-stories: setup-dev rouge
 	$(BIN)/newstimeline eval-stories $(TIMELINE17)
 
 # wrk drives the load from its own process when it is there (an httpx load process otherwise).
@@ -101,6 +111,10 @@ bench-api: setup
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m services.query.bench
+
+# Replay and rebuild rates on the broker make run uses (topics of its own; not in make test).
+bench-replay: setup
+	$(BIN)/python -m services.evaluation.replay_bench --articles 5000
 
 clean:
 	-$(BIN)/newstimeline kafka stop

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
 
 from services.platform.errors import EnvironmentProblemError
 
@@ -24,19 +25,30 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.normalizer.commands",
     "services.query.commands",
     "services.platform.status_view",
+    "services.replay_commands",
 )
 
 Handler = Callable[[argparse.Namespace], int]
+DISTRIBUTION = "news-timeline"
 
 
 class UsageError(Exception):
     """Bad input from the command line: reported in one line with exit status 2."""
 
 
+def installed_version() -> str:
+    """The version in the installed package's metadata (pyproject.toml is its one source)."""
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return "(not installed: run `make setup`)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newstimeline", description="Turn news articles into ordered timelines."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:

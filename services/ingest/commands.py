@@ -67,7 +67,7 @@ async def _ingest(settings: Settings, bootstrap: str, items: list[Item]) -> tupl
 
 def ingest_files(args: argparse.Namespace) -> int:
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("ingest-files", settings.log_level)
     try:
         items = [item for path in expand(args.paths) for item in read_items(path)]
     except FileNotFoundError as exc:
@@ -87,7 +87,7 @@ def serve_api(args: argparse.Namespace) -> int:
     import uvicorn  # noqa: PLC0415 - only the server needs it
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("ingest", settings.log_level)
     host, port = args.host or settings.ingest_host, args.port or settings.ingest_port
     uvicorn.run(build_app(settings), host=host, port=port, log_config=None)
     return 0

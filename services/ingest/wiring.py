@@ -21,4 +21,4 @@ def build_app(settings: Settings) -> FastAPI:
     # The broker is chosen before any event loop runs: finding the local broker probes it
     # with a loop of its own.
     bootstrap = choose_broker(settings).bootstrap
-    return create_app(lambda: build_publisher(settings, bootstrap))
+    return create_app(lambda: build_publisher(settings, bootstrap), settings.cors_origins)

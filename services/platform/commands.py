@@ -9,7 +9,7 @@ import sys
 from services.cli import UsageError
 from services.platform import local_kafka
 from services.platform.broker import choose_broker
-from services.platform.logs import configure_logging
+from services.platform.logs import configure_console_logging, configure_logging
 from services.platform.reset import reset as reset_everything
 from services.platform.settings import Settings
 from services.platform.topics import create_topics
@@ -39,7 +39,7 @@ def kafka_stop(_: argparse.Namespace) -> int:
 
 def topics_create(_: argparse.Namespace) -> int:
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("topics", settings.log_level)
     choice = choose_broker(settings)
     created = asyncio.run(create_topics(settings, choice.bootstrap))
     t = settings.topics
@@ -71,7 +71,7 @@ def run(_: argparse.Namespace) -> int:
     from services.platform.pipeline import run_pipeline  # noqa: PLC0415
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_console_logging("run", settings.log_level, settings.logs_dir / "run.log")
     # Wide enough for the timeline table even when stdout is not a terminal.
     run_pipeline(settings, Console(width=None if sys.stdout.isatty() else 120))
     return 0

@@ -6,10 +6,12 @@ lifespans or factories.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import AliasChoices, BaseModel, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,6 +66,12 @@ class Settings(BaseSettings):
     ingest_port: int = Field(default=8081, description="Ingest API port.")
     query_host: str = Field(default="127.0.0.1", description="Query API address.")
     query_port: int = Field(default=8080, description="Query API port.")
+    worker_host: str = Field(
+        default="127.0.0.1", description="Address of the worker's /healthz and /metrics."
+    )
+    worker_port: int = Field(
+        default=8082, description="Port of the worker's /healthz and /metrics (one per worker)."
+    )
     database_path: Path = Field(
         default=PROJECT_ROOT / "var" / "timeline.sqlite3", description="Read model file."
     )
@@ -91,7 +99,11 @@ class Settings(BaseSettings):
         description="Query replicas `newstimeline status` asks (JSON list of base URLs); "
         "empty: the one at query_host:query_port.",
     )
-    cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins whose web pages may call the APIs (CORS), comma-separated or a "
+        "JSON list, e.g. https://news.example,http://localhost:3000; empty allows none.",
+    )
     query_snapshot_retention_s: float = Field(
         default=3600.0,
         gt=0,
@@ -104,3 +116,19 @@ class Settings(BaseSettings):
         "the API with the bare framework on the same server settings.",
     )
     log_level: str = Field(default="INFO", description="Log level of every service.")
+    logs_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "logs",
+        description="Where `newstimeline run` writes each service's JSON log lines "
+        "(worker.log, query.log, ingest.log, run.log).",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def split_origins(cls, value: object) -> object:
+        # Compose files and shells pass "a,b" more readily than a JSON list.
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [origin.strip() for origin in text.split(",") if origin.strip()]
+        return value

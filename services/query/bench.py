@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=5.0, help="per scenario")
     args = parser.parse_args(argv)
-    configure_logging("INFO")
+    configure_logging("bench-api", "INFO")
     with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
         path = Path(tmp) / "bench.sqlite3"
         began = time.monotonic()

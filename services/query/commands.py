@@ -14,7 +14,7 @@ from services.query.api import create_app
 
 def serve(args: argparse.Namespace) -> int:
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("query", settings.log_level)
     choice = choose_broker(settings)
     try:
         app = create_app(settings, bootstrap=choice.bootstrap)

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from services.platform.log_identity import LogIdentity, fetch_identities
 from services.platform.settings import Settings
+from services.query.generations import forget
 from services.query.store import Change, Retraction, TimelineStore
 from services.timeline.events import ArticleTimeline
 
@@ -39,7 +40,9 @@ def decode(key: bytes | None, value: bytes | None) -> Change:
             return Retraction(key.decode())
         return ArticleTimeline.model_validate_json(value)
     except (ValidationError, ValueError) as exc:
-        log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0])
+        article = key.decode(errors="replace") if key else None
+        log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0],
+                    extra={"article_id": article})  # fmt: skip
         return None
 
 
@@ -107,6 +110,8 @@ class Projector:
                 for tp, records in batches.items():
                     await self._apply(tp.partition, records)
                 await self._track_progress(consumer)
+                if self.store.moved():
+                    await self._switch(consumer)
                 if loop.time() >= next_purge:
                     await self._purge()
                     next_purge = loop.time() + PURGE_EVERY_S
@@ -168,6 +173,16 @@ class Projector:
         await asyncio.to_thread(self.store.start_log, self.topic, found)
         self._on_change()
         return rebuild
+
+    async def _switch(self, consumer: AIOKafkaConsumer) -> None:
+        """A rebuilt read model was swapped in: go on from its offsets, and delete what
+        is left of the file it replaced (readers still holding it keep reading it until
+        their next request)."""
+        old = self.store.reopen()
+        log.info("read model swapped: %s replaces %s", self.store.opened, old)
+        forget(old, self.store.path)
+        await self._assign(consumer)
+        self._on_change()
 
     async def _wait_for_partitions(self, consumer: AIOKafkaConsumer) -> set[int]:
         """The topic's partitions, waiting (not creating) while the topic does not exist."""

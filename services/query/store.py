@@ -106,6 +106,14 @@ def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
     )
 
 
+def file_identity(path: Path) -> int:
+    """The inode of the file `path` names now, through symlinks (0: no file)."""
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return 0
+
+
 def read_meta(conn: sqlite3.Connection, key: str) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return int(row[0]) if row else 0
@@ -117,13 +125,39 @@ class TimelineStore:
     def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._conn = connect(str(path))
-        create_schema(self._conn)
         self._clock = clock
+        self._open()
+
+    def _open(self) -> None:
+        self._conn = connect(str(self.path))
+        create_schema(self._conn)
+        self.identity = file_identity(self.path)
+        self.opened = self.path.resolve()
         self.high_water = read_meta(self._conn, "high_water")
 
     def close(self) -> None:
         self._conn.close()
+
+    def moved(self) -> bool:
+        """Whether the path names another file than the one open (a rebuild swapped in)."""
+        return file_identity(self.path) not in (self.identity, 0)
+
+    def reopen(self) -> Path:
+        """Close the file and open the one the path names now; returns the old file."""
+        old = self.opened
+        self._conn.close()
+        self._open()
+        return old
+
+    def continue_after(self, floor: int, generation: int) -> None:
+        """Number the next changes above `floor` (the file this one replaces got that
+        far, so stream clients resuming after any of its sequence numbers miss nothing)
+        and mark the file with its generation (cursors of another file are told apart)."""
+        self.high_water = max(self.high_water, floor)
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._conn.execute(SET_META, ("high_water", self.high_water))
+        self._conn.execute(SET_META, ("generation", generation))
+        self._conn.execute("COMMIT")
 
     def offsets(self, topic: str) -> dict[int, int]:
         """The next offset to read for each partition of `topic` that was ever applied."""
@@ -158,6 +192,11 @@ class TimelineStore:
             self.high_water = read_meta(conn, "high_water")
             raise
 
+    def record_log(self, topic: str, identity: LogIdentity) -> None:
+        """Record `identity` as the log of `topic` in a file that holds nothing of another
+        log yet (a rebuild's new file), without the purge of start_log."""
+        self._conn.execute(SET_LOG_IDENTITY, (topic, identity.cluster_id, identity.topic_id))
+
     def apply(self, topic: str, partition: int, changes: Sequence[tuple[int, Change]]) -> int:
         """Apply records (offset, change) of one partition atomically; returns how many were
         rejected by the store (they are skipped, their offsets stored like the others)."""
@@ -186,7 +225,8 @@ class TimelineStore:
         try:
             self._apply_one(change)
         except sqlite3.IntegrityError:
-            log.exception("record refused by the store; skipped")
+            log.exception("record refused by the store; skipped",
+                          extra={"article_id": change.article_id})  # fmt: skip
             self._conn.execute("ROLLBACK TO record")
             self.high_water = hw
             return False
