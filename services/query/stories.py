@@ -88,13 +88,16 @@ def date_json(found: StoryDate, articles: dict[str, StoryArticle]) -> dict[str, 
     }
 
 
-def story_json(conn: sqlite3.Connection, query: StoryQuery, index: StoryIndex) -> bytes:
+def story_json(
+    conn: sqlite3.Connection, query: StoryQuery, index: StoryIndex, source: int = 0
+) -> bytes:
     """The /v1/stories/timeline body: the index and the selection read in one snapshot of
-    the read model, under the index's lock (both are short), the summaries outside it."""
+    the read model (the file `source` names), under the index's lock (both are short), the
+    summaries outside it."""
     with index.locked:
         conn.execute("BEGIN")
         try:
-            snapshot = index.current(conn)
+            snapshot = index.current(conn, source)
             seqs = selected_seqs(conn, query)
         finally:
             conn.execute("COMMIT")

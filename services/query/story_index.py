@@ -83,6 +83,7 @@ def read_articles(conn: sqlite3.Connection, ids: Iterable[str] | None) -> list[S
 class StorySnapshot:
     """The index at one version of the read model; never changed once built."""
 
+    source: int  # which file the read model is (see Reader.identity): a rebuilt one is another
     version: int  # the store's high-water mark
     purged_through: int
     entries: list[Entry]  # in timeline order (start, end, incident id)
@@ -94,8 +95,7 @@ class StorySnapshot:
     @classmethod
     def of(
         cls,
-        version: int,
-        purged: int,
+        mark: tuple[int, int, int],  # source, version, purged_through
         found: list[Entry],
         articles: dict[str, StoryArticle],
         book: SentenceBook,
@@ -103,16 +103,18 @@ class StorySnapshot:
         cast = cast_votes((incident for _, _, incident in found), articles, StoryMethod())
         seqs = [found[order][1] for order, _, _ in cast]
         collection = Collection(book, (incident.sentence for _, incident, _ in cast))
-        return cls(version, purged, found, articles, cast, seqs, collection)
+        return cls(*mark, found, articles, cast, seqs, collection)
 
 
-def build(conn: sqlite3.Connection, version: int, purged: int, book: SentenceBook) -> StorySnapshot:
+def build(
+    conn: sqlite3.Connection, source: int, version: int, purged: int, book: SentenceBook
+) -> StorySnapshot:
     sql = (
         f"SELECT {ROW_COLUMNS} FROM incidents WHERE {VOTING} ORDER BY start_at, end_at, incident_id"  # noqa: S608 - constant clauses
     )
     found = list(entries(conn.execute(sql)))
     articles = {a.article_id: a for a in read_articles(conn, None)}
-    return StorySnapshot.of(version, purged, found, articles, book)
+    return StorySnapshot.of((source, version, purged), found, articles, book)
 
 
 def advance(
@@ -132,7 +134,8 @@ def advance(
         (a.article_id, a) for a in read_articles(conn, (e[2].article_id for e in added))
     )
     merged = sorted([*kept, *added], key=itemgetter(0)) if added else kept
-    return StorySnapshot.of(version, old.purged_through, merged, articles, book)
+    mark = (old.source, version, old.purged_through)
+    return StorySnapshot.of(mark, merged, articles, book)
 
 
 class StoryIndex:
@@ -143,17 +146,23 @@ class StoryIndex:
         self._snapshot: StorySnapshot | None = None
         self.book = SentenceBook()
 
-    def current(self, conn: sqlite3.Connection) -> StorySnapshot:
-        """The snapshot at the version `conn`'s open read transaction sees. Callers hold
-        the lock (see `locked`), so versions only move forwards."""
+    def current(self, conn: sqlite3.Connection, source: int = 0) -> StorySnapshot:
+        """The snapshot at the version `conn`'s open read transaction sees in the file
+        `source` names. Callers hold the lock (see `locked`), so versions only move forwards
+        within one file; another file is read afresh."""
         version, purged = read_meta(conn, "high_water"), read_meta(conn, "purged_through")
         old = self._snapshot
-        if old is not None and (version, purged) == (old.version, old.purged_through):
+        mark = (source, version, purged)
+        if old is not None and mark == (old.source, old.version, old.purged_through):
             return old
         if len(self.book) > 2 * len(old.entries if old else ()) + MIN_BOOK:
             self.book = SentenceBook()  # most of it is sentences of retired rows by now
-        if old is None or purged != old.purged_through or version < old.version:
-            self._snapshot = build(conn, version, purged, self.book)
+        if (
+            old is None
+            or (source, purged) != (old.source, old.purged_through)
+            or version < old.version
+        ):
+            self._snapshot = build(conn, source, version, purged, self.book)
         else:
             self._snapshot = advance(conn, old, version, self.book)
         # The index is tens of thousands of long-lived objects; a full collection would walk

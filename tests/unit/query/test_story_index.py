@@ -127,3 +127,16 @@ def test_a_new_version_is_read_from_what_changed(store: TimelineStore) -> None:
         conn.execute("COMMIT")
     assert second.version > first.version
     assert {e[2].article_id for e in second.entries} == {"b"}
+
+
+def test_another_file_is_read_afresh(tmp_path: Path) -> None:
+    index = StoryIndex()
+    for source, name in ((1, "old"), (2, "new")):
+        store = TimelineStore(tmp_path / f"{name}.sqlite3")
+        store.apply("timelines", 0, [(0, article(name, 3, ["Crews capped the leaking well."]))])
+        store.close()
+        with contextlib.closing(connect(str(tmp_path / f"{name}.sqlite3"), readonly=True)) as conn:
+            conn.execute("BEGIN")
+            found = index.current(conn, source)
+            conn.execute("COMMIT")
+        assert {e[2].article_id for e in found.entries} == {name}
