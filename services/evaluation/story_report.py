@@ -19,6 +19,7 @@ BARE = StoryMethod(
     distinct_articles=False,
     central=False,
     dedup=False,
+    redundancy=0.0,
 )
 
 
@@ -30,7 +31,8 @@ def _ablations() -> tuple[tuple[str, StoryMethod], ...]:
         ("+ distinct articles", {"distinct_articles": True}),
         ("+ announced days weigh half", {"ahead_weight": 0.5}),
         ("+ central sentences", {"central": True}),
-        ("+ near-duplicates dropped (the method)", {"dedup": True}),
+        ("+ near-duplicates dropped", {"dedup": True}),
+        ("+ a day's sentences by MMR (the method)", {"redundancy": 0.5}),
         ("  with a 10-day distance decay", {"closeness_days": 10.0}),
     )
     for name, change in changes:

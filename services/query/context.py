@@ -12,6 +12,7 @@ from services.query.feed import ChangeFeed
 from services.query.page_cache import PageCache
 from services.query.projector import Projector, ProjectorState
 from services.query.reads import Reader
+from services.query.story_index import StoryIndex
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class QueryContext:
     feed: ChangeFeed
     pages: PageCache = field(default_factory=PageCache)
     stories: PageCache = field(default_factory=lambda: PageCache(64))
+    story_index: StoryIndex = field(default_factory=StoryIndex)
 
     @property
     def projector_state(self) -> ProjectorState | None:

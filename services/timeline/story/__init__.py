@@ -6,19 +6,26 @@ or does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from .evidence import day_evidence, score, top_days, votes
+from .evidence import Vote, cast_votes, day_evidence, in_window, score, top_days
 from .model import StoryArticle, StoryDate, StoryIncident, StoryMethod, StoryRequest
+from .sentences import Collection, SentenceBook
 from .summary import Candidate, summarize
 
 __all__ = [
+    "Collection",
+    "SentenceBook",
     "StoryArticle",
     "StoryDate",
     "StoryIncident",
     "StoryMethod",
     "StoryRequest",
+    "Vote",
+    "cast_votes",
+    "in_window",
+    "story_from_votes",
     "story_timeline",
 ]
 
@@ -28,25 +35,46 @@ def story_timeline(
     articles: Iterable[StoryArticle],
     request: StoryRequest | None = None,
     method: StoryMethod | None = None,
+    corpus: Iterable[StoryIncident] | None = None,
 ) -> list[StoryDate]:
     """At most `request.dates` days, ordered by date, each with at most `request.per_date`
-    sentences, chosen by the evidence across `articles` (see evidence.py, summary.py)."""
+    sentences, chosen by the evidence across `articles` (see evidence.py, summary.py).
+    Words are weighed by the sentences of `corpus` (by default the incidents themselves)
+    that vote for a day."""
     request = request or StoryRequest()
     method = method or StoryMethod()
     by_id = {article.article_id: article for article in articles}
-    cast = votes(incidents, by_id, method, request)
+    selected = list(incidents)
+    cast = cast_votes(selected, by_id, method)
+    book = SentenceBook()
+    voters = cast if corpus is None else cast_votes(corpus, by_id, method)
+    collection = Collection(book, (incident.sentence for _, incident, _ in voters))
+    windowed = [vote for vote in cast if in_window(vote[2].day, request)]
+    return story_from_votes(windowed, by_id, request, method, collection)
+
+
+def story_from_votes(
+    cast: Sequence[Vote],
+    articles: Mapping[str, StoryArticle],
+    request: StoryRequest,
+    method: StoryMethod,
+    collection: Collection,
+) -> list[StoryDate]:
+    """story_timeline from votes already cast (see evidence.cast_votes) for days inside the
+    request's window: a caller that keeps the votes and parsed sentences of a corpus (and
+    selects from them) skips that work per request and gets the same timeline."""
     evidence = day_evidence(cast, method)
     days = top_days(evidence, request.dates)
     pointing: dict[date, list[tuple[int, StoryIncident]]] = {day: [] for day in days}
     for order, incident, vote in cast:
         if vote.day in pointing:
             pointing[vote.day].append((order, incident))
-    summaries = summarize(days, pointing, method, request)
+    summaries = summarize(days, pointing, method, request, collection)
     return [
         StoryDate(
             day=day,
             summary=tuple(c.text for c in summaries[day]),
-            article_ids=sources(evidence[day], summaries[day], by_id, day),
+            article_ids=sources(evidence[day], summaries[day], articles, day),
             incident_ids=tuple(incident.incident_id for _, incident in pointing[day]),
             score=score(evidence[day]),
         )
@@ -57,7 +85,7 @@ def story_timeline(
 def sources(
     by_article: dict[str, float],
     summary: tuple[Candidate, ...],
-    articles: dict[str, StoryArticle],
+    articles: Mapping[str, StoryArticle],
     day: date,
 ) -> tuple[str, ...]:
     """The articles behind a day: those that carry its summary first, then by the weight of

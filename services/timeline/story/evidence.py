@@ -74,6 +74,18 @@ def in_window(day: date, request: StoryRequest) -> bool:
     return request.last_day is None or day <= request.last_day
 
 
+def cast_votes(
+    incidents: Iterable[StoryIncident], articles: Mapping[str, StoryArticle], method: StoryMethod
+) -> list[Vote]:
+    """Every incident that votes for a day, with its vote, numbered by input position."""
+    found = []
+    for order, incident in enumerate(incidents):
+        vote = pointer(incident, articles.get(incident.article_id), method)
+        if vote is not None:
+            found.append((order, incident, vote))
+    return found
+
+
 def votes(
     incidents: Iterable[StoryIncident],
     articles: Mapping[str, StoryArticle],
@@ -81,12 +93,7 @@ def votes(
     request: StoryRequest,
 ) -> list[Vote]:
     """Every incident that votes for a day in the window, with its vote."""
-    found = []
-    for order, incident in enumerate(incidents):
-        vote = pointer(incident, articles.get(incident.article_id), method)
-        if vote is not None and in_window(vote.day, request):
-            found.append((order, incident, vote))
-    return found
+    return [v for v in cast_votes(incidents, articles, method) if in_window(v[2].day, request)]
 
 
 def day_evidence(cast: Iterable[Vote], method: StoryMethod) -> dict[date, dict[str, float]]:

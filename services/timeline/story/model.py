@@ -54,6 +54,8 @@ class StoryMethod:
     central: bool = True  # sentences by centrality; else the earliest candidate
     dedup: bool = True  # drop sentences too close to one already chosen
     dedup_overlap: float = 0.5  # token Jaccard at or above which two sentences are one
+    redundancy: float = 0.5  # a day's next sentence loses this times its cosine to the closest
+    # sentence already chosen for the day (maximal marginal relevance); 0: by centrality alone
     min_words: int = 6  # shorter sentences say too little to summarize a day
     max_words: int = 50  # longer ones are rarely one event
 

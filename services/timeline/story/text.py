@@ -6,6 +6,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import chain
 
 Vector = dict[str, float]
 
@@ -19,28 +21,27 @@ def words(sentence: str) -> list[str]:
     return _WORD.findall(sentence.lower())
 
 
-def inverse_document_frequency(documents: Sequence[Iterable[str]]) -> dict[str, float]:
-    """Smoothed idf over `documents` (each an iterable of words)."""
-    frequency: Counter[str] = Counter()
-    for document in documents:
-        frequency.update(set(document))
+def inverse_document_frequency(documents: Sequence[AbstractSet[str]]) -> dict[str, float]:
+    """Smoothed idf over `documents` (each the set of its words)."""
+    frequency = Counter(chain.from_iterable(documents))
     total = len(documents)
     return {word: math.log((1 + total) / (1 + count)) + 1 for word, count in frequency.items()}
 
 
-def tfidf(tokens: Sequence[str], idf: dict[str, float]) -> Vector:
-    """Unit-length TF-IDF vector of `tokens`; words without an idf are left out."""
-    vector = {w: n * idf[w] for w, n in Counter(tokens).items() if w in idf}
+def tfidf(counts: Iterable[tuple[str, int]], idf: dict[str, float]) -> Vector:
+    """Unit-length TF-IDF vector of a sentence's word `counts`; words without an idf are
+    left out."""
+    vector = {w: n * idf[w] for w, n in counts if w in idf}
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {w: v / norm for w, v in vector.items()} if norm else {}
 
 
-def centroid(vectors: Iterable[Vector]) -> Vector:
-    """Unit-length sum of `vectors`."""
+def centroid(vectors: Iterable[tuple[Vector, float]]) -> Vector:
+    """Unit-length sum of `vectors`, each (vector, its weight)."""
     total: dict[str, float] = {}
-    for vector in vectors:
+    for vector, weight in vectors:
         for word, value in vector.items():
-            total[word] = total.get(word, 0.0) + value
+            total[word] = total.get(word, 0.0) + value * weight
     norm = math.sqrt(sum(v * v for v in total.values()))
     return {w: v / norm for w, v in total.items()} if norm else {}
 
@@ -49,7 +50,7 @@ def cosine(a: Vector, b: Vector) -> float:
     """Cosine of two unit-length vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    return sum([v * b.get(w, 0.0) for w, v in a.items()])
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -128,5 +128,5 @@ def test_ablation_scores_each_part_of_the_method(
     rows = [line for line in out.splitlines() if line.startswith("│") and "storm" not in line]
     names = [cells.split("│")[1].strip() for cells in rows if "all" not in cells.split("│")[1]]
     assert names[0] == "dates by mention count, first sentences"
-    assert names[-2] == "+ near-duplicates dropped (the method)"
-    assert len(names) == 8
+    assert names[-2] == "+ a day's sentences by MMR (the method)"
+    assert len(names) == 9

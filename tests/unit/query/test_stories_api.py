@@ -79,6 +79,17 @@ async def test_same_request_same_bytes(client: httpx.AsyncClient) -> None:
     assert first.content == computed_again.content
 
 
+async def test_answer_is_gzipped_when_the_client_accepts_it(client: httpx.AsyncClient) -> None:
+    plain = await client.get(URL, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    packed = await client.get(URL, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["vary"]
+    assert packed.content == plain.content  # httpx decodes it
+    again = await client.get(URL, headers={"Accept-Encoding": "gzip"})  # from the cache
+    assert again.content == plain.content
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [

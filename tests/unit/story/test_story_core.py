@@ -6,7 +6,7 @@ import random
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from services.timeline.mentions import Granularity
-from services.timeline.story import StoryIncident, StoryRequest, story_timeline
+from services.timeline.story import StoryIncident, StoryMethod, StoryRequest, story_timeline
 from services.timeline.story.evidence import day_of
 
 from .builders import DAY, article, mention, published
@@ -90,6 +90,21 @@ def test_near_duplicates_are_dropped() -> None:
     assert len(only.summary) == 2
     assert other in only.summary
     assert (wire in only.summary) != (copy in only.summary)
+
+
+def test_a_days_second_sentence_tells_something_else() -> None:
+    blast = "The rig exploded in the gulf and eleven workers died."
+    retold = "Eleven workers were killed as the drilling rig exploded off Louisiana that night."
+    other = "Coast guard crews began skimming oil from the water near the shore."
+    incidents = (
+        outlets(D1, 2, blast, "a") + outlets(D1, 2, retold, "b") + outlets(D1, 2, other, "c")
+    )
+    articles = articles_for(incidents)
+    request = StoryRequest(per_date=2)
+    (day,) = story_timeline(incidents, articles, request)
+    assert day.summary == (blast, other)
+    (by_centrality,) = story_timeline(incidents, articles, request, StoryMethod(redundancy=0.0))
+    assert by_centrality.summary == (blast, retold)
 
 
 def test_central_sentence_beats_an_outlier() -> None:
