@@ -7,17 +7,14 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from services.cli import UsageError
-from services.timeline.mentions import Mention
-from services.timeline.normalize import normalize
-from services.timeline.zones import zone_named
 
-from .annotate import annotate_corpus, annotate_folder
-from .phrases import phrase_rows
-from .report import evaluation_table, phrase_table, print_table, write_mismatches
-from .scoring import Counts
+# The normalizer (its rules, pydantic) and the scorer's tables (rich) are imported by the
+# handlers that use them, so that `newstimeline --help` and the other commands start fast.
+if TYPE_CHECKING:
+    from services.timeline.mentions import Mention
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,6 +67,8 @@ def parse_published_at(value: str | None) -> datetime:
 
 
 def parse_timezone(value: str | None) -> str | None:
+    from services.timeline.zones import zone_named
+
     if value is None:
         return None
     try:
@@ -85,6 +84,8 @@ def mention_json(mention: Mention) -> dict[str, Any]:
 
 
 def run_normalize(args: argparse.Namespace) -> int:
+    from services.timeline.normalize import normalize
+
     if args.jsonl:
         return _normalize_lines(args.language)
     published = parse_published_at(args.published_at)
@@ -95,6 +96,8 @@ def run_normalize(args: argparse.Namespace) -> int:
 
 
 def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
+    from services.timeline.normalize import normalize
+
     record = json.loads(line)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         msg = "expected an object with a string 'text'"
@@ -136,6 +139,8 @@ def _id_of(line: str) -> Any:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
+    from .annotate import annotate_folder
+
     if not args.in_dir.is_dir():
         msg = f"{args.in_dir} is not a folder"
         raise UsageError(msg)
@@ -145,6 +150,11 @@ def run_annotate(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
+    from .annotate import annotate_corpus
+    from .phrases import phrase_rows
+    from .report import evaluation_table, phrase_table, print_table, write_mismatches
+    from .scoring import Counts
+
     if not args.gold_dir.is_dir():
         msg = f"{args.gold_dir} is not a folder"
         raise UsageError(msg)

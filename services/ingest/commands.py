@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from rich.console import Console
-from rich.progress import Progress
+from typing import TYPE_CHECKING, Any
 
 from services.cli import UsageError
-from services.ingest.files import Item, expand, read_items
-from services.ingest.publisher import ArticlePublisher, BrokerUnavailableError, publish_all
-from services.ingest.submission import describe_errors, parse_article, to_event
-from services.ingest.wiring import build_app, build_publisher
-from services.platform.logs import configure_logging
-from services.platform.settings import Settings
-from services.timeline.events import ArticleSubmitted
+
+# What the handlers drive (pydantic, rich, aiokafka, FastAPI) is imported inside them, so
+# that building the parser stays cheap for every other command.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from services.ingest.files import Item
+    from services.ingest.publisher import ArticlePublisher
+    from services.platform.settings import Settings
+    from services.timeline.events import ArticleSubmitted
 
 CHUNK = 500
 # One report a line, never wrapped, so `file:line: reason` stays greppable.
@@ -28,6 +26,10 @@ REPORT: dict[str, Any] = {"style": "red", "soft_wrap": True, "markup": False, "h
 
 def _validated(items: list[Item], console: Console) -> list[ArticleSubmitted]:
     """Valid articles; every refused one is reported as file:line with its reason."""
+    from pydantic import ValidationError
+
+    from services.ingest.submission import describe_errors, parse_article, to_event
+
     valid = []
     for item in items:
         try:
@@ -42,6 +44,11 @@ def _validated(items: list[Item], console: Console) -> list[ArticleSubmitted]:
 
 
 async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tuple[int, int]:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from services.ingest.publisher import BrokerUnavailableError, publish_all
+
     with Progress(console=Console(stderr=True), transient=False) as progress:
         articles = _validated(items, progress.console)
         task = progress.add_task("publishing", total=len(articles))
@@ -57,6 +64,9 @@ async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tupl
 
 
 async def _ingest(settings: Settings, paths: list[Path]) -> tuple[int, int]:
+    from services.ingest.files import expand, read_items
+    from services.ingest.wiring import build_publisher
+
     items = [item for path in expand(paths) for item in read_items(path)]
     publisher = build_publisher(settings)
     try:
@@ -66,6 +76,12 @@ async def _ingest(settings: Settings, paths: list[Path]) -> tuple[int, int]:
 
 
 def ingest_files(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.ingest.publisher import BrokerUnavailableError
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+
     settings = Settings()
     configure_logging(settings.log_level)
     try:
@@ -80,7 +96,11 @@ def ingest_files(args: argparse.Namespace) -> int:
 
 
 def serve_api(args: argparse.Namespace) -> int:
-    import uvicorn  # noqa: PLC0415 - only the server needs it
+    import uvicorn
+
+    from services.ingest.wiring import build_app
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
 
     settings = Settings()
     configure_logging(settings.log_level)

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from services.platform.broker import choose_broker
-from services.platform.kafka_clients import reliable_producer
-from services.platform.logs import configure_logging
-from services.platform.settings import Settings
+# What a handler drives (Faust, aiokafka, settings) is imported inside it, so that
+# building the parser stays cheap for every other command.
+if TYPE_CHECKING:
+    from services.platform.settings import Settings
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from faust.worker import Worker  # noqa: PLC0415 - Faust is heavy; only the worker needs it
+    from faust.worker import Worker
 
-    from services.normalizer.app import create_app  # noqa: PLC0415
+    from services.normalizer.app import create_app
+    from services.platform.broker import choose_broker
+    from services.platform.settings import Settings
 
     settings = Settings()
     bootstrap = choose_broker(settings).bootstrap
@@ -38,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def _list(settings: Settings, bootstrap: str) -> int:
-    from services.normalizer.redrive import list_dead_letters  # noqa: PLC0415
+    from services.normalizer.redrive import list_dead_letters
 
     for item in await list_dead_letters(settings, bootstrap):
         key = item.key.decode(errors="replace") if item.key else "-"
@@ -47,7 +49,8 @@ async def _list(settings: Settings, bootstrap: str) -> int:
 
 
 async def _redrive(settings: Settings, bootstrap: str) -> int:
-    from services.normalizer.redrive import redrive  # noqa: PLC0415
+    from services.normalizer.redrive import redrive
+    from services.platform.kafka_clients import reliable_producer
 
     producer = reliable_producer(settings, bootstrap, "dlq-redrive")
     await producer.start()
@@ -60,6 +63,12 @@ async def _redrive(settings: Settings, bootstrap: str) -> int:
 
 
 def dead_letters(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker import choose_broker
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+
     settings = Settings()
     configure_logging(settings.log_level)
     bootstrap = choose_broker(settings).bootstrap

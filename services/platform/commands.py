@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 
-from services.platform import local_kafka
-from services.platform.broker import choose_broker
-from services.platform.logs import configure_logging
-from services.platform.settings import Settings
-from services.platform.topics import create_topics
+# Imports of what a handler drives stay inside the handler: `newstimeline --help` (and
+# every other command) must not pay for aiokafka, pydantic-settings or rich.
 
 
 def kafka_start(_: argparse.Namespace) -> int:
+    from services.platform import local_kafka
+    from services.platform.settings import Settings
+
     cfg = Settings().local_kafka
     state = local_kafka.start(cfg)
     sys.stdout.write(f"{state.bootstrap}\n")
@@ -21,6 +20,9 @@ def kafka_start(_: argparse.Namespace) -> int:
 
 
 def kafka_status(_: argparse.Namespace) -> int:
+    from services.platform import local_kafka
+    from services.platform.settings import Settings
+
     state = local_kafka.running(Settings().local_kafka)
     if state is None:
         sys.stderr.write("local Kafka broker: not running\n")
@@ -30,12 +32,22 @@ def kafka_status(_: argparse.Namespace) -> int:
 
 
 def kafka_stop(_: argparse.Namespace) -> int:
+    from services.platform import local_kafka
+    from services.platform.settings import Settings
+
     stopped = local_kafka.stop(Settings().local_kafka)
     sys.stderr.write("local Kafka broker stopped\n" if stopped else "no local broker recorded\n")
     return 0
 
 
 def topics_create(_: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker import choose_broker
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+    from services.platform.topics import create_topics
+
     settings = Settings()
     configure_logging(settings.log_level)
     choice = choose_broker(settings)
@@ -64,9 +76,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(_: argparse.Namespace) -> int:
-    from rich.console import Console  # noqa: PLC0415
+    from rich.console import Console
 
-    from services.platform.pipeline import run_pipeline  # noqa: PLC0415
+    from services.platform.logs import configure_logging
+    from services.platform.pipeline import run_pipeline
+    from services.platform.settings import Settings
 
     settings = Settings()
     configure_logging(settings.log_level)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-import uvicorn
-
-from services.platform.broker import choose_broker
-from services.platform.logs import configure_logging
-from services.platform.settings import Settings
-from services.query.api import create_app
-
 
 def serve(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: building the parser must not load FastAPI/uvicorn.
+    import uvicorn
+
+    from services.platform.broker import choose_broker
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+    from services.query.api import create_app
+
     settings = Settings()
     configure_logging(settings.log_level)
     choice = choose_broker(settings)
