@@ -7,17 +7,36 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TIMEML ?= ../shared/data/timeml
 PYTEST_ARGS ?=
+# The web page's time axis: vis-timeline's standalone build from the npm registry, checked
+# against this digest (the registry's sha512 of the tarball) and copied beside the page.
+VIS_TIMELINE := 8.5.4
+VIS_TIMELINE_SHA512 := 5eded136b46f3a44224b293abc54d7491c13ba74f4cbd3330e01d8f0df07f673ee79b27a560faedf19efd12c1bc676bf3dad84dc78da05b94421088aef8134d5
+VENDOR := services/query/static/vendor
+VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
 .PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
 	bench-normalizer bench-api clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(VENDOR_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+$(VENDOR_STAMP):
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	  else echo "install npm (sudo apt-get install npm)" >&2; exit 2; fi; }
+	mkdir -p .cache/npm
+	cd .cache/npm && npm pack --silent vis-timeline@$(VIS_TIMELINE) >/dev/null
+	echo "$(VIS_TIMELINE_SHA512)  .cache/npm/vis-timeline-$(VIS_TIMELINE).tgz" | sha512sum -c --quiet
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
+	tar -xzf .cache/npm/vis-timeline-$(VIS_TIMELINE).tgz -C $(VENDOR) --transform 's|.*/||' \
+	  package/standalone/umd/vis-timeline-graph2d.min.js \
+	  package/styles/vis-timeline-graph2d.min.css package/LICENSE.MIT.txt
+	touch $@
 
 run: setup
 	$(BIN)/newstimeline run
@@ -67,4 +86,4 @@ bench-api: setup
 
 clean:
 	-$(BIN)/newstimeline kafka stop
-	rm -rf $(VENV) .cache .state var
+	rm -rf $(VENV) .cache .state var $(VENDOR)

@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.platform.commands",
     "services.evaluation.commands",
     "services.ingest.commands",
+    "services.ingest.feed_command",
     "services.normalizer.commands",
     "services.query.commands",
 )

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from services.ingest.files import Item
     from services.ingest.publisher import ArticlePublisher
-    from services.platform.settings import Settings
     from services.timeline.events import ArticleSubmitted
 
 CHUNK = 500
@@ -63,12 +62,10 @@ async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tupl
     return len(articles), len(items) - len(articles)
 
 
-async def _ingest(settings: Settings, paths: list[Path]) -> tuple[int, int]:
+async def _ingest(publisher: ArticlePublisher, paths: list[Path]) -> tuple[int, int]:
     from services.ingest.files import expand, read_items
-    from services.ingest.wiring import build_publisher
 
     items = [item for path in expand(paths) for item in read_items(path)]
-    publisher = build_publisher(settings)
     try:
         return await _publish_items(publisher, items)
     finally:
@@ -79,13 +76,16 @@ def ingest_files(args: argparse.Namespace) -> int:
     import asyncio
 
     from services.ingest.publisher import BrokerUnavailableError
+    from services.ingest.wiring import build_publisher
     from services.platform.logs import configure_logging
     from services.platform.settings import Settings
 
     settings = Settings()
     configure_logging(settings.log_level)
+    # Chosen before the event loop starts: finding the local broker runs a loop of its own.
+    publisher = build_publisher(settings)
     try:
-        accepted, refused = asyncio.run(_ingest(settings, args.paths))
+        accepted, refused = asyncio.run(_ingest(publisher, args.paths))
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
     except BrokerUnavailableError as exc:

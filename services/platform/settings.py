@@ -74,6 +74,14 @@ class Settings(BaseSettings):
     projector_group: str = Field(
         default="news-query-projector", description="Consumer group name of the projector."
     )
+    feed_state_file: Path = Field(
+        default=PROJECT_ROOT / ".state" / "feeds.json",
+        description="What `ingest-feed` remembers across runs: each feed's ETag and "
+        "Last-Modified, and the entries (guid/id -> revision) it has published.",
+    )
+    feed_fetch_timeout_s: float = Field(
+        default=20.0, gt=0, description="Deadline for each HTTP request of `ingest-feed`."
+    )
     cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
     query_snapshot_retention_s: float = Field(
         default=3600.0,

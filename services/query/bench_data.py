@@ -73,6 +73,8 @@ def article_rows(rng: random.Random, n: int, words: list[str]) -> Iterator[tuple
             source,
             title,
             span_class(start, start + length),
+            f"https://bench.example/{n}",
+            to_key(published),
         )
 
 
@@ -93,7 +95,8 @@ def fill(path: Path, incidents: int, seed: int = 7) -> int:
         conn.executemany(INSERT_INCIDENT, rows)
         first = rows[0]
         conn.execute(
-            UPSERT_ARTICLE, (first[2], "r1", first[14], None, first[15], first[3], "en", "bench")
+            UPSERT_ARTICLE,
+            (first[2], "r1", first[14], first[17], first[15], first[18], "en", "bench"),
         )
     high_water = (incidents // PER_ARTICLE) * PER_ARTICLE
     conn.execute(SET_META, ("high_water", high_water))

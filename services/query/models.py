@@ -17,6 +17,8 @@ INCIDENT_EXAMPLE: dict[str, JsonValue] = {
     "timex_type": "DATE",
     "title": "Sydney siege ends",
     "source": "example-wire",
+    "url": "https://example.org/siege",
+    "published_at": "2014-12-16T02:00:00Z",
 }
 
 
@@ -33,8 +35,10 @@ class IncidentOut(BaseModel):
     mention: str | None
     timex_value: str | None
     timex_type: str | None
-    title: str
-    source: str
+    title: str = Field(description="Headline of the article.")
+    source: str = Field(description="Publisher or feed name of the article.")
+    url: str | None = Field(description="The article's canonical URL, when it has one.")
+    published_at: str = Field(description="The article's publication time, RFC 3339, UTC.")
 
 
 class TimelinePageOut(BaseModel):

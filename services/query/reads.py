@@ -37,7 +37,8 @@ ITEM_JSON = (
     f"'start', {_rfc3339_sql('start_at')}, 'end', {_rfc3339_sql('end_at')}, "
     "'granularity', granularity, 'anchor', anchor, 'sentence', sentence, "
     "'mention', mention, 'timex_value', timex_value, 'timex_type', timex_type, "
-    "'title', title, 'source', source)"
+    "'title', title, 'source', source, 'url', url, "
+    f"'published_at', {_rfc3339_sql('published_at')})"
 )
 # Keys at the positions of ITEM_COLUMNS (0, 2, 3), so cursors are made the same way.
 JSON_COLUMNS = f"incident_id, article_id, start_at, end_at, {ITEM_JSON} AS item"
@@ -69,6 +70,8 @@ def item(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
         "timex_type": row[9],
         "title": row[10],
         "source": row[11],
+        "url": row[12],
+        "published_at": to_rfc3339(row[13]),
     }
 
 

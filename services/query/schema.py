@@ -18,7 +18,7 @@ import sqlite3
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # bump on any change below
+SCHEMA_VERSION = 3  # bump on any change below; add a step to MIGRATIONS when it is additive
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -57,7 +57,9 @@ CREATE TABLE IF NOT EXISTS incidents (
     title TEXT NOT NULL,
     span_class INTEGER NOT NULL,
     retired_seq INTEGER,
-    retired_at REAL
+    retired_at REAL,
+    url TEXT,  -- the article's, as title and source are
+    published_at TEXT  -- the article's, stored-key form; set on every row written
 );
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
 CREATE INDEX IF NOT EXISTS incidents_span
@@ -99,16 +101,52 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+# Version 2 -> 3: incidents carry their article's url and publication time. Rows of
+# articles still present take them from the articles table (a retired row gets its
+# article's current ones); retired rows of retracted articles cannot, so they are purged
+# the way purge_retired does it, and cursors whose snapshot needed them get 410.
+MIGRATE_2_TO_3 = """
+ALTER TABLE incidents ADD COLUMN url TEXT;
+ALTER TABLE incidents ADD COLUMN published_at TEXT;
+UPDATE incidents SET (url, published_at) = (
+    SELECT a.url, a.published_at FROM articles AS a WHERE a.article_id = incidents.article_id
+);
+INSERT INTO meta (key, value)
+    SELECT 'purged_through', max(retired_seq) FROM incidents
+    WHERE published_at IS NULL AND retired_seq IS NOT NULL HAVING count(*) > 0
+ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value);
+DELETE FROM incidents WHERE published_at IS NULL AND retired_seq IS NOT NULL;
+"""
+MIGRATIONS = {2: MIGRATE_2_TO_3}  # from version -> the script that reaches the next one
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
-    """Create the tables; a file of another schema version is emptied first: the read
-    model is a projection, rebuilt from the timelines topic once its offsets are gone."""
+    """Create the tables. A file of an older version with additive steps in MIGRATIONS is
+    migrated in place; any other version is emptied first: the read model is a projection,
+    rebuilt from the timelines topic once its offsets are gone."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    if version != SCHEMA_VERSION and tables:
+    if tables and version != SCHEMA_VERSION and not migrate(conn, version):
         log.warning("read model schema %d, expected %d: rebuilding", version, SCHEMA_VERSION)
         drop_everything(conn)
     conn.executescript(DDL)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+
+def migrate(conn: sqlite3.Connection, version: int) -> bool:
+    """Run the steps from `version` up to SCHEMA_VERSION in one transaction; False when
+    some step is missing (nothing is changed then)."""
+    steps = [MIGRATIONS.get(v) for v in range(version, SCHEMA_VERSION)]
+    if not steps or None in steps:
+        return False
+    log.info("read model schema %d: migrating to %d in place", version, SCHEMA_VERSION)
+    try:
+        conn.executescript("BEGIN IMMEDIATE;" + "".join(s or "" for s in steps) + "COMMIT;")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return True
 
 
 def drop_everything(conn: sqlite3.Connection) -> None:

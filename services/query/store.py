@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 INSERT_INCIDENT = """
 INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
     granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
-    char_end, source, title, span_class)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    char_end, source, title, span_class, url, published_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 ADD_SPAN_CLASS = """
 INSERT INTO span_classes (span_class, finest_rank) VALUES (?, ?)
@@ -44,6 +44,7 @@ INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
+RANK_AT, SPAN_CLASS_AT = 6, 16  # positions in incident_row
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tup
         timeline.source,
         timeline.title,
         span_class(incident.start, incident.end),
+        str(timeline.url) if timeline.url else None,
+        to_key(timeline.published_at),
     )
 
 
@@ -172,7 +175,7 @@ class TimelineStore:
         unique = {i.incident_id: i for i in change.incidents}.values()
         rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
         self._conn.executemany(INSERT_INCIDENT, rows)
-        self._conn.executemany(ADD_SPAN_CLASS, {(row[-1], row[6]) for row in rows})
+        self._conn.executemany(ADD_SPAN_CLASS, {(row[SPAN_CLASS_AT], row[RANK_AT]) for row in rows})
         self.high_water += len(rows)
 
     def purge_retired(self, older_than_s: float) -> int:

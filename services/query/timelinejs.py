@@ -32,6 +32,8 @@ def event(item: dict[str, Any]) -> dict[str, Any]:
     last = datetime.fromisoformat(item["end"]) - timedelta(microseconds=1)
     end = date_fields(last, granularity)
     credit = html.escape(f"{item['source']}: {item['title']}")
+    if item.get("url"):
+        credit = f'<a href="{html.escape(item["url"])}">{credit}</a>'
     doc: dict[str, Any] = {
         "start_date": start,
         "text": {

@@ -1,27 +1,56 @@
 // The timeline page: first page + cursor paging from /v1/timeline, live changes from
 // /v1/timeline/stream resumed after the first page's snapshot (so nothing falls between).
+// The filters live in the page's URL, so a view can be shared and the back button works.
 "use strict";
 
 const list = document.getElementById("timeline");
 const form = document.getElementById("filters");
 const more = document.getElementById("more");
 const statusLine = document.getElementById("status");
+const FILTERS = ["q", "source", "granularity", "anchor", "from", "to", "order"];
+const axis = new TimelineAxis(document.getElementById("axis"), (id) => showInList(id));
+window.timelinePage = { axis }; // for the browser test and the console
 let state = { cursor: null, stream: null, retracted: new Set(), filters: new URLSearchParams() };
 
+// The page URL holds the form's values as typed (days as YYYY-MM-DD); the API gets RFC 3339.
 function filtersFromForm() {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
-    if (!value) continue;
-    // Dates are read as UTC days; the API wants RFC 3339.
-    params.set(name, name === "from" || name === "to" ? `${value}T00:00:00Z` : value);
+    if (value && FILTERS.includes(name) && !(name === "order" && value === "asc")) {
+      params.set(name, value);
+    }
   }
   return params;
 }
 
-function sortKey(item) { return [item.start, item.end, item.incident_id]; }
+function filtersFromUrl() {
+  const found = new URLSearchParams(location.search);
+  const params = new URLSearchParams();
+  for (const name of FILTERS) if (found.get(name)) params.set(name, found.get(name));
+  return params;
+}
+
+function fillForm(params) {
+  for (const name of FILTERS) {
+    const field = form.elements[name];
+    const value = params.get(name) || (name === "order" ? "asc" : "");
+    if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === value)) {
+      field.append(new Option(value, value)); // e.g. a shared link's source, before /v1/sources
+    }
+    field.value = value;
+  }
+}
+
+function apiParams(filters) {
+  const params = new URLSearchParams(filters);
+  for (const name of ["from", "to"]) {
+    if (params.get(name)) params.set(name, `${params.get(name)}T00:00:00Z`);
+  }
+  return params;
+}
 
 function compare(a, b) {
-  const ka = sortKey(a), kb = sortKey(b);
+  const ka = [a.start, a.end, a.incident_id], kb = [b.start, b.end, b.incident_id];
   for (let i = 0; i < 3; i++) {
     if (ka[i] < kb[i]) return -1;
     if (ka[i] > kb[i]) return 1;
@@ -38,29 +67,58 @@ function el(tag, className, text) {
   return node;
 }
 
-function whenText(item) {
-  const start = item.start.replace("T00:00:00Z", "").replace("Z", " UTC").replace("T", " ");
-  return start;
+// Every word of the search, at the start of a word, in any case.
+function hitPattern() {
+  const words = (state.filters.get("q") || "").split(/\s+/).filter(Boolean);
+  if (!words.length) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})`, "giu");
 }
 
-function sentenceNode(item) {
+function appendHighlighted(parent, text, pattern) {
+  if (!pattern) { parent.append(text); return; }
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    parent.append(text.slice(at, match.index), el("mark", "hit", match[0]));
+    at = match.index + match[0].length;
+  }
+  parent.append(text.slice(at));
+}
+
+function sentenceNode(item, pattern) {
   const p = el("p", "sentence");
   const at = item.mention ? item.sentence.indexOf(item.mention) : -1;
-  if (at < 0) { p.textContent = item.sentence; return p; }
-  p.append(item.sentence.slice(0, at), el("mark", "", item.mention),
-           item.sentence.slice(at + item.mention.length));
+  if (at < 0) { appendHighlighted(p, item.sentence, pattern); return p; }
+  const mention = el("mark", "mention");
+  appendHighlighted(mention, item.mention, pattern);
+  appendHighlighted(p, item.sentence.slice(0, at), pattern);
+  p.append(mention);
+  appendHighlighted(p, item.sentence.slice(at + item.mention.length), pattern);
   return p;
 }
 
+function metaNode(item, pattern) {
+  const meta = el("div", "meta");
+  const title = el(item.url ? "a" : "span", "article");
+  if (item.url) { title.href = item.url; title.target = "_blank"; title.rel = "noopener"; }
+  appendHighlighted(title, item.title, pattern);
+  const published = TimelineDates.atGranularity(item.published_at, "day");
+  meta.append(title, el("span", "source", item.source), el("span", "published", published));
+  return meta;
+}
+
 function render(item) {
+  const pattern = hitPattern();
   const li = el("li", `incident ${item.anchor}`);
-  li.dataset.id = item.incident_id;
-  li.dataset.start = item.start;
-  li.dataset.end = item.end;
+  Object.assign(li.dataset, { id: item.incident_id, start: item.start, end: item.end });
   li.item = item;
-  const head = el("div");
-  head.append(el("span", "when", whenText(item)), el("span", "granularity", item.granularity));
-  li.append(head, sentenceNode(item), el("div", "meta", `${item.source} — ${item.title}`));
+  const when = el("time", "when", TimelineDates.label(item));
+  when.dateTime = item.start;
+  const badge = item.anchor === "publication" ? "published" : item.granularity;
+  const head = el("div", "head");
+  head.append(when, el("span", "granularity", badge));
+  li.append(head, sentenceNode(item, pattern), metaNode(item, pattern));
+  li.addEventListener("click", (e) => { if (!e.target.closest("a")) axis.select(item.incident_id); });
   return li;
 }
 
@@ -73,85 +131,63 @@ function insertSorted(item, isNew) {
   list.insertBefore(node, after || null);
 }
 
-const LANES = 6;
-
-// Greedy lanes: an interval goes to the first lane whose last interval has ended, so
-// overlapping incidents stack instead of hiding each other.
-function lanesFor(items) {
-  const ends = [];
-  return [...items].sort(compare).map((item) => {
-    const start = Date.parse(item.start);
-    let lane = ends.findIndex((end) => end <= start);
-    if (lane < 0) lane = Math.min(ends.length, LANES - 1);
-    ends[lane] = Math.max(ends[lane] || 0, Date.parse(item.end));
-    return [item, lane];
-  });
+function showInList(id) {
+  for (const li of list.querySelectorAll("li.selected")) li.classList.remove("selected");
+  const li = list.querySelector(`li[data-id="${CSS.escape(id)}"]`);
+  if (!li) return;
+  li.classList.add("selected");
+  li.scrollIntoView({ block: "nearest", behavior: "smooth" });
 }
 
-function drawAxis() {
-  const axis = document.getElementById("axis");
-  axis.replaceChildren();
-  const items = [...list.children].map((li) => li.item);
-  document.getElementById("empty").hidden = items.length > 0;
-  if (!items.length) return;
-  const lo = Math.min(...items.map((i) => Date.parse(i.start)));
-  const hi = Math.max(...items.map((i) => Date.parse(i.end)));
-  const span = Math.max(hi - lo, 1);
-  const pct = (t) => `${((t - lo) / span) * 100}%`;
-  for (const [i, lane] of lanesFor(items)) {
-    const bar = el("div", "bar");
-    bar.style.left = pct(Date.parse(i.start));
-    bar.style.width = `${((Date.parse(i.end) - Date.parse(i.start)) / span) * 100}%`;
-    bar.style.bottom = `${4 + lane * 10}px`;
-    bar.title = `${i.mention || i.title} (${i.start} – ${i.end})`;
-    axis.append(bar);
-  }
-  for (let k = 0; k <= 4; k++) {
-    const t = lo + (span * k) / 4;
-    const tick = el("span", `tick tick-${k}`, new Date(t).toISOString().slice(0, 10));
-    tick.style.left = pct(t);
-    axis.append(tick);
-  }
+function filterWindow() {
+  const from = state.filters.get("from"), to = state.filters.get("to");
+  return from && to ? [new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)] : null;
 }
 
 async function loadPage() {
-  const params = new URLSearchParams(state.filters);
+  const params = apiParams(state.filters);
   if (state.cursor) params.set("cursor", state.cursor);
   const response = await fetch(`/v1/timeline?${params}`);
   if (!response.ok) throw new Error(`timeline: ${response.status}`);
   const page = await response.json();
-  for (const item of page.items) {
-    if (!state.retracted.has(item.incident_id)) insertSorted(item, false);
-  }
+  const fresh = page.items.filter((item) => !state.retracted.has(item.incident_id));
+  for (const item of fresh) insertSorted(item, false);
+  axis.put(fresh, filterWindow());
   state.cursor = page.next_cursor;
   more.hidden = !page.next_cursor;
-  drawAxis();
+  document.getElementById("empty").hidden = list.children.length > 0;
   return page.snapshot;
 }
 
 function follow(snapshot) {
-  const params = new URLSearchParams(state.filters);
+  const params = apiParams(state.filters);
   params.delete("order");
   params.set("after", String(snapshot));
   // EventSource reconnects by itself and sends Last-Event-ID, which the server prefers.
   const stream = new EventSource(`/v1/timeline/stream?${params}`);
   stream.onopen = () => { statusLine.textContent = "live"; statusLine.className = "status live"; };
   stream.onerror = () => { statusLine.textContent = "reconnecting…"; statusLine.className = "status"; };
-  stream.addEventListener("incident", (e) => { insertSorted(JSON.parse(e.data), true); drawAxis(); });
+  stream.addEventListener("incident", (e) => {
+    const item = JSON.parse(e.data);
+    insertSorted(item, true);
+    axis.put([item]);
+    document.getElementById("empty").hidden = true;
+  });
   stream.addEventListener("retract", (e) => {
     for (const id of JSON.parse(e.data).incident_ids) {
       state.retracted.add(id);
       list.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.remove();
+      axis.remove(id);
     }
-    drawAxis();
   });
   return stream;
 }
 
-async function restart() {
+async function restart(filters) {
   if (state.stream) state.stream.close();
-  state = { cursor: null, stream: null, retracted: new Set(), filters: filtersFromForm() };
+  state = { cursor: null, stream: null, retracted: new Set(), filters };
   list.replaceChildren();
+  axis.reset();
   const snapshot = await loadPage();
   state.stream = follow(snapshot);
 }
@@ -160,12 +196,29 @@ async function loadSources() {
   const response = await fetch("/v1/sources");
   if (!response.ok) return;
   const select = form.elements.source;
+  const chosen = select.value;
   for (const s of await response.json()) {
-    select.append(new Option(`${s.source} (${s.incidents})`, s.source));
+    const existing = [...select.options].find((o) => o.value === s.source);
+    if (existing) existing.textContent = `${s.source} (${s.incidents})`;
+    else select.append(new Option(`${s.source} (${s.incidents})`, s.source));
   }
+  select.value = chosen;
 }
 
-form.addEventListener("submit", (e) => { e.preventDefault(); restart(); });
+function apply() {
+  const filters = filtersFromForm();
+  const query = filters.toString();
+  history.pushState(null, "", query ? `?${query}` : location.pathname);
+  restart(filters);
+}
+
+form.addEventListener("submit", (e) => { e.preventDefault(); apply(); });
+form.addEventListener("change", (e) => { if (e.target.tagName === "SELECT") apply(); });
+window.addEventListener("popstate", () => { fillForm(filtersFromUrl()); restart(filtersFromUrl()); });
 more.addEventListener("click", () => loadPage());
+document.getElementById("zoom-in").addEventListener("click", () => axis.zoomIn());
+document.getElementById("zoom-out").addEventListener("click", () => axis.zoomOut());
+document.getElementById("zoom-fit").addEventListener("click", () => axis.fit());
+fillForm(filtersFromUrl());
 loadSources();
-restart();
+restart(filtersFromUrl());

@@ -48,6 +48,7 @@ def timeline(
     title: str = "A headline",
     sentence: str = "Something happened then.",
     granularity: Granularity = Granularity.DAY,
+    url: str | None = None,
 ) -> ArticleTimeline:
     incidents = tuple(
         incident(article_id, revision, s, sentence=sentence, granularity=granularity) for s in spans
@@ -56,6 +57,7 @@ def timeline(
         article_id=article_id,
         revision=revision,
         source=source,
+        url=url,
         title=title,
         published_at=BASE,
         language="en",
