@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TIMEML ?= ../shared/data/timeml
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 # The web page's time axis: vis-timeline's standalone build from the npm registry, checked
 # against this digest (the registry's sha512 of the tarball) and copied beside the page.
 VIS_TIMELINE := 8.5.4
@@ -15,7 +16,7 @@ VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
 .PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
-	bench-normalizer bench-api clean
+	bench-normalizer bench-api bench-pipeline clean
 
 setup: $(STAMP) $(VENDOR_STAMP)
 
@@ -55,13 +56,13 @@ test-unit: setup
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff format --check services tests
-	$(BIN)/ruff check services tests
-	$(BIN)/mypy --strict services
+	$(BIN)/ruff format --check services tests bench
+	$(BIN)/ruff check services tests bench
+	$(BIN)/mypy --strict services bench
 
 format: setup
-	$(BIN)/ruff format services tests
-	$(BIN)/ruff check --fix services tests
+	$(BIN)/ruff format services tests bench
+	$(BIN)/ruff check --fix services tests bench
 
 schemas: setup
 	$(BIN)/python -m services.platform.schemas
@@ -76,13 +77,13 @@ topics: setup
 	$(BIN)/newstimeline topics create
 
 bench-normalizer: setup
-	$(BIN)/python -m services.evaluation.bench $(TIMEML)
+	$(BIN)/python -m bench.normalizer $(TIMEML)
 
 # wrk drives the load from its own process when it is there (an httpx load process otherwise).
 bench-api: setup
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
-	$(BIN)/python -m services.query.bench
+	$(BIN)/python -m bench.api $(BENCH_ARGS)
 
 clean:
 	-$(BIN)/newstimeline kafka stop

@@ -28,11 +28,11 @@ from fastapi import FastAPI
 from rich.console import Console
 from rich.table import Table
 
+from bench.api_data import RARE_WORD, fill
+from bench.api_load import LoadResult, run_load
 from services.platform.logs import configure_logging
-from services.platform.settings import Settings
+from services.platform.settings import PROJECT_ROOT, Settings
 from services.query.api import create_app
-from services.query.bench_data import RARE_WORD, fill
-from services.query.bench_load import LoadResult, run_load
 from services.query.cursor import Cursor
 from services.query.schema import connect
 from services.query.selection import TimelineFilter
@@ -82,7 +82,7 @@ def serving(path: Path) -> Iterator[str]:
         "-m",
         "uvicorn",
         "--factory",
-        "services.query.bench:bench_app",
+        "bench.api:bench_app",
         "--host",
         "127.0.0.1",
         "--port",
@@ -91,7 +91,7 @@ def serving(path: Path) -> Iterator[str]:
         "warning",
         "--no-access-log",
     ]
-    server = subprocess.Popen(command, env=env)
+    server = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT)  # bench/ is not installed
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, server)
@@ -134,7 +134,7 @@ def report(results: dict[str, LoadResult], connections: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m services.query.bench")
+    parser = argparse.ArgumentParser(prog="python -m bench.api")
     parser.add_argument("--incidents", type=int, default=1_000_000)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=5.0, help="per scenario")
