@@ -85,6 +85,11 @@ bench-api: setup
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench.api $(BENCH_ARGS)
 
+# The whole pipeline on the real local broker beside the normalizer alone (BENCH_ARGS, e.g.
+# --articles 2000 --workers 1, or --profile var/profiles for py-spy stacks).
+bench-pipeline: setup
+	$(BIN)/python -m bench.pipeline --corpus $(TIMEML) $(BENCH_ARGS)
+
 clean:
 	-$(BIN)/newstimeline kafka stop
 	rm -rf $(VENV) .cache .state var $(VENDOR)

@@ -10,7 +10,7 @@ import logging
 import math
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -131,13 +131,35 @@ class TimelineStore:
     def apply(self, topic: str, partition: int, changes: Sequence[tuple[int, Change]]) -> int:
         """Apply records (offset, change) of one partition atomically; returns how many were
         rejected by the store (they are skipped, their offsets stored like the others)."""
-        if not changes:
+        return self.apply_batches(topic, {partition: changes})
+
+    def apply_batches(self, topic: str, batches: Mapping[int, Sequence[tuple[int, Change]]]) -> int:
+        """Apply the records of several partitions in one transaction with each
+        partition's next offset; returns how many the store rejected.
+
+        The batch first runs without a savepoint per record (savepoints cost a quarter of
+        the write time); only when the schema refuses a record is it rolled back and run
+        again record by record, so that one bad record cannot take the others down."""
+        batches = {p: changes for p, changes in batches.items() if changes}
+        if not batches:
             return 0
+        try:
+            return self._transaction(topic, batches, guarded=False)
+        except sqlite3.IntegrityError:
+            return self._transaction(topic, batches, guarded=True)
+
+    def _transaction(
+        self, topic: str, batches: Mapping[int, Sequence[tuple[int, Change]]], *, guarded: bool
+    ) -> int:
         conn, start_hw = self._conn, self.high_water
         conn.execute("BEGIN IMMEDIATE")
         try:
-            rejected = sum(not self._apply_guarded(change) for _, change in changes)
-            conn.execute(UPSERT_OFFSET, (topic, partition, changes[-1][0] + 1))
+            rejected = 0
+            apply_record = self._apply_guarded if guarded else self._apply_unguarded
+            for partition, changes in batches.items():
+                for _, change in changes:
+                    rejected += not apply_record(change)
+                conn.execute(UPSERT_OFFSET, (topic, partition, changes[-1][0] + 1))
             conn.execute(SET_META, ("high_water", self.high_water))
             conn.execute("COMMIT")
         except BaseException:
@@ -145,6 +167,12 @@ class TimelineStore:
             self.high_water = start_hw
             raise
         return rejected
+
+    def _apply_unguarded(self, change: Change) -> bool:
+        """One record; a refusal raises and the whole batch runs again guarded."""
+        if change is not None:
+            self._apply_one(change)
+        return True
 
     def _apply_guarded(self, change: Change) -> bool:
         """One record inside a savepoint, so a record the schema refuses cannot take the

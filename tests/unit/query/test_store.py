@@ -125,3 +125,16 @@ def test_a_store_of_another_schema_version_is_rebuilt_empty(tmp_path: Path) -> N
     assert reopened.offsets(TOPIC) == {}  # so the projector reads the topic again
     assert reopened.high_water == 0
     assert ids(Reader(path)) == []
+
+
+def test_a_refused_record_is_skipped_and_the_rest_of_the_batches_kept(
+    store: TimelineStore,
+) -> None:
+    reader = Reader(store.path)
+    good, other = timeline("a", [(0, 1)]), timeline("c", [(4, 5)])
+    # The same live incident id under another article breaks the store's unique index.
+    clash = timeline("b", [(2, 3)]).model_copy(update={"incidents": good.incidents})
+    rejected = store.apply_batches(TOPIC, {0: [(0, good), (1, clash)], 1: [(0, other)]})
+    assert rejected == 1
+    assert ids(reader) == [good.incidents[0].incident_id, other.incidents[0].incident_id]
+    assert store.offsets(TOPIC) == {0: 2, 1: 1}
