@@ -16,7 +16,7 @@ VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
 .PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
-	bench-normalizer bench-api bench-pipeline clean
+	bench-normalizer bench-api bench-pipeline bench-rebuild clean
 
 setup: $(STAMP) $(VENDOR_STAMP)
 
@@ -89,6 +89,11 @@ bench-api: setup
 # --articles 2000 --workers 1, or --profile var/profiles for py-spy stacks).
 bench-pipeline: setup
 	$(BIN)/python -m bench.pipeline --corpus $(TIMEML) $(BENCH_ARGS)
+
+# The projector rebuilding a read model from a topic of 1M incidents (BENCH_ARGS, e.g.
+# --incidents 200000).
+bench-rebuild: setup
+	$(BIN)/python -m bench.rebuild --corpus $(TIMEML) $(BENCH_ARGS)
 
 clean:
 	-$(BIN)/newstimeline kafka stop

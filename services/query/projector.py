@@ -25,6 +25,8 @@ TOPIC_POLL_S = 1.0
 # Records a fetch may return: a catch-up applies them in one transaction, where larger
 # batches amortize the commit and the full-text index's flush.
 FETCH_RECORDS = 5000
+# A fresh store this many records behind defers its index maintenance (see bulk.py).
+BULK_MIN_RECORDS = 5000
 PURGE_EVERY_S = 60.0
 
 
@@ -52,14 +54,19 @@ class ProjectorState:
     positions: dict[int, int] = field(default_factory=dict)  # next offsets in the store
     highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
     skipped: int = 0
+    bulk_loading: bool = False  # indexes deferred while a fresh store catches up
 
     def catch_up_lag(self) -> dict[int, int]:
         """Records still to project before the start-time end offsets are reached."""
         return {p: max(0, t - self.positions.get(p, 0)) for p, t in self.targets.items()}
 
     @property
-    def ready(self) -> bool:
+    def caught_up(self) -> bool:
         return self.started and not any(self.catch_up_lag().values())
+
+    @property
+    def ready(self) -> bool:
+        return self.caught_up and not self.bulk_loading
 
     def lag(self) -> dict[int, int]:
         return {p: max(0, h - self.positions.get(p, 0)) for p, h in self.highwaters.items()}
@@ -97,6 +104,8 @@ class Projector:
                 batches = await consumer.getmany(timeout_ms=500, max_records=FETCH_RECORDS)
                 await self._apply({tp.partition: records for tp, records in batches.items()})
                 await self._track_progress(consumer)
+                if self.state.bulk_loading and self.state.caught_up:
+                    await self._finish_bulk()
                 if loop.time() >= next_purge:
                     await self._purge()
                     next_purge = loop.time() + PURGE_EVERY_S
@@ -131,9 +140,26 @@ class Projector:
         self.state.targets = {tp.partition: off for tp, off in ends.items()}
         self.state.highwaters = dict(self.state.targets)
         self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
+        await self._maybe_start_bulk(stored)
         self.state.started = True
         self.state.phase = "projecting"
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
+
+    async def _maybe_start_bulk(self, stored: dict[int, int]) -> None:
+        """A store that has nothing yet and a long topic ahead loads in bulk."""
+        behind = sum(self.state.catch_up_lag().values())
+        if stored or self.store.high_water or behind < BULK_MIN_RECORDS:
+            return
+        await asyncio.to_thread(self.store.start_bulk)
+        self.state.bulk_loading = True
+        log.info("fresh store, %d records behind: loading in bulk", behind)
+
+    async def _finish_bulk(self) -> None:
+        self.state.phase = "building indexes"
+        await asyncio.to_thread(self.store.finish_bulk)
+        self.state.bulk_loading = False
+        self.state.phase = "projecting"
+        self._on_change()
 
     async def _wait_for_partitions(self, consumer: AIOKafkaConsumer) -> set[int]:
         """The topic's partitions, waiting (not creating) while the topic does not exist."""

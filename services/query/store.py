@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from services.query.schema import connect, create_schema
+from services.query import bulk
+from services.query.schema import DDL, connect, create_schema
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
 
@@ -115,8 +116,18 @@ class TimelineStore:
         self.path = path
         self._conn = connect(str(path))
         create_schema(self._conn)
+        if bulk.loading(self._conn):  # a bulk load was cut short: index what it wrote
+            bulk.finish(self._conn, DDL)
         self._clock = clock
         self.high_water = read_meta(self._conn, "high_water")
+
+    def start_bulk(self) -> None:
+        """Defer index maintenance until `finish_bulk` (see bulk.py); for a fresh store
+        catching up on a long topic."""
+        bulk.begin(self._conn)
+
+    def finish_bulk(self) -> None:
+        bulk.finish(self._conn, DDL)
 
     def close(self) -> None:
         self._conn.close()

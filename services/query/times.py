@@ -17,11 +17,9 @@ def to_key(instant: datetime) -> str:
     if instant.tzinfo is None:
         msg = "instants must be timezone-aware"
         raise ValueError(msg)
-    u = instant.astimezone(UTC)
-    return (
-        f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:"
-        f"{u.second:02d}.{u.microsecond:06d}Z"
-    )
+    # isoformat (in C, four-digit year, fixed microseconds) is a fifth of the projector's
+    # time when written as an f-string.
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def to_rfc3339(key: str) -> str:
