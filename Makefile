@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 TIMEML ?= ../shared/data/timeml
+TIMELINE17 ?= ../shared/data/timeline17
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 # The web page's time axis: vis-timeline's standalone build from the npm registry, checked
@@ -15,14 +17,19 @@ VIS_TIMELINE_SHA512 := 5eded136b46f3a44224b293abc54d7491c13ba74f4cbd3330e01d8f0d
 VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
-.PHONY: setup browser run test test-unit lint format schemas kafka-up kafka-down topics \
-	bench-normalizer bench-api bench-pipeline bench-rebuild clean
+.PHONY: setup setup-dev browser rouge run reset status test test-unit lint format schemas \
+	kafka-up kafka-down topics bench-normalizer bench-api bench-pipeline bench-rebuild \
+	bench-replay eval-stories clean
 
+# Two stamps: the runtime set (requirements.lock) is all `make run` needs; tests and linters
+# add the dev set (requirements-dev.lock) on top.
 setup: $(STAMP) $(VENDOR_STAMP)
+
+setup-dev: setup $(DEV_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
@@ -39,8 +46,21 @@ $(VENDOR_STAMP):
 	  package/styles/vis-timeline-graph2d.min.css package/LICENSE.MIT.txt
 	touch $@
 
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
+# Keeps everything between runs (broker storage, read model, worker state); `make reset`
+# is the one way to wipe them.
 run: setup
 	$(BIN)/newstimeline run
+
+reset: setup
+	$(BIN)/newstimeline reset --yes
+
+status: setup
+	$(BIN)/newstimeline status
 
 # The browser test drives Debian's Chromium (playwright's own browser download is not
 # reachable everywhere); install it when missing and when we may.
@@ -49,18 +69,24 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "install Debian's chromium (sudo apt-get install chromium)" >&2; exit 2; fi; }
 
-test: setup browser
+# ROUGE-1.5.5 (shipped inside tilse, run by eval-stories) is a Perl script that needs XML::DOM.
+rouge:
+	@perl -MXML::DOM -e1 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-dom-perl; \
+	  else echo "install Debian's libxml-dom-perl for ROUGE-1.5.5 (eval-stories)" >&2; fi; }
+
+test: setup-dev browser rouge
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
-test-unit: setup
+test-unit: setup-dev
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
 
-lint: setup
+lint: setup-dev
 	$(BIN)/ruff format --check services tests bench
 	$(BIN)/ruff check services tests bench
 	$(BIN)/mypy --strict services bench
 
-format: setup
+format: setup-dev
 	$(BIN)/ruff format services tests bench
 	$(BIN)/ruff check --fix services tests bench
 
@@ -79,6 +105,9 @@ topics: setup
 bench-normalizer: setup
 	$(BIN)/python -m bench.normalizer $(TIMEML)
 
+eval-stories: setup-dev rouge
+	$(BIN)/newstimeline eval-stories $(TIMELINE17)
+
 # wrk drives the load from its own process when it is there (an httpx load process otherwise).
 bench-api: setup
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
@@ -87,13 +116,17 @@ bench-api: setup
 
 # The whole pipeline on the real local broker beside the normalizer alone (BENCH_ARGS, e.g.
 # --articles 2000 --workers 1, or --profile var/profiles for py-spy stacks).
-bench-pipeline: setup
+bench-pipeline: setup-dev
 	$(BIN)/python -m bench.pipeline --corpus $(TIMEML) $(BENCH_ARGS)
 
 # The projector rebuilding a read model from a topic of 1M incidents (BENCH_ARGS, e.g.
 # --incidents 200000).
 bench-rebuild: setup
 	$(BIN)/python -m bench.rebuild --corpus $(TIMEML) $(BENCH_ARGS)
+
+# Replay and rebuild rates on the broker make run uses (topics of its own; not in make test).
+bench-replay: setup
+	$(BIN)/python -m services.evaluation.replay_bench --articles 5000
 
 clean:
 	-$(BIN)/newstimeline kafka stop

@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         "--write-rate", type=float, default=20.0, help="articles/s written meanwhile (0: none)"
     )
     args = parser.parse_args(argv)
-    configure_logging("INFO")
+    configure_logging("bench-api", "INFO")
     with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
         path = Path(tmp) / "bench.sqlite3"
         began = time.monotonic()

@@ -129,7 +129,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    configure_logging("WARNING")
+    configure_logging("bench", "WARNING")
     console = Console(width=max(Console().width, 100))
     run = time.strftime("%H%M%S")
     try:

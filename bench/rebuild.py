@@ -47,7 +47,7 @@ def corpus_timelines(corpus: Path) -> list[dict[str, Any]]:
     documents = read_corpus(corpus)
     for article in build_articles(documents, len(documents), "seed"):
         outcome = decide(to_event(parse_article(article)).model_dump_json().encode(), {})
-        if isinstance(outcome, Publish):
+        if isinstance(outcome, Publish) and outcome.value is not None:
             timelines.append(json.loads(outcome.value))
     return timelines
 
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus", type=Path, default=PROJECT_ROOT.parent / "shared" / "data" / "timeml"
     )
     args = parser.parse_args(argv)
-    configure_logging("WARNING")
+    configure_logging("bench", "WARNING")
     console = Console()
     broker = choose_broker(Settings())
     try:

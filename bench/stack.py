@@ -146,7 +146,7 @@ def running_stack(names: RunNames, bootstrap: str, workers: int) -> Iterator[Sta
     query_port, ingest_port = free_port(), free_port()
     env = names.env(bootstrap, query_port, ingest_port)
     logs = names.workdir / "logs"
-    specs = {f"worker-{n + 1}": ["worker"] for n in range(workers)}
+    specs = {f"worker-{n + 1}": ["worker", "--port", str(free_port())] for n in range(workers)}
     specs["query"] = ["query", "--port", str(query_port)]
     specs["ingest"] = ["ingest-api", "--port", str(ingest_port)]
     services: list[ServiceProcess] = []

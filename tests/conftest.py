@@ -3,23 +3,40 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from collections.abc import Iterator
 
 import pytest
 
+from services.platform import local_kafka
 from services.platform.broker import BrokerChoice, choose_broker
-from services.platform.settings import Settings
+from services.platform.settings import PROJECT_ROOT, Settings
+
+STATE_DIR_ENV = "NEWSTIMELINE_LOCAL_KAFKA__STATE_DIR"
+# The tests' local broker keeps its log apart from the one `make run` keeps, and starts
+# each session empty: every session creates topics of its own, which would otherwise pile
+# up in a log that is kept forever.
+TEST_STATE_DIR = PROJECT_ROOT / ".state" / "kafka-tests"
 
 
 @pytest.fixture(scope="session")
 def broker() -> Iterator[BrokerChoice]:
     """The broker chosen as `make run` chooses it; stopped at the end if started here."""
     logging.basicConfig(level=logging.INFO)
-    choice = choose_broker(Settings())
+    previous = os.environ.get(STATE_DIR_ENV)
+    os.environ.setdefault(STATE_DIR_ENV, str(TEST_STATE_DIR))
+    settings = Settings()
+    local = settings.local_kafka
+    if local.state_dir == TEST_STATE_DIR and local_kafka.running(local) is None:
+        shutil.rmtree(TEST_STATE_DIR, ignore_errors=True)
+    choice = choose_broker(settings)
     try:
         yield choice
     finally:
         choice.release()
+        if previous is None:
+            os.environ.pop(STATE_DIR_ENV, None)
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from services.cli import UsageError
 
-# The normalizer (its rules, pydantic) and the scorer's tables (rich) are imported by the
-# handlers that use them, so that `newstimeline --help` and the other commands start fast.
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
 if TYPE_CHECKING:
     from services.timeline.mentions import Mention
 
@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("normalize", help="temporal expressions of text on stdin")
     command.add_argument("--published-at", help="ISO 8601 with offset, e.g. 2025-12-15T08:00:00Z")
-    command.add_argument("--language", default="en", choices=("en", "de", "fr", "es"))
+    command.add_argument(
+        "--language",
+        default="en",
+        help="BCP 47 tag of the text, any case (en, it, pt-BR); the ingest API accepts the same",
+    )
     command.add_argument(
         "--timezone",
         help="IANA zone whose calendar relative dates are read in, e.g. Europe/Berlin "
@@ -83,19 +87,31 @@ def mention_json(mention: Mention) -> dict[str, Any]:
     return mention.model_dump(mode="json")
 
 
+def parse_language(tag: str) -> str:
+    from services.timeline.language_tags import primary_language
+
+    try:
+        return primary_language(tag)
+    except ValueError as exc:
+        msg = f"--language: {exc}"
+        raise UsageError(msg) from exc
+
+
 def run_normalize(args: argparse.Namespace) -> int:
     from services.timeline.normalize import normalize
 
+    language = parse_language(args.language)
     if args.jsonl:
-        return _normalize_lines(args.language)
+        return _normalize_lines(language)
     published = parse_published_at(args.published_at)
     timezone = parse_timezone(args.timezone)
-    for mention in normalize(sys.stdin.read(), published, args.language, timezone):
+    for mention in normalize(sys.stdin.read(), published, language, timezone):
         sys.stdout.write(json.dumps(mention_json(mention), ensure_ascii=False) + "\n")
     return 0
 
 
 def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
+    from services.timeline.language_tags import primary_language
     from services.timeline.normalize import normalize
 
     record = json.loads(line)
@@ -110,7 +126,7 @@ def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
     if timezone is not None and not isinstance(timezone, str):
         msg = "'timezone' must be a string (an IANA name)"
         raise TypeError(msg)
-    language = str(record.get("language") or default_language)
+    language = primary_language(str(record.get("language") or default_language))
     mentions = normalize(record["text"], published, language, timezone)
     return {"id": record.get("id"), "mentions": [mention_json(m) for m in mentions]}
 

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from services.cli import UsageError
 
-# What the handlers drive (pydantic, rich, aiokafka, FastAPI) is imported inside them, so
-# that building the parser stays cheap for every other command.
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
 if TYPE_CHECKING:
     from rich.console import Console
 
     from services.ingest.files import Item
     from services.ingest.publisher import ArticlePublisher
+    from services.platform.settings import Settings
     from services.timeline.events import ArticleSubmitted
 
 CHUNK = 500
@@ -62,10 +63,10 @@ async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tupl
     return len(articles), len(items) - len(articles)
 
 
-async def _ingest(publisher: ArticlePublisher, paths: list[Path]) -> tuple[int, int]:
-    from services.ingest.files import expand, read_items
+async def _ingest(settings: Settings, bootstrap: str, items: list[Item]) -> tuple[int, int]:
+    from services.ingest.wiring import build_publisher
 
-    items = [item for path in expand(paths) for item in read_items(path)]
+    publisher = build_publisher(settings, bootstrap)
     try:
         return await _publish_items(publisher, items)
     finally:
@@ -75,19 +76,22 @@ async def _ingest(publisher: ArticlePublisher, paths: list[Path]) -> tuple[int, 
 def ingest_files(args: argparse.Namespace) -> int:
     import asyncio
 
+    from services.ingest.files import expand, read_items
     from services.ingest.publisher import BrokerUnavailableError
-    from services.ingest.wiring import build_publisher
+    from services.platform.broker import choose_broker
     from services.platform.logs import configure_logging
     from services.platform.settings import Settings
 
     settings = Settings()
-    configure_logging(settings.log_level)
-    # Chosen before the event loop starts: finding the local broker runs a loop of its own.
-    publisher = build_publisher(settings)
+    configure_logging("ingest-files", settings.log_level)
     try:
-        accepted, refused = asyncio.run(_ingest(publisher, args.paths))
+        items = [item for path in expand(args.paths) for item in read_items(path)]
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from exc
+    # Chosen before the loop starts: finding the local broker runs a loop of its own.
+    bootstrap = choose_broker(settings).bootstrap
+    try:
+        accepted, refused = asyncio.run(_ingest(settings, bootstrap, items))
     except BrokerUnavailableError as exc:
         sys.stderr.write(f"newstimeline ingest: {exc}\n")
         return 1
@@ -103,7 +107,7 @@ def serve_api(args: argparse.Namespace) -> int:
     from services.platform.settings import Settings
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("ingest", settings.log_level)
     host, port = args.host or settings.ingest_host, args.port or settings.ingest_port
     uvicorn.run(build_app(settings), host=host, port=port, log_config=None)
     return 0

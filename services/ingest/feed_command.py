@@ -4,8 +4,8 @@ published as articles, with progress, the refusals and a summary on stderr."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from services.cli import UsageError
 
-# What the handler drives (httpx, rich, aiokafka, feed parsing) is imported inside the
-# functions that use it, so that building the parser stays cheap for every command.
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
 if TYPE_CHECKING:
+    import asyncio
+
     import httpx
     from rich.console import Console
     from rich.progress import Progress, TaskID
     from rich.table import Table
 
     from services.ingest.feed_ingest import FeedReport, Outcome
-    from services.ingest.feed_state import FeedState
     from services.ingest.publisher import ArticlePublisher
     from services.platform.settings import Settings
     from services.timeline.events import ArticleSubmitted
@@ -90,7 +91,7 @@ class FeedRun:
 
         self.settings, self.publisher, self.console = settings, publisher, console
         self.state_path = settings.feed_state_file
-        self.state: FeedState = FeedState()
+        self.state = FeedState()
 
     async def one_pass(self, client: httpx.AsyncClient, feeds: list[str]) -> list[FeedReport]:
         from rich.progress import Progress
@@ -151,6 +152,8 @@ async def run_feeds(
 ) -> int:
     """One pass (exit 1 when a feed failed or an entry was refused), or passes every
     `every_s` seconds until SIGINT or SIGTERM (exit 0)."""
+    import asyncio
+
     import httpx
     from rich.console import Console
 
@@ -181,6 +184,8 @@ async def run_feeds(
 
 async def until_stopped(work: Awaitable[T], stop: asyncio.Event) -> T | None:
     """`work`'s result, or None once `stop` is set (the work is cancelled then)."""
+    import asyncio
+
     task = asyncio.ensure_future(work)
     stopper = asyncio.create_task(stop.wait())
     await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -194,10 +199,11 @@ async def until_stopped(work: Awaitable[T], stop: asyncio.Event) -> T | None:
 
 
 def ingest_feeds(args: argparse.Namespace) -> int:
-    import logging
+    import asyncio
 
     from services.ingest.publisher import BrokerUnavailableError
     from services.ingest.wiring import build_publisher
+    from services.platform.broker import choose_broker
     from services.platform.logs import configure_logging
     from services.platform.settings import Settings
 
@@ -208,7 +214,7 @@ def ingest_feeds(args: argparse.Namespace) -> int:
     # httpx logs every request at INFO; the progress bars and the summary already say it.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     # Chosen before the event loop starts: finding the local broker runs a loop of its own.
-    publisher = build_publisher(settings)
+    publisher = build_publisher(settings, choose_broker(settings).bootstrap)
     try:
         return asyncio.run(run_feeds(settings, publisher, feeds, every_s))
     except BrokerUnavailableError as exc:

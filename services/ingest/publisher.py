@@ -7,14 +7,20 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from services.platform.envelope import Envelope, binary_headers
-from services.timeline.events import ArticleSubmitted
+from services.timeline.events import (
+    RETRACTION_TYPE,
+    SUBMISSION_TYPE,
+    ArticleRetracted,
+    ArticleSubmitted,
+)
 
-EVENT_TYPE = "news.article.submitted.v1"
+EVENT_TYPE = SUBMISSION_TYPE
 EVENT_SOURCE = "/news-timeline/ingest"
 EVENT_NAMESPACE = uuid.UUID("6f1c2d0e-2b7a-4c55-9a43-8d1a8f0e5b21")
 
@@ -67,24 +73,41 @@ class ArticlePublisher:
             return self._producer
 
     async def publish(self, article: ArticleSubmitted) -> Receipt:
-        producer = await self._started()
-        value = article.model_dump_json().encode()
         envelope = Envelope(
             event_id(article), EVENT_TYPE, EVENT_SOURCE, self._clock(), article.article_id
         )
+        meta = await self._send(article.model_dump_json().encode(), envelope)
+        return Receipt(
+            article.article_id, article.revision, meta.topic, meta.partition, meta.offset
+        )
+
+    async def retract(self, article_id: str, reason: str | None = None) -> Receipt:
+        """Publish an ArticleRetracted beside the article's revisions (same key, so it
+        follows them on their partition); the receipt's revision is empty."""
+        retraction = ArticleRetracted(
+            article_id=article_id, retracted_at=self._clock(), reason=reason
+        )
+        stamp = retraction.retracted_at.isoformat()
+        retraction_id = str(uuid.uuid5(EVENT_NAMESPACE, f"{article_id}/retracted/{stamp}"))
+        envelope = Envelope(
+            retraction_id, RETRACTION_TYPE, EVENT_SOURCE, retraction.retracted_at, article_id
+        )
+        meta = await self._send(retraction.model_dump_json().encode(), envelope)
+        return Receipt(article_id, "", meta.topic, meta.partition, meta.offset)
+
+    async def _send(self, value: bytes, envelope: Envelope) -> Any:
+        """Returns the broker's record metadata once it has acknowledged the record."""
+        producer = await self._started()
         try:
-            meta = await producer.send_and_wait(
+            return await producer.send_and_wait(
                 self._topic,
                 value,
-                key=article.article_id.encode(),
+                key=envelope.subject.encode(),
                 headers=binary_headers(envelope, value),
             )
         except KafkaError as exc:
             msg = f"Kafka did not acknowledge the record: {exc}"
             raise BrokerUnavailableError(msg) from exc
-        return Receipt(
-            article.article_id, article.revision, meta.topic, meta.partition, meta.offset
-        )
 
     async def close(self) -> None:
         if self._producer is not None:

@@ -20,8 +20,8 @@ from pydantic import (
     field_validator,
 )
 
-from services.ingest.languages import ISO_639_1
 from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted, TimezoneName
+from services.timeline.language_tags import primary_language
 
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -53,7 +53,12 @@ class ArticleIn(BaseModel):
     title: Annotated[NonBlank, StringConstraints(max_length=1000)] = Field(description="Headline.")
     body: str = Field(description="Plain text, at most 1 MiB of UTF-8.")
     published_at: AwareDatetime = Field(description="RFC 3339 with an offset, e.g. ...Z.")
-    language: str = Field(default="en", description="ISO 639-1 code.")
+    language: str = Field(
+        default="en",
+        max_length=64,
+        description="BCP 47 tag in any case (en, EN, en-US, pt-BR); kept as its ISO 639-1 "
+        "primary subtag (pt-BR becomes pt).",
+    )
     timezone: TimezoneName | None = Field(
         default=None,
         description="IANA zone of the article, e.g. Europe/Berlin; relative dates are read "
@@ -75,10 +80,7 @@ class ArticleIn(BaseModel):
     @field_validator("language")
     @classmethod
     def known_language(cls, language: str) -> str:
-        if language not in ISO_639_1:
-            msg = f"unknown ISO 639-1 language code {language!r}"
-            raise ValueError(msg)
-        return language
+        return primary_language(language)
 
 
 def _digest(*parts: str) -> str:

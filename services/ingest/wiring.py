@@ -11,12 +11,14 @@ from services.platform.kafka_clients import reliable_producer
 from services.platform.settings import Settings
 
 
-def build_publisher(settings: Settings) -> ArticlePublisher:
-    bootstrap = choose_broker(settings).bootstrap
+def build_publisher(settings: Settings, bootstrap: str) -> ArticlePublisher:
     return ArticlePublisher(
         lambda: reliable_producer(settings, bootstrap, "ingest"), settings.topics.articles
     )
 
 
 def build_app(settings: Settings) -> FastAPI:
-    return create_app(lambda: build_publisher(settings))
+    # The broker is chosen before any event loop runs: finding the local broker probes it
+    # with a loop of its own.
+    bootstrap = choose_broker(settings).bootstrap
+    return create_app(lambda: build_publisher(settings, bootstrap), settings.cors_origins)

@@ -3,22 +3,29 @@
 The agent body stays thin: it hands each record to `processing.decide` and moves bytes
 according to the outcome. A table of the last published revision per article (changelogged,
 co-partitioned with the articles topic) makes a re-submitted revision produce nothing new.
+Faust's web server answers /healthz and /metrics on the worker's own port.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import faust
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
-from services.normalizer.processing import DeadLetter, Publish, Skip, decide
+from services.normalizer.metrics import Partition, WorkerMetrics
+from services.normalizer.processing import DeadLetter, Outcome, Publish, Skip, decide, event_type
+from services.platform.logs import article_id
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
+OUTCOMES = {Publish: "published", Skip: "skipped", DeadLetter: "dead_letter"}
 
 
 def _headers(message: Any) -> list[tuple[str, bytes]]:
@@ -27,14 +34,57 @@ def _headers(message: Any) -> list[tuple[str, bytes]]:
     return [(str(k), bytes(v)) for k, v in items]
 
 
-def create_app(settings: Settings, bootstrap: str, data_dir: Path) -> faust.App:
-    """Build the Faust app and its one agent; nothing connects until the worker starts."""
-    app = faust.App(
+def _key_text(key: bytes | None) -> str | None:
+    return key.decode(errors="replace") if key else None
+
+
+@dataclass
+class RecordHandler:
+    """Moves one article record's bytes where `decide` says, and counts what it did."""
+
+    timelines: Any
+    dead_letters: Any
+    revisions: Any
+    metrics: WorkerMetrics
+
+    def timed_decision(self, value: bytes | None, kind: str | None) -> Outcome:
+        began = time.perf_counter()
+        try:
+            return decide(value, self.revisions, kind)
+        finally:
+            self.metrics.normalize_seconds.observe(time.perf_counter() - began)
+
+    async def __call__(self, message: Any) -> None:
+        outcome = self.timed_decision(message.value, event_type(_headers(message)))
+        if isinstance(outcome, Publish):
+            await self.timelines.send(key=outcome.key, value=outcome.value,
+                                      headers=outcome.headers)  # fmt: skip
+            self.revisions[outcome.article_id] = outcome.marker
+            log.info("timeline published", extra={"marker": outcome.marker})
+        elif isinstance(outcome, DeadLetter):
+            await self.set_aside(message, outcome.error)
+        elif isinstance(outcome, Skip):
+            log.info("revision %s already published", outcome.revision)
+        self.metrics.records.labels(OUTCOMES[type(outcome)]).inc()
+        self.metrics.progress.done(message.topic, message.partition, message.offset)
+
+    async def set_aside(self, message: Any, error: Exception) -> None:
+        origin = Origin(message.topic, message.partition, message.offset)
+        headers = dead_letter_headers(origin, error, _headers(message))
+        await self.dead_letters.send(key=message.key, value=message.value, headers=headers)
+        self.metrics.dead_letters.labels(type(error).__name__).inc()
+        log.warning("dead letter %s: %s", origin, type(error).__name__)
+
+
+def create_faust_app(settings: Settings, bootstrap: str, data_dir: Path, port: int) -> faust.App:
+    return faust.App(
         settings.worker_group,
         broker=f"kafka://{bootstrap}",
         store="memory://",
         datadir=str(data_dir),
-        web_enabled=False,
+        web_enabled=True,
+        web_bind=settings.worker_host,
+        web_port=port,
         topic_partitions=settings.topics.partitions,
         topic_disable_leader=True,
         producer_acks=-1,
@@ -44,31 +94,53 @@ def create_app(settings: Settings, bootstrap: str, data_dir: Path) -> faust.App:
         # produce request (and socket write) each; latency stays far below the target.
         producer_linger=0.005,
     )
+
+
+def create_app(
+    settings: Settings, bootstrap: str, data_dir: Path, *, port: int | None = None
+) -> faust.App:
+    """Build the Faust app and its one agent; nothing connects until the worker starts."""
+    app = create_faust_app(settings, bootstrap, data_dir, port or settings.worker_port)
     raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
     articles = app.topic(settings.topics.articles, **raw)
-    timelines = app.topic(settings.topics.timelines, **raw)
-    dead_letters = app.topic(settings.topics.dead_letters, **raw)
     revisions = app.Table(
         "article-revisions", default=str, partitions=settings.topics.partitions, key_type=str,
         value_type=str,
     )  # fmt: skip
+    metrics = WorkerMetrics()
+    metrics.watch_lag(lambda: end_offsets(app, settings.topics.articles))
+    timelines = app.topic(settings.topics.timelines, **raw)
+    dead_letters = app.topic(settings.topics.dead_letters, **raw)
+    handle = RecordHandler(timelines, dead_letters, revisions, metrics)
 
     @app.agent(articles)
     async def normalize_articles(stream: Any) -> AsyncIterator[None]:
         async for event in stream.events():
-            message = event.message
-            outcome = decide(message.value, revisions)
-            if isinstance(outcome, Publish):
-                await timelines.send(key=outcome.key, value=outcome.value, headers=outcome.headers)
-                revisions[outcome.article_id] = outcome.marker
-            elif isinstance(outcome, DeadLetter):
-                origin = Origin(message.topic, message.partition, message.offset)
-                headers = dead_letter_headers(origin, outcome.error, _headers(message))
-                await dead_letters.send(key=message.key, value=message.value, headers=headers)
-                log.warning("dead letter %s: %s", origin, type(outcome.error).__name__)
-            elif isinstance(outcome, Skip):
-                log.info("revision %s of %s already published", outcome.revision,
-                         outcome.article_id)  # fmt: skip
+            token = article_id.set(_key_text(event.message.key))
+            try:
+                await handle(event.message)
+            finally:
+                article_id.reset(token)
             yield None
 
+    add_pages(app, metrics)
     return app
+
+
+def end_offsets(app: faust.App, topic: str) -> Mapping[Partition, int | None]:
+    """The end offset the consumer last saw for each partition of `topic` it owns."""
+    consumer = app.consumer
+    return {(tp.topic, tp.partition): consumer.highwater(tp)
+            for tp in consumer.assignment() if tp.topic == topic}  # fmt: skip
+
+
+def add_pages(app: faust.App, metrics: WorkerMetrics) -> None:
+    @app.page("/healthz")
+    async def healthz(view: Any, _request: Any) -> Any:
+        return view.json({"status": "ok"})
+
+    @app.page("/metrics")
+    async def prometheus(view: Any, _request: Any) -> Any:
+        body = generate_latest(metrics.registry)
+        # aiohttp refuses a charset in content_type; as a header it passes.
+        return view.bytes(body, headers={"Content-Type": CONTENT_TYPE_LATEST})

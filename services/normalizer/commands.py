@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from typing import TYPE_CHECKING
 
-# What a handler drives (Faust, aiokafka, settings) is imported inside it, so that
-# building the parser stays cheap for every other command.
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
 if TYPE_CHECKING:
     from services.platform.settings import Settings
 
@@ -18,48 +19,91 @@ def run_worker(args: argparse.Namespace) -> int:
 
     from services.normalizer.app import create_app
     from services.platform.broker import choose_broker
+    from services.platform.logs import configure_logging
     from services.platform.settings import Settings
 
     settings = Settings()
     bootstrap = choose_broker(settings).bootstrap
+    check_worker_state(settings, bootstrap)
     # Each process gets its own data dir: the in-memory tables keep nothing there, but
     # Faust still writes its lock files and would clash between workers.
     data_dir = settings.worker_data_dir / f"worker-{os.getpid()}"
     data_dir.mkdir(parents=True, exist_ok=True)
-    app = create_app(settings, bootstrap, data_dir)
-    worker = Worker(app, loglevel=args.loglevel or settings.log_level.lower())
+    app = create_app(settings, bootstrap, data_dir, port=args.port)
+    configure_logging("worker", (args.loglevel or settings.log_level).upper())
+    # Our JSON logging, not Faust's coloured text; no banner on stdout.
+    worker = Worker(
+        app, loglevel=args.loglevel or settings.log_level.lower(), quiet=True,
+        override_logging=False,
+    )  # fmt: skip
+    worker.spinner = None  # it writes terminal escapes to stdout, which is a log file here
     worker.execute_from_commandline()
     return 0
 
 
+def check_worker_state(settings: Settings, bootstrap: str) -> None:
+    """Wipe a data dir of another log before Faust opens it (see worker_state)."""
+    from services.normalizer.worker_state import adopt_log, forget_dead_workers
+    from services.platform.kafka_probe import run_blocking
+    from services.platform.local_kafka import pid_alive
+    from services.platform.log_identity import await_identity
+
+    identity = run_blocking(await_identity(bootstrap, settings.topics.articles))
+    if identity is not None:  # no topic yet: the worker waits for it, and no state is of it
+        adopt_log(settings.worker_data_dir, identity)
+    forget_dead_workers(settings.worker_data_dir, pid_alive)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     worker = subparsers.add_parser("worker", help="run a normalizer worker (Faust)")
-    worker.add_argument("--loglevel", default=None, help="Faust log level (default: settings)")
+    worker.add_argument("--loglevel", default=None, help="log level (default: settings)")
+    worker.add_argument(
+        "--port", type=int, default=None, help="/healthz and /metrics port (default: worker_port)"
+    )
     worker.set_defaults(handler=run_worker)
     register_dlq(subparsers)
 
 
-async def _list(settings: Settings, bootstrap: str) -> int:
+async def _list(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
     from services.normalizer.redrive import list_dead_letters
 
-    for item in await list_dead_letters(settings, bootstrap):
-        key = item.key.decode(errors="replace") if item.key else "-"
-        sys.stdout.write(f"{item.partition}:{item.offset}\t{key}\t{item.original}\t{item.error}\n")
+    items = await list_dead_letters(settings, bootstrap)
+    if args.json:
+        sys.stdout.write(json.dumps([item.as_json() for item in items], indent=2) + "\n")
+    elif not items:
+        sys.stdout.write("no dead letters\n")
+    for item in [] if args.json else items:
+        sys.stdout.write(item.line() + "\n")
     return 0
 
 
-async def _redrive(settings: Settings, bootstrap: str) -> int:
-    from services.normalizer.redrive import redrive
+async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
+    from services.normalizer.redrive import Selection, redrive
+    from services.platform.cli_args import parse_position, parse_time
     from services.platform.kafka_clients import reliable_producer
 
+    since = parse_time(args.since, "--since") if args.since else None
+    positions = frozenset(parse_position(text, "--offset") for text in args.offset)
     producer = reliable_producer(settings, bootstrap, "dlq-redrive")
     await producer.start()
     try:
-        count = await redrive(settings, bootstrap, producer)
+        report = await redrive(
+            settings, bootstrap, producer, Selection(since, positions), force=args.force
+        )
     finally:
         await producer.stop()
-    sys.stderr.write(f"re-drove {count} dead letters\n")
-    return 0
+    if args.json:
+        body = {
+            "sent": [v.as_json() for v in report.sent],
+            "stayed": [v.as_json() | {"cause": cause} for v, cause in report.held],
+        }
+        sys.stdout.write(json.dumps(body, indent=2) + "\n")
+    else:
+        sys.stdout.write(f"re-drove {len(report.sent)}, {len(report.held)} stay\n")
+        for item, cause in report.held:
+            sys.stdout.write(f"{item.partition}:{item.offset}\t{item.origin}\t{cause}\n")
+    # Records that stay are a failure an operator (or a script) must look at.
+    return 1 if report.held else 0
 
 
 def dead_letters(args: argparse.Namespace) -> int:
@@ -70,15 +114,25 @@ def dead_letters(args: argparse.Namespace) -> int:
     from services.platform.settings import Settings
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("dlq", settings.log_level)
     bootstrap = choose_broker(settings).bootstrap
     action = _list if args.action == "list" else _redrive
-    return asyncio.run(action(settings, bootstrap))
+    return asyncio.run(action(settings, bootstrap, args))
 
 
 def register_dlq(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dlq = subparsers.add_parser("dlq", help="inspect or re-drive the dead-letter topic")
     actions = dlq.add_subparsers(dest="action", required=True)
-    actions.add_parser("list", help="one line a dead letter: where from, and why")
-    actions.add_parser("redrive", help="put dead letters back on their original topic")
+    listing = actions.add_parser("list", help="one line per pending dead letter: where, why")
+    listing.add_argument("--json", action="store_true", help="every field, as JSON")
+    again = actions.add_parser(
+        "redrive", help="put dead letters that would now succeed back on their topic"
+    )
+    again.add_argument("--force", action="store_true", help="send those that would fail too")
+    again.add_argument("--since", help="only dead letters written at or after this time")
+    again.add_argument(
+        "--offset", action="append", default=[], metavar="P:O",
+        help="only the dead letter at partition P, offset O (repeatable)",
+    )  # fmt: skip
+    again.add_argument("--json", action="store_true", help="the report as JSON")
     dlq.set_defaults(handler=dead_letters)

@@ -13,20 +13,28 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from services.platform.envelope import Envelope, Headers, binary_headers
-from services.timeline.events import ArticleSubmitted
-from services.timeline.incidents import NORMALIZER_VERSION, build_timeline
+from services.timeline import incidents
+from services.timeline.events import (
+    RETRACTION_TYPE,
+    TIMELINE_TYPE,
+    TOMBSTONE_TYPE,
+    ArticleRetracted,
+    ArticleSubmitted,
+)
+from services.timeline.incidents import build_timeline
 
-EVENT_TYPE = "news.timeline.built.v1"
+EVENT_TYPE = TIMELINE_TYPE
 EVENT_SOURCE = "/news-timeline/normalizer"
 EVENT_NAMESPACE = uuid.UUID("2f0a3b8c-7d41-4e8e-b3f6-5a9c0d7e1f42")
 
 
 @dataclass(frozen=True)
 class Publish:
-    """A timeline to publish under the article's key."""
+    """A timeline (or, for a retraction, a tombstone: value None) to publish under the
+    article's key."""
 
     key: bytes
-    value: bytes
+    value: bytes | None
     headers: Headers
     article_id: str
     marker: str
@@ -53,11 +61,20 @@ Outcome = Publish | Skip | DeadLetter
 def published_marker(revision: str) -> str:
     """What the dedup table remembers: the revision *and* the rules that built it, so a
     replay after a normalizer upgrade republishes instead of being skipped."""
-    return f"{revision}@{NORMALIZER_VERSION}"
+    return f"{revision}@{incidents.NORMALIZER_VERSION}"
 
 
-def decide(value: bytes | None, seen: Mapping[str, str]) -> Outcome:
-    """The outcome for one article record, given the last revision seen per article."""
+def event_type(headers: Headers) -> str | None:
+    """The record's ce_type header, if it has one."""
+    found = dict(headers).get("ce_type")
+    return found.decode(errors="replace") if found is not None else None
+
+
+def decide(value: bytes | None, seen: Mapping[str, str], kind: str | None = None) -> Outcome:
+    """The outcome for one record of the articles topic of CloudEvents type `kind`, given
+    the last revision published per article."""
+    if kind == RETRACTION_TYPE:
+        return _retract(value)
     try:
         article = ArticleSubmitted.model_validate_json(value or b"")
     except ValidationError as exc:
@@ -81,3 +98,21 @@ def decide(value: bytes | None, seen: Mapping[str, str]) -> Outcome:
         article_id=article.article_id,
         marker=published_marker(article.revision),
     )
+
+
+def _retract(value: bytes | None) -> Outcome:
+    """A tombstone for the article; its headers come from the retraction alone, so a
+    replay of the retraction gives the same record."""
+    try:
+        retraction = ArticleRetracted.model_validate_json(value or b"")
+    except ValidationError as exc:
+        return DeadLetter(exc)
+    article_id = retraction.article_id
+    stamp = retraction.retracted_at.isoformat()
+    event_id = uuid.uuid5(EVENT_NAMESPACE, f"{article_id}/retracted/{stamp}")
+    envelope = Envelope(str(event_id), TOMBSTONE_TYPE, EVENT_SOURCE, retraction.retracted_at,
+                        article_id)  # fmt: skip
+    # A tombstone has no content, so no content-type either.
+    headers = [h for h in binary_headers(envelope, b"") if h[0] != "content-type"]
+    marker = f"retracted@{stamp}"
+    return Publish(article_id.encode(), None, headers, article_id, marker)

@@ -1,106 +1,229 @@
-"""Operators' tools for the dead-letter topic: list what is there, and re-drive it.
+"""Operators' tools for the dead-letter topic: list what is pending, and re-drive it.
 
-Re-driving puts each dead letter's original key, bytes and headers back on the topic it
-came from (after a fix to the worker, say). It reads under its own consumer group and
-commits as it goes, so running it twice does not re-drive a record twice; it stops at the
-end offsets that existed when it started, so it never chases its own output.
+Re-driving puts a dead letter's original key, bytes and headers back on the topic it came
+from, after checking it the way the worker will (decode, validate, a dry build): one that
+would fail again stays, with its cause, unless forced. What has been re-driven is kept as
+the redrive group's committed offsets (see ledger.py), so running it twice sends nothing
+twice, and `dlq list` shows only what is still pending. It stops at the end offsets that
+existed when it started, so it never chases its own output.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.structs import ConsumerRecord
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import CoordinatorLoadInProgressError, GroupCoordinatorNotAvailableError
+from aiokafka.structs import OffsetAndMetadata
 
+from services.normalizer.dead_letters import summary
+from services.normalizer.ledger import Ledger
+from services.normalizer.processing import DeadLetter, decide, event_type
 from services.platform.settings import Settings
+from services.platform.topic_reader import Record, partitions_of, read_range, started_consumer
 
 REDRIVE_GROUP_SUFFIX = "-dlq-redrive"
+COORDINATOR_WAIT_S = 30.0
 
 
 @dataclass(frozen=True)
 class DeadLetterView:
+    """One dead letter as an operator reads it."""
+
     partition: int
     offset: int
+    timestamp_ms: int
     key: bytes | None
-    original: str
-    error: str
+    origin_topic: str
+    origin_partition: str
+    origin_offset: str
+    error_class: str
+    error_message: str
+
+    @property
+    def origin(self) -> str:
+        return f"{self.origin_topic}[{self.origin_partition}]@{self.origin_offset}"
+
+    @property
+    def cause(self) -> str:
+        return f"{self.error_class}: {summary(self.error_message)}"
+
+    def line(self) -> str:
+        key = self.key.decode(errors="replace") if self.key else "-"
+        return f"{self.partition}:{self.offset}\t{key}\t{self.origin}\t{self.cause}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "partition": self.partition,
+            "offset": self.offset,
+            "timestamp_ms": self.timestamp_ms,
+            "key": self.key.decode(errors="replace") if self.key else None,
+            "origin": {
+                "topic": self.origin_topic,
+                "partition": self.origin_partition,
+                "offset": self.origin_offset,
+            },
+            "error_class": self.error_class,
+            "error_message": self.error_message,
+        }
 
 
-def view(record: ConsumerRecord[bytes, bytes]) -> DeadLetterView:
+def view(record: Record) -> DeadLetterView:
     headers = {k: v.decode(errors="replace") for k, v in record.headers}
-    original = "{}[{}]@{}".format(
+    return DeadLetterView(
+        record.partition,
+        record.offset,
+        record.timestamp,
+        record.key,
         headers.get("dlq_original_topic", "?"),
         headers.get("dlq_original_partition", "?"),
         headers.get("dlq_original_offset", "?"),
+        headers.get("dlq_error_class", "?"),
+        headers.get("dlq_error_message", ""),
     )
-    error = f"{headers.get('dlq_error_class', '?')}: {headers.get('dlq_error_message', '')}"
-    return DeadLetterView(record.partition, record.offset, record.key, original, error)
 
 
-async def _records(
-    consumer: AIOKafkaConsumer, topic: str
-) -> AsyncIterator[ConsumerRecord[bytes, bytes]]:
-    """Every record up to the end offsets that existed when iteration began."""
-    partitions = [
-        TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])
+@dataclass(frozen=True)
+class Selection:
+    """Which pending dead letters a redrive handles; the default is all of them."""
+
+    since: datetime | None = None
+    positions: frozenset[tuple[int, int]] = frozenset()
+
+    def selects(self, record: Record) -> bool:
+        if self.since and record.timestamp < self.since.timestamp() * 1000:
+            return False
+        return not self.positions or (record.partition, record.offset) in self.positions
+
+
+@dataclass
+class RedriveReport:
+    sent: list[DeadLetterView] = field(default_factory=list)
+    held: list[tuple[DeadLetterView, str]] = field(default_factory=list)  # with the cause
+
+
+def group_of(settings: Settings) -> str:
+    return settings.worker_group + REDRIVE_GROUP_SUFFIX
+
+
+async def read_ledgers(
+    settings: Settings, bootstrap: str, tps: list[TopicPartition]
+) -> dict[TopicPartition, Ledger]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id=settings.client_id)
+    await admin.start()
+    try:
+        committed = await _committed(admin, group_of(settings), tps)
+    finally:
+        await admin.close()
+    ledgers = {}
+    for tp in tps:
+        found = committed.get(tp)
+        if found is None or found.offset < 0:  # -1: the group never committed
+            ledgers[tp] = Ledger()
+        else:
+            ledgers[tp] = Ledger.decode(found.offset, found.metadata or "")
+    return ledgers
+
+
+async def _committed(
+    admin: AIOKafkaAdminClient, group: str, tps: list[TopicPartition]
+) -> dict[TopicPartition, OffsetAndMetadata]:
+    """The group's committed offsets; a broker that has not yet made its offsets topic
+    answers "coordinator not available" for a moment, so that is retried (bounded)."""
+    deadline = asyncio.get_running_loop().time() + COORDINATOR_WAIT_S
+    while True:
+        try:
+            found: dict[TopicPartition, OffsetAndMetadata]
+            found = await admin.list_consumer_group_offsets(group, partitions=tps)
+        except (GroupCoordinatorNotAvailableError, CoordinatorLoadInProgressError):
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.5)
+        else:
+            return found
+
+
+async def _pending(
+    settings: Settings, bootstrap: str, consumer: AIOKafkaConsumer
+) -> tuple[dict[TopicPartition, Ledger], list[Record]]:
+    """The ledgers and every dead letter they do not mark as re-driven."""
+    tps = await partitions_of(consumer, settings.topics.dead_letters)
+    if not tps:
+        return {}, []
+    ledgers = await read_ledgers(settings, bootstrap, tps)
+    starts: dict[TopicPartition, int | None] = {tp: ledgers[tp].low for tp in tps}
+    records = [
+        r
+        async for r in read_range(consumer, starts)
+        if ledgers[TopicPartition(r.topic, r.partition)].pending(r.offset)
     ]
-    ends = await consumer.end_offsets(partitions)
-    pending = {tp for tp in partitions if await consumer.position(tp) < ends[tp]}
-    while pending:
-        batch = await consumer.getmany(*pending, timeout_ms=1000)
-        for tp, records in batch.items():
-            for record in records:
-                if record.offset < ends[tp]:
-                    yield record
-            if await consumer.position(tp) >= ends[tp]:
-                pending.discard(tp)
-
-
-def _consumer(settings: Settings, bootstrap: str, group: str | None) -> AIOKafkaConsumer:
-    return AIOKafkaConsumer(
-        bootstrap_servers=bootstrap,
-        group_id=group,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest",
-        client_id=f"{settings.client_id}-dlq",
-    )
-
-
-async def _assigned(settings: Settings, bootstrap: str, group: str | None) -> AIOKafkaConsumer:
-    consumer = _consumer(settings, bootstrap, group)
-    await consumer.start()
-    topic = settings.topics.dead_letters
-    await consumer._client.force_metadata_update()
-    ids = consumer._client.cluster.partitions_for_topic(topic) or set()
-    consumer.assign([TopicPartition(topic, p) for p in sorted(ids)])
-    return consumer
+    return ledgers, sorted(records, key=lambda r: (r.partition, r.offset))
 
 
 async def list_dead_letters(settings: Settings, bootstrap: str) -> list[DeadLetterView]:
-    consumer = await _assigned(settings, bootstrap, None)
+    """The dead letters not re-driven yet, in partition and offset order."""
+    consumer = await started_consumer(settings, bootstrap, "dlq")
     try:
-        await consumer.seek_to_beginning()
-        return [view(r) async for r in _records(consumer, settings.topics.dead_letters)]
+        _, records = await _pending(settings, bootstrap, consumer)
     finally:
         await consumer.stop()
+    return [view(r) for r in records]
 
 
-async def redrive(settings: Settings, bootstrap: str, producer: AIOKafkaProducer) -> int:
-    """Re-publish every not yet re-driven dead letter to its original topic."""
-    group = settings.worker_group + REDRIVE_GROUP_SUFFIX
-    consumer = await _assigned(settings, bootstrap, group)
-    count = 0
+def target_of(record: Record) -> str:
+    """The topic the record came from ("" when the header is missing)."""
+    found: bytes = dict(record.headers).get("dlq_original_topic", b"")
+    return found.decode(errors="replace")
+
+
+def problem(settings: Settings, record: Record) -> str | None:
+    """Why the record would fail again where it goes, or None when it would not."""
+    target = target_of(record)
+    if not target:
+        return "no dlq_original_topic header: nowhere to send it"
+    if target != settings.topics.articles:
+        return None  # only the articles topic has a check of ours
+    outcome = decide(record.value, {}, event_type(list(record.headers)))
+    if isinstance(outcome, DeadLetter):
+        return f"{type(outcome.error).__name__}: {summary(str(outcome.error))}"
+    return None
+
+
+async def redrive(
+    settings: Settings,
+    bootstrap: str,
+    producer: AIOKafkaProducer,
+    selection: Selection | None = None,
+    *,
+    force: bool = False,
+) -> RedriveReport:
+    """Re-publish the selected pending dead letters that would now succeed (all of them
+    with `force`) to their original topic; the others stay pending."""
+    selection = selection or Selection()
+    consumer = await started_consumer(settings, bootstrap, "dlq-redrive", group_of(settings))
+    report = RedriveReport()
     try:
-        async for record in _records(consumer, settings.topics.dead_letters):
-            headers = [(k, v) for k, v in record.headers if not k.startswith("dlq_")]
-            target = dict(record.headers).get("dlq_original_topic", b"").decode()
-            if target:
-                await producer.send_and_wait(target, record.value, key=record.key, headers=headers)
-                count += 1
+        ledgers, records = await _pending(settings, bootstrap, consumer)
+        for record in filter(selection.selects, records):
+            cause = problem(settings, record)
+            if cause and (not force or not target_of(record)):
+                report.held.append((view(record), cause))
+                continue
+            await _send_back(producer, record)
+            report.sent.append(view(record))
             tp = TopicPartition(record.topic, record.partition)
-            await consumer.commit({tp: record.offset + 1})
+            ledger = ledgers[tp]
+            ledger.resolve(record.offset)
+            await consumer.commit({tp: OffsetAndMetadata(ledger.low, ledger.encode())})
     finally:
         await consumer.stop()
-    return count
+    return report
+
+
+async def _send_back(producer: AIOKafkaProducer, record: Record) -> None:
+    headers = [(k, v) for k, v in record.headers if not k.startswith("dlq_")]
+    await producer.send_and_wait(target_of(record), record.value, key=record.key, headers=headers)

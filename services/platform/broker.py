@@ -18,8 +18,10 @@ from services.platform.settings import Settings
 log = logging.getLogger(__name__)
 
 NO_BROKER = (
-    "no Kafka broker available: set KAFKA_BOOTSTRAP_SERVERS to a reachable broker, "
-    "or start a Docker engine, or install Java 17 and Maven for the local broker"
+    "no Kafka broker available: set KAFKA_BOOTSTRAP_SERVERS to a reachable broker "
+    "(`docker compose up -d kafka` serves one at 127.0.0.1:9092), or install Java 17 and "
+    "Maven for the local broker, or start a Docker engine and `make setup-dev` (testcontainers "
+    "comes with the dev set)"
 )
 
 
@@ -38,6 +40,8 @@ class BrokerChoice:
 
 
 def docker_answers() -> bool:
+    # The docker client comes with testcontainers in the dev set; a runtime-only install
+    # goes on to the local broker.
     try:
         import docker  # noqa: PLC0415 - optional; imported only when choosing
 

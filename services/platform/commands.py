@@ -1,12 +1,14 @@
-"""`newstimeline kafka start|status|stop` and `newstimeline topics create`."""
+"""`newstimeline kafka start|status|stop`, `topics create`, `run` and `reset`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-# Imports of what a handler drives stay inside the handler: `newstimeline --help` (and
-# every other command) must not pay for aiokafka, pydantic-settings or rich.
+from services.cli import UsageError
+
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
 
 
 def kafka_start(_: argparse.Namespace) -> int:
@@ -49,7 +51,7 @@ def topics_create(_: argparse.Namespace) -> int:
     from services.platform.topics import create_topics
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("topics", settings.log_level)
     choice = choose_broker(settings)
     created = asyncio.run(create_topics(settings, choice.bootstrap))
     t = settings.topics
@@ -78,14 +80,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(_: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from services.platform.logs import configure_logging
+    from services.platform.logs import configure_console_logging
     from services.platform.pipeline import run_pipeline
     from services.platform.settings import Settings
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_console_logging("run", settings.log_level, settings.logs_dir / "run.log")
     # Wide enough for the timeline table even when stdout is not a terminal.
     run_pipeline(settings, Console(width=None if sys.stdout.isatty() else 120))
+    return 0
+
+
+def reset(args: argparse.Namespace) -> int:
+    from services.platform.reset import reset as reset_everything
+    from services.platform.settings import Settings
+
+    if not args.yes:
+        msg = "refusing to delete broker data, read model and worker state without --yes"
+        raise UsageError(msg)
+    for line in reset_everything(Settings()):
+        sys.stdout.write(f"{line}\n")
     return 0
 
 
@@ -93,3 +107,8 @@ def register_run(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     subparsers.add_parser("run", help="run the whole pipeline with the samples").set_defaults(
         handler=run
     )
+    wipe = subparsers.add_parser(
+        "reset", help="stop what runs and delete broker data, read model and worker state"
+    )
+    wipe.add_argument("--yes", action="store_true", help="really delete (nothing is asked)")
+    wipe.set_defaults(handler=reset)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from aiokafka.client import AIOKafkaClient
 from aiokafka.errors import KafkaError
+
+T = TypeVar("T")
 
 
 async def broker_answers_async(bootstrap: str, timeout_s: float) -> bool:
@@ -28,6 +33,17 @@ def broker_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
     previous = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        return asyncio.run(broker_answers_async(bootstrap, timeout_s))
+        return run_blocking(broker_answers_async(bootstrap, timeout_s))
     finally:
         logger.setLevel(previous)
+
+
+def run_blocking(coroutine: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run, also when called from code already inside a running loop (a lifespan,
+    an async command): the coroutine then gets a loop of its own on a helper thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

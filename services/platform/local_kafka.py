@@ -2,25 +2,24 @@
 
 Machines without Docker still get the real broker the tests and `make run` need: Maven
 resolves org.apache.kafka:kafka_2.13 into a cache outside git, the storage is formatted
-with kafka.tools.StorageTool, and kafka.Kafka runs detached with its pid and bootstrap
-address recorded in a state file, so that later commands can find, reuse or stop it.
+with kafka.tools.StorageTool once (see kafka_storage), and kafka.Kafka runs detached with
+its pid and bootstrap address recorded in a state file, so that later commands can find,
+reuse or stop it. Stopping keeps the storage; `reset` deletes it.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.platform import kafka_storage
 from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka_probe import broker_answers
 from services.platform.settings import LocalKafkaSettings
@@ -71,11 +70,8 @@ def resolve_jars(cfg: LocalKafkaSettings) -> Path:
     return libs
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+# Callers (tests, e2e fixtures) pick free ports through this module too.
+free_port = kafka_storage.free_port
 
 
 def server_properties(data_dir: Path, port: int, controller_port: int) -> str:
@@ -164,7 +160,10 @@ def _log_tail(log_file: Path, lines: int = 30) -> str:
 
 
 def _format_storage(libs: Path, cfg: LocalKafkaSettings, props: Path, log: Path) -> None:
-    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """Format the KRaft storage, only when there is none: formatting is what wipes a log."""
+    if kafka_storage.stored_cluster_id(cfg.state_dir) is not None:
+        return
+    cluster_id = kafka_storage.new_cluster_id()
     log4j = f"-Dlog4j.configuration=file:{log.with_name('log4j.properties')}"
     command = _java(libs, "256m", log4j, "kafka.tools.StorageTool", "format", "-t", cluster_id,
                     "-c", str(props))  # fmt: skip
@@ -191,16 +190,17 @@ def _await_broker(proc: subprocess.Popen[bytes], bootstrap: str, cfg: LocalKafka
 
 
 def start(cfg: LocalKafkaSettings) -> BrokerState:
-    """Start a fresh broker, or return the one already running."""
+    """Start the broker on its kept storage and ports (formatted and chosen at the first
+    start), or return the one already running."""
     if state := running(cfg):
         return state
     libs = resolve_jars(cfg)
-    shutil.rmtree(cfg.state_dir, ignore_errors=True)
-    data_dir = cfg.state_dir / "data"
-    data_dir.mkdir(parents=True)
-    port, controller_port = free_port(), free_port()
+    data_dir = kafka_storage.data_dir(cfg.state_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    ports = kafka_storage.ports_for(cfg.state_dir)
+    kafka_storage.ensure_ports_free(ports)
     props = cfg.state_dir / "server.properties"
-    props.write_text(server_properties(data_dir, port, controller_port))
+    props.write_text(server_properties(data_dir, ports.port, ports.controller_port))
     log = cfg.state_dir / "server.log"
     log4j = cfg.state_dir / "log4j.properties"
     log4j.write_text(LOG4J.format(log=log))
@@ -210,7 +210,7 @@ def start(cfg: LocalKafkaSettings) -> BrokerState:
     with (cfg.state_dir / "jvm.out").open("ab") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
-    bootstrap = f"127.0.0.1:{port}"
+    bootstrap = ports.bootstrap
     _await_broker(proc, bootstrap, cfg, log)
     state = BrokerState(pid=proc.pid, bootstrap=bootstrap, log_file=str(log))
     (cfg.state_dir / STATE_FILE).write_text(state.to_json())

@@ -3,6 +3,9 @@
 Broker (chosen as everywhere) -> topics -> worker, query and ingest processes -> seeds/
 through the ingest API -> the seed article's timeline as a table -> serve until Ctrl-C,
 then stop everything this command started, the broker included when it started it.
+Everything is kept between runs (broker storage, read model, worker state): the seeds are
+re-submitted revisions, which the worker recognises, and articles posted earlier stay.
+Wiping is `newstimeline reset --yes`.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import shutil
+import os
 import signal
 import socket
 import time
@@ -37,20 +40,19 @@ def ensure_ports_free(settings: Settings) -> None:
     """Fail before starting anything when another process (another `make run`?) holds a
     port: otherwise its answers would pass for ours."""
     for host, port in ((settings.query_host, settings.query_port),
-                       (settings.ingest_host, settings.ingest_port)):  # fmt: skip
+                       (settings.ingest_host, settings.ingest_port),
+                       (settings.worker_host, settings.worker_port)):  # fmt: skip
         with socket.socket() as sock:
             if sock.connect_ex((host, port)) == 0:
                 msg = (f"{host}:{port} is in use (another `make run`?); stop it or set "
-                       "NEWSTIMELINE_QUERY_PORT / NEWSTIMELINE_INGEST_PORT")  # fmt: skip
+                       "NEWSTIMELINE_QUERY_PORT / _INGEST_PORT / _WORKER_PORT")  # fmt: skip
                 raise EnvironmentProblemError(msg)
 
 
-def forget_local_state(settings: Settings) -> None:
-    """A broker started just now has fresh topics; a read model and worker state left by an
-    earlier broker would hold offsets and incidents of topics that no longer exist."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{settings.database_path}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(settings.worker_data_dir, ignore_errors=True)
+def record_pid(path: Path) -> None:
+    """Where `newstimeline reset` finds this run to stop it before deleting its data."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{os.getpid()}\n")
 
 
 def start_services(settings: Settings, bootstrap: str, logs: Path) -> list[ServiceProcess]:
@@ -102,6 +104,16 @@ def timeline_table(items: list[Any]) -> Table:
     return table
 
 
+def print_addresses(console: Console, settings: Settings) -> None:
+    query = f"http://{settings.query_host}:{settings.query_port}"
+    ingest = f"http://{settings.ingest_host}:{settings.ingest_port}"
+    worker = f"http://{settings.worker_host}:{settings.worker_port}"
+    console.print(f"web page     {query}/")
+    console.print(f"API docs     {query}/docs (query)   {ingest}/docs (ingest)")
+    console.print(f"worker       {worker}/metrics   {worker}/healthz")
+    console.print(f"logs         {settings.logs_dir} (JSON lines: worker, query, ingest, run)")
+
+
 def _interrupt(signum: int, _frame: object) -> None:
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
@@ -125,21 +137,22 @@ def run_pipeline(settings: Settings, console: Console) -> None:
     with ExitStack() as stack:
         broker = choose_broker(settings)
         stack.callback(broker.release)
-        if broker.started_here:
-            forget_local_state(settings)
+        record_pid(settings.run_pid_file)
+        stack.callback(settings.run_pid_file.unlink, missing_ok=True)
         console.print(f"Kafka: {broker.kind} at {broker.bootstrap}")
         created = asyncio.run(create_topics(settings, broker.bootstrap))
         console.print(f"topics ready (created: {', '.join(created) or 'none, all existed'})")
-        services = start_services(settings, broker.bootstrap, PROJECT_ROOT / "var" / "logs")
+        services = start_services(settings, broker.bootstrap, settings.logs_dir)
         for service in services:
             stack.callback(service.stop)
         query_url = f"http://{settings.query_host}:{settings.query_port}"
         ingest_url = f"http://{settings.ingest_host}:{settings.ingest_port}"
-        wait_http_ok(services[1], f"{query_url}/healthz")
-        wait_http_ok(services[2], f"{ingest_url}/healthz")
+        worker_url = f"http://{settings.worker_host}:{settings.worker_port}"
+        for service, url in zip(services, (worker_url, query_url, ingest_url), strict=True):
+            wait_http_ok(service, f"{url}/healthz")
         outcome = post_seeds(ingest_url, SEEDS)
         console.print(f"seeds: {outcome['accepted']} accepted, {outcome['refused']} refused")
         console.print(timeline_table(await_timeline(query_url, SEED_ARTICLE_ID)))
-        console.print(f"query API {query_url}  ingest API {ingest_url}  (logs: var/logs/)")
+        print_addresses(console, settings)
         console.print("serving; press Ctrl-C to stop")
         serve_until_interrupted(services, console)

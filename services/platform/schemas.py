@@ -15,11 +15,12 @@ from pydantic import BaseModel
 
 from services.platform.asyncapi import render_asyncapi
 from services.platform.settings import PROJECT_ROOT
-from services.timeline.events import ArticleSubmitted, ArticleTimeline
+from services.timeline.events import ArticleRetracted, ArticleSubmitted, ArticleTimeline
 
 SCHEMA_DIR = PROJECT_ROOT / "schemas"
 EVENTS: dict[str, type[BaseModel]] = {
     "news.articles.v1.ArticleSubmitted.json": ArticleSubmitted,
+    "news.articles.v1.ArticleRetracted.json": ArticleRetracted,
     "news.timelines.v1.ArticleTimeline.json": ArticleTimeline,
 }
 

@@ -6,10 +6,12 @@ lifespans or factories.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import AliasChoices, BaseModel, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,12 +66,22 @@ class Settings(BaseSettings):
     ingest_port: int = Field(default=8081, description="Ingest API port.")
     query_host: str = Field(default="127.0.0.1", description="Query API address.")
     query_port: int = Field(default=8080, description="Query API port.")
+    worker_host: str = Field(
+        default="127.0.0.1", description="Address of the worker's /healthz and /metrics."
+    )
+    worker_port: int = Field(
+        default=8082, description="Port of the worker's /healthz and /metrics (one per worker)."
+    )
     database_path: Path = Field(
         default=PROJECT_ROOT / "var" / "timeline.sqlite3", description="Read model file."
     )
     worker_group: str = Field(default="news-normalizer", description="Faust app id / group.")
     worker_data_dir: Path = Field(
         default=PROJECT_ROOT / "var" / "faust", description="Faust's local data directory."
+    )
+    run_pid_file: Path = Field(
+        default=PROJECT_ROOT / "var" / "run.pid",
+        description="Where `newstimeline run` records its pid, so `reset` can stop it.",
     )
     projector_group: str = Field(
         default="news-query-projector", description="Consumer group name of the projector."
@@ -82,7 +94,16 @@ class Settings(BaseSettings):
     feed_fetch_timeout_s: float = Field(
         default=20.0, gt=0, description="Deadline for each HTTP request of `ingest-feed`."
     )
-    cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins.")
+    status_query_urls: list[str] = Field(
+        default_factory=list,
+        description="Query replicas `newstimeline status` asks (JSON list of base URLs); "
+        "empty: the one at query_host:query_port.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins whose web pages may call the APIs (CORS), comma-separated or a "
+        "JSON list, e.g. https://news.example,http://localhost:3000; empty allows none.",
+    )
     query_snapshot_retention_s: float = Field(
         default=3600.0,
         gt=0,
@@ -95,3 +116,19 @@ class Settings(BaseSettings):
         "the API with the bare framework on the same server settings.",
     )
     log_level: str = Field(default="INFO", description="Log level of every service.")
+    logs_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "logs",
+        description="Where `newstimeline run` writes each service's JSON log lines "
+        "(worker.log, query.log, ingest.log, run.log).",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def split_origins(cls, value: object) -> object:
+        # Compose files and shells pass "a,b" more readily than a JSON list.
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [origin.strip() for origin in text.split(",") if origin.strip()]
+        return value

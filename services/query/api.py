@@ -7,12 +7,13 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 
 from fastapi import APIRouter, FastAPI, Response
-from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
-from services.platform.http_metrics import RequestMetrics, metrics_router
+from services.platform.http_metrics import metrics_router
+from services.platform.http_middleware import add_middleware
 from services.platform.settings import Settings
-from services.query import catalog_routes, health, routes, sse, web
+from services.query import catalog_routes, health, routes, sse, story_routes, web
 from services.query.catalog import live_incidents
 from services.query.context import QueryContext
 from services.query.feed import ChangeFeed
@@ -33,20 +34,16 @@ A cursor older than the snapshot retention answers 410: start again from the fir
 def create_app(settings: Settings, *, bootstrap: str | None = None) -> FastAPI:
     """The app; with `bootstrap`, its lifespan also runs the projector from that broker."""
     registry = CollectorRegistry()
-    app = FastAPI(
+    # Swagger UI and ReDoc assets come from fastapi-offline's package, not a CDN, so /docs
+    # works where only the service can be reached.
+    app = FastAPIOffline(
         title="news-timeline query",
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan(settings, bootstrap, registry),
     )
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET"],
-        expose_headers=["X-Next-Cursor"],
-    )
-    app.add_middleware(RequestMetrics, registry=registry)
-    for module in (routes, catalog_routes, sse, health):
+    add_middleware(app, registry, settings.cors_origins, methods=["GET"])
+    for module in (routes, catalog_routes, story_routes, sse, health):
         app.include_router(module.router)
     app.include_router(metrics_router(registry))
     if settings.query_bench_route:

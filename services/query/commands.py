@@ -27,7 +27,7 @@ def serve(args: argparse.Namespace) -> int:
     from services.query.api import create_app
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging("query", settings.log_level)
     choice = choose_broker(settings)
     host = args.host or settings.query_host
     port = args.port or settings.query_port

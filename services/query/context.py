@@ -20,6 +20,7 @@ class QueryContext:
     projector: Projector | None
     feed: ChangeFeed
     pages: PageCache = field(default_factory=PageCache)
+    stories: PageCache = field(default_factory=lambda: PageCache(64))
 
     @property
     def projector_state(self) -> ProjectorState | None:

@@ -20,9 +20,11 @@ class Cursor:
     incident_id: str
     snapshot: int
     fingerprint: str
+    generation: int = 0  # of the read model file the snapshot belongs to (see rebuild.py)
 
     def encode(self) -> str:
         fields = [self.start, self.end, self.incident_id, self.snapshot, self.fingerprint]
+        fields += [self.generation] if self.generation else []
         raw = json.dumps(fields, separators=(",", ":")).encode()
         return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -30,16 +32,17 @@ class Cursor:
     def decode(cls, text: str, fingerprint: str) -> Cursor:
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-            start, end, incident_id, snapshot, found = json.loads(raw)
+            start, end, incident_id, snapshot, found, *rest = json.loads(raw)
+            generation = rest[0] if rest else 0
         except (binascii.Error, ValueError, TypeError) as exc:
             msg = "malformed cursor"
             raise CursorError(msg) from exc
         if not all(isinstance(v, str) for v in (start, end, incident_id, found)) or not (
-            isinstance(snapshot, int)
+            isinstance(snapshot, int) and isinstance(generation, int)
         ):
             msg = "malformed cursor"
             raise CursorError(msg)
         if found != fingerprint:
             msg = "cursor was issued for other filters"
             raise CursorError(msg)
-        return cls(start, end, incident_id, snapshot, found)
+        return cls(start, end, incident_id, snapshot, found, generation)

@@ -68,6 +68,39 @@ class ReadinessOut(BaseModel):
     phase: str = Field(description="What the projector is doing, in words.")
 
 
+class PartitionProgressOut(BaseModel):
+    partition: int
+    position: int = Field(description="Next offset to project (what the store holds).")
+    end: int = Field(description="End offset of the partition, as last seen.")
+    lag: int = Field(description="Records still to project: end - position.")
+
+
+class ProjectorOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "ready": True,
+                    "phase": "projecting",
+                    "topic": "news.timelines.v1",
+                    "cluster_id": "P5ivE-zsQwyl2pzNBqKjIA",
+                    "topic_id": "y25mIuFyR7Cucz5rAC75dw",
+                    "partitions": [{"partition": 0, "position": 12, "end": 12, "lag": 0}],
+                    "skipped": 0,
+                }
+            ]
+        }
+    )
+
+    ready: bool = Field(description="Whether the start-time end offsets were reached.")
+    phase: str = Field(description="What the projector is doing, in words.")
+    topic: str = Field(description="The topic projected into this replica's read model.")
+    cluster_id: str | None = Field(description="Cluster of the log projected (null: unknown yet).")
+    topic_id: str | None = Field(description="Kafka topic id of the log projected.")
+    partitions: list[PartitionProgressOut]
+    skipped: int = Field(description="Records skipped since start (undecodable or refused).")
+
+
 class HealthOut(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
 

@@ -3,7 +3,8 @@
 Frontends ask for the same first pages over and over; between two commits of the
 projector the answer cannot change, so it is served from memory. SQLite's
 `PRAGMA data_version` (per connection, changed by any other connection's commit) says
-cheaply whether anything was committed since the body was built.
+cheaply whether anything was committed since the body was built; with the file's identity
+beside it, a rebuilt read model swapped in under the same path is no longer "the same".
 """
 
 from __future__ import annotations
@@ -11,26 +12,28 @@ from __future__ import annotations
 import sqlite3
 from collections import OrderedDict
 
+Version = tuple[int, int]  # (file identity, data_version)
+
 
 class PageCache:
     """A bounded LRU of response bodies, tagged with the data version they were read at."""
 
     def __init__(self, size: int = 512) -> None:
         self._size = size
-        self._bodies: OrderedDict[str, tuple[int, bytes]] = OrderedDict()
+        self._bodies: OrderedDict[str, tuple[Version, bytes]] = OrderedDict()
 
     @staticmethod
     def version(conn: sqlite3.Connection) -> int:
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def get(self, key: str, version: int) -> bytes | None:
+    def get(self, key: str, version: Version) -> bytes | None:
         found = self._bodies.get(key)
         if found is None or found[0] != version:
             return None
         self._bodies.move_to_end(key)
         return found[1]
 
-    def put(self, key: str, version: int, body: bytes) -> None:
+    def put(self, key: str, version: Version, body: bytes) -> None:
         self._bodies[key] = (version, body)
         self._bodies.move_to_end(key)
         while len(self._bodies) > self._size:

@@ -2,7 +2,10 @@
 
 Every query replica keeps its own full copy of the read model, so the projector assigns
 itself all partitions of the topic (a consumer group would split them between replicas);
-it never commits offsets to Kafka: the positions it resumes from are the store's.
+it never commits offsets to Kafka: the positions it resumes from are the store's. Those
+positions only hold for the log they were read from: before resuming, the projector
+compares the store's log identity with the broker's and rebuilds from the beginning when
+they differ.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from dataclasses import dataclass, field
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from pydantic import ValidationError
 
+from services.platform.log_identity import LogIdentity, fetch_identities
 from services.platform.settings import Settings
+from services.query.generations import forget
 from services.query.store import Change, Retraction, TimelineStore
 from services.timeline.events import ArticleTimeline
 
@@ -40,7 +45,9 @@ def decode(key: bytes | None, value: bytes | None) -> Change:
             return Retraction(key.decode())
         return ArticleTimeline.model_validate_json(value)
     except (ValidationError, ValueError) as exc:
-        log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0])
+        article = key.decode(errors="replace") if key else None
+        log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0],
+                    extra={"article_id": article})  # fmt: skip
         return None
 
 
@@ -55,6 +62,8 @@ class ProjectorState:
     highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
     skipped: int = 0
     bulk_loading: bool = False  # indexes deferred while a fresh store catches up
+    log: LogIdentity | None = None  # the log being projected, once known
+    rebuilding: bool = False  # started over because the store was of another log
 
     def catch_up_lag(self) -> dict[int, int]:
         """Records still to project before the start-time end offsets are reached."""
@@ -67,6 +76,12 @@ class ProjectorState:
     @property
     def ready(self) -> bool:
         return self.caught_up and not self.bulk_loading
+
+    def describe(self) -> str:
+        """The phase in words; a rebuild lasts until the start-time end offsets are reached."""
+        if self.rebuilding and self.started and not self.ready:
+            return "rebuilding from the start of the log"
+        return self.phase
 
     def lag(self) -> dict[int, int]:
         return {p: max(0, h - self.positions.get(p, 0)) for p, h in self.highwaters.items()}
@@ -106,6 +121,8 @@ class Projector:
                 await self._track_progress(consumer)
                 if self.state.bulk_loading and self.state.caught_up:
                     await self._finish_bulk()
+                if self.store.moved():
+                    await self._switch(consumer)
                 if loop.time() >= next_purge:
                     await self._purge()
                     next_purge = loop.time() + PURGE_EVERY_S
@@ -128,6 +145,7 @@ class Projector:
 
     async def _assign(self, consumer: AIOKafkaConsumer) -> None:
         partitions = await self._wait_for_partitions(consumer)
+        rebuilding = await self._check_log(consumer)
         tps = [TopicPartition(self.topic, p) for p in sorted(partitions)]
         consumer.assign(tps)
         stored = self.store.offsets(self.topic)
@@ -142,13 +160,13 @@ class Projector:
         self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
         await self._maybe_start_bulk(stored)
         self.state.started = True
-        self.state.phase = "projecting"
+        self.state.phase, self.state.rebuilding = "projecting", rebuilding
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
 
     async def _maybe_start_bulk(self, stored: dict[int, int]) -> None:
         """A store that has nothing yet and a long topic ahead loads in bulk."""
         behind = sum(self.state.catch_up_lag().values())
-        if stored or self.store.high_water or behind < BULK_MIN_RECORDS:
+        if stored or behind < BULK_MIN_RECORDS or not self.store.is_empty():
             return
         await asyncio.to_thread(self.store.start_bulk)
         self.state.bulk_loading = True
@@ -159,6 +177,39 @@ class Projector:
         await asyncio.to_thread(self.store.finish_bulk)
         self.state.bulk_loading = False
         self.state.phase = "projecting"
+        self._on_change()
+
+    async def _check_log(self, consumer: AIOKafkaConsumer) -> bool:
+        """Make the store belong to the log the broker serves; True when it had to be
+        emptied because it was built from another one (or from an unrecorded one)."""
+        found = (await fetch_identities(consumer._client, [self.topic])).get(self.topic)
+        if found is None:
+            msg = f"topic {self.topic} disappeared while the projector started"
+            raise RuntimeError(msg)
+        self.state.log = found
+        kept = self.store.log_identity(self.topic)
+        if kept == found:
+            return False
+        rebuild = kept is not None or bool(self.store.offsets(self.topic))
+        if rebuild:
+            built_from = kept.describe() if kept else "a log it did not record"
+            log.warning(
+                "read model of %s was built from %s, the broker serves %s: rebuilding it "
+                "from the start of the log",
+                self.topic, built_from, found.describe(),
+            )  # fmt: skip
+        await asyncio.to_thread(self.store.start_log, self.topic, found)
+        self._on_change()
+        return rebuild
+
+    async def _switch(self, consumer: AIOKafkaConsumer) -> None:
+        """A rebuilt read model was swapped in: go on from its offsets, and delete what
+        is left of the file it replaced (readers still holding it keep reading it until
+        their next request)."""
+        old = self.store.reopen()
+        log.info("read model swapped: %s replaces %s", self.store.opened, old)
+        forget(old, self.store.path)
+        await self._assign(consumer)
         self._on_change()
 
     async def _wait_for_partitions(self, consumer: AIOKafkaConsumer) -> set[int]:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from services.query.cursor import Cursor, CursorError
 from services.query.schema import connect
 from services.query.selection import ITEM_COLUMNS, LIVE, TimelineFilter, page_sql
-from services.query.store import read_meta
+from services.query.store import file_identity, read_meta
 from services.query.times import to_rfc3339
 
 
@@ -83,7 +83,8 @@ def span_classes(conn: sqlite3.Connection, max_rank: int | None) -> list[int]:
 
 
 class Reader:
-    """Read-only access for request handlers: one connection per worker thread."""
+    """Read-only access for request handlers: one connection per worker thread, opened
+    again when the path names another file (a rebuilt read model swapped in)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -91,10 +92,20 @@ class Reader:
 
     def conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        identity = file_identity(self.path)
+        if conn is not None and identity != self._local.identity:
+            conn.close()
+            conn = None
         if conn is None:
             conn = connect(str(self.path), readonly=True)
-            self._local.conn = conn
+            self._local.conn, self._local.identity = conn, identity
         return conn
+
+    def identity(self) -> int:
+        """Which file this thread's connection reads (an inode number)."""
+        self.conn()
+        found: int = self._local.identity
+        return found
 
     def page(self, flt: TimelineFilter, limit: int, cursor_text: str | None) -> Page:
         rows, next_cursor, snapshot = self._rows(flt, limit, cursor_text, ITEM_COLUMNS)
@@ -115,7 +126,12 @@ class Reader:
         conn = self.conn()
         conn.execute("BEGIN")  # one read snapshot for the high-water mark and the rows
         try:
-            if cursor and cursor.snapshot < read_meta(conn, "purged_through"):
+            generation = read_meta(conn, "generation")
+            if cursor and cursor.generation != generation:
+                # Issued by the file this one replaced (a rebuild): its snapshot means
+                # nothing here, so the walk goes on over what this file holds now.
+                cursor = replace(cursor, snapshot=read_meta(conn, "high_water"))
+            elif cursor and cursor.snapshot < read_meta(conn, "purged_through"):
                 msg = "cursor expired: its snapshot has been purged, start again"
                 raise CursorExpiredError(msg)
             snapshot = cursor.snapshot if cursor else read_meta(conn, "high_water")
@@ -127,8 +143,8 @@ class Reader:
         if len(rows) <= limit:
             return rows, None, snapshot
         last = rows[limit - 1]
-        next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint).encode()
-        return rows[:limit], next_cursor, snapshot
+        next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint, generation)
+        return rows[:limit], next_cursor.encode(), snapshot
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         row = self.conn().execute(INCIDENT_BY_ID, (incident_id,)).fetchone()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
 from services.query.context import Context, json_response
 from services.query.cursor import CursorError
+from services.query.etags import conditional_json
 from services.query.models import IncidentOut, TimelinePageOut
 from services.query.page_cache import PageCache
 from services.query.params import CursorParam, LimitParam, timeline_filter
@@ -28,7 +29,11 @@ def cursor_problem(exc: CursorError) -> HTTPException:
 @router.get(
     "/timeline",
     response_model=TimelinePageOut,
-    responses={422: {"description": "Invalid parameter"}, 410: {"description": "Cursor expired"}},
+    responses={
+        304: {"description": "Not modified: the ETag given in If-None-Match is current"},
+        422: {"description": "Invalid parameter"},
+        410: {"description": "Cursor expired"},
+    },
 )
 async def get_timeline(
     request: Request,
@@ -36,13 +41,18 @@ async def get_timeline(
     flt: Filter,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
+    *,
+    if_none_match: Annotated[
+        str | None, Header(description="ETag of an earlier reply; 304 while current.")
+    ] = None,
 ) -> Response:
     """Incidents ordered by start, end and id, one page at a time (keyset cursor).
 
     Runs on the event loop: the page is one short index range read, cheaper than the hop
-    to a worker thread, and identical requests are answered from the page cache."""
+    to a worker thread, and identical requests are answered from the page cache. Every page
+    carries an ETag; send it back in If-None-Match to get 304 while the page is unchanged."""
     conn = context.reader.conn()
-    key, version = request.url.query, PageCache.version(conn)
+    key, version = request.url.query, (context.reader.identity(), PageCache.version(conn))
     body = context.pages.get(key, version)
     if body is None:
         try:
@@ -50,7 +60,7 @@ async def get_timeline(
         except CursorError as exc:
             raise cursor_problem(exc) from exc
         context.pages.put(key, version, body)
-    return Response(body, media_type="application/json")
+    return conditional_json(body, if_none_match)
 
 
 @router.get(

@@ -28,6 +28,12 @@ CREATE TABLE IF NOT EXISTS offsets (
     PRIMARY KEY (topic, partition)
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+-- Which log the offsets above belong to (see platform/log_identity.py).
+CREATE TABLE IF NOT EXISTS log_identity (
+    topic TEXT PRIMARY KEY,
+    cluster_id TEXT NOT NULL,
+    topic_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY,
     revision TEXT NOT NULL,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from services.platform.log_identity import LogIdentity
 from services.query import bulk
 from services.query.schema import DDL, connect, create_schema
 from services.query.times import to_key
@@ -46,6 +47,9 @@ ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
 RANK_AT, SPAN_CLASS_AT = 6, 16  # positions in incident_row
+SET_LOG_IDENTITY = """
+INSERT OR REPLACE INTO log_identity (topic, cluster_id, topic_id) VALUES (?, ?, ?)
+"""
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,14 @@ def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
     )
 
 
+def file_identity(path: Path) -> int:
+    """The inode of the file `path` names now, through symlinks (0: no file)."""
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return 0
+
+
 def read_meta(conn: sqlite3.Connection, key: str) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return int(row[0]) if row else 0
@@ -114,12 +126,21 @@ class TimelineStore:
     def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._conn = connect(str(path))
+        self._clock = clock
+        self._open()
+
+    def _open(self) -> None:
+        self._conn = connect(str(self.path))
         create_schema(self._conn)
         if bulk.loading(self._conn):  # a bulk load was cut short: index what it wrote
             bulk.finish(self._conn, DDL)
-        self._clock = clock
+        self.identity = file_identity(self.path)
+        self.opened = self.path.resolve()
         self.high_water = read_meta(self._conn, "high_water")
+
+    def is_empty(self) -> bool:
+        """No incident rows at all, live or retired."""
+        return self._conn.execute("SELECT 1 FROM incidents LIMIT 1").fetchone() is None
 
     def start_bulk(self) -> None:
         """Defer index maintenance until `finish_bulk` (see bulk.py); for a fresh store
@@ -132,12 +153,64 @@ class TimelineStore:
     def close(self) -> None:
         self._conn.close()
 
+    def moved(self) -> bool:
+        """Whether the path names another file than the one open (a rebuild swapped in)."""
+        return file_identity(self.path) not in (self.identity, 0)
+
+    def reopen(self) -> Path:
+        """Close the file and open the one the path names now; returns the old file."""
+        old = self.opened
+        self._conn.close()
+        self._open()
+        return old
+
+    def continue_after(self, floor: int, generation: int) -> None:
+        """Number the next changes above `floor` (the file this one replaces got that
+        far, so stream clients resuming after any of its sequence numbers miss nothing)
+        and mark the file with its generation (cursors of another file are told apart)."""
+        self.high_water = max(self.high_water, floor)
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._conn.execute(SET_META, ("high_water", self.high_water))
+        self._conn.execute(SET_META, ("generation", generation))
+        self._conn.execute("COMMIT")
+
     def offsets(self, topic: str) -> dict[int, int]:
         """The next offset to read for each partition of `topic` that was ever applied."""
         rows = self._conn.execute(
             "SELECT partition, next_offset FROM offsets WHERE topic = ?", (topic,)
         )
         return {int(p): int(o) for p, o in rows}
+
+    def log_identity(self, topic: str) -> LogIdentity | None:
+        """The log the stored offsets of `topic` belong to, when one was recorded."""
+        row = self._conn.execute(
+            "SELECT cluster_id, topic_id FROM log_identity WHERE topic = ?", (topic,)
+        ).fetchone()
+        return LogIdentity(row[0], row[1]) if row else None
+
+    def start_log(self, topic: str, identity: LogIdentity) -> None:
+        """Forget everything projected so far and record `identity` as the log of `topic`:
+        offsets of one log never apply to another, so projection starts again at its
+        beginning. Cursors opened before expire (410), as after a purge."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("incidents", "articles", "span_classes", "offsets"):
+                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            self.high_water += 1
+            conn.execute(SET_META, ("high_water", self.high_water))
+            conn.execute(SET_META, ("purged_through", self.high_water))
+            conn.execute(SET_LOG_IDENTITY, (topic, identity.cluster_id, identity.topic_id))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            self.high_water = read_meta(conn, "high_water")
+            raise
+
+    def record_log(self, topic: str, identity: LogIdentity) -> None:
+        """Record `identity` as the log of `topic` in a file that holds nothing of another
+        log yet (a rebuild's new file), without the purge of start_log."""
+        self._conn.execute(SET_LOG_IDENTITY, (topic, identity.cluster_id, identity.topic_id))
 
     def apply(self, topic: str, partition: int, changes: Sequence[tuple[int, Change]]) -> int:
         """Apply records (offset, change) of one partition atomically; returns how many were
@@ -195,7 +268,8 @@ class TimelineStore:
         try:
             self._apply_one(change)
         except sqlite3.IntegrityError:
-            log.exception("record refused by the store; skipped")
+            log.exception("record refused by the store; skipped",
+                          extra={"article_id": change.article_id})  # fmt: skip
             self._conn.execute("ROLLBACK TO record")
             self.high_water = hw
             return False

@@ -25,9 +25,9 @@ from services.timeline.zones import zone_named
 
 MAX_BODY_BYTES = 1024 * 1024
 
+ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"
 ArticleId = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"),
+    str, StringConstraints(min_length=1, max_length=128, pattern=ARTICLE_ID_PATTERN)
 ]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 
@@ -64,6 +64,31 @@ class ArticleSubmitted(BaseModel):
         description="IANA zone of the article (e.g. Europe/Berlin) whose calendar and clock "
         "its relative dates are read in; without it, the offset of published_at.",
     )
+
+
+class ArticleRetracted(BaseModel):
+    """An article withdrawn by its publisher; on news.articles.v1 beside its revisions,
+    told apart by the CloudEvents type RETRACTION_TYPE. The normalizer answers it with a
+    tombstone (null value) under the article's key on news.timelines.v1."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    article_id: ArticleId = Field(description="The article to withdraw, known or not.")
+    retracted_at: AwareDatetime = Field(
+        description="When ingest accepted the retraction; the tombstone's ce_time."
+    )
+    reason: str | None = Field(
+        default=None, max_length=1000, description="Why it was withdrawn, for people."
+    )
+
+
+# CloudEvents types (ce_type) of the records: on the articles topic a retraction is told
+# from a revision by its type (a revision without ce_type is a submission); on the
+# timelines topic a tombstone carries TOMBSTONE_TYPE.
+SUBMISSION_TYPE = "news.article.submitted.v1"
+RETRACTION_TYPE = "news.article.retracted.v1"
+TIMELINE_TYPE = "news.timeline.built.v1"
+TOMBSTONE_TYPE = "news.timeline.retracted.v1"
 
 
 class Anchor(StrEnum):

@@ -22,6 +22,7 @@ class Pipeline:
     bootstrap: str
     ingest_url: str
     query_url: str
+    worker_url: str
     services: dict[str, ServiceProcess]
 
     def restart(self, name: str) -> None:
@@ -30,9 +31,8 @@ class Pipeline:
         self.services[name] = ServiceProcess(
             name, service.args, service.env, service.log_path
         ).start()
-        url = self.query_url if name == "query" else self.ingest_url
-        if name != "worker":
-            wait_http_ok(self.services[name], f"{url}/healthz")
+        url = {"query": self.query_url, "ingest": self.ingest_url, "worker": self.worker_url}
+        wait_http_ok(self.services[name], f"{url[name]}/healthz")
 
 
 def session_settings(run: str, tmp: Path) -> dict[str, str]:
@@ -48,6 +48,7 @@ def session_settings(run: str, tmp: Path) -> dict[str, str]:
         "NEWSTIMELINE_WORKER_DATA_DIR": str(tmp / "faust"),
         "NEWSTIMELINE_INGEST_PORT": str(free_port()),
         "NEWSTIMELINE_QUERY_PORT": str(free_port()),
+        "NEWSTIMELINE_WORKER_PORT": str(free_port()),
     }
 
 
@@ -72,10 +73,12 @@ def pipeline(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     }
     ingest_url = f"http://127.0.0.1:{extra['NEWSTIMELINE_INGEST_PORT']}"
     query_url = f"http://127.0.0.1:{extra['NEWSTIMELINE_QUERY_PORT']}"
-    running = Pipeline(settings, bootstrap, ingest_url, query_url, services)
+    worker_url = f"http://127.0.0.1:{extra['NEWSTIMELINE_WORKER_PORT']}"
+    running = Pipeline(settings, bootstrap, ingest_url, query_url, worker_url, services)
     try:
         wait_http_ok(services["query"], f"{query_url}/healthz")
         wait_http_ok(services["ingest"], f"{ingest_url}/healthz")
+        wait_http_ok(services["worker"], f"{worker_url}/healthz")
         yield running
     finally:
         for service in running.services.values():

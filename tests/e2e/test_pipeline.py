@@ -118,3 +118,21 @@ def test_poison_record_goes_to_dlq_and_next_record_still_flows(pipeline: Pipelin
     assert headers["dlq_original_topic"] == topics.articles.encode()
     assert headers["dlq_error_class"] == b"ValidationError"
     assert {"dlq_original_partition", "dlq_original_offset", "dlq_error_message"} <= set(headers)
+
+
+def test_retraction_removes_the_article_and_leaves_a_tombstone(pipeline: Pipeline) -> None:
+    receipt = submit(pipeline, article("The bridge reopened on December 6."))
+    article_id = receipt["article_id"]
+    published_timeline(pipeline.query_url, article_id)
+    reply = httpx.delete(f"{pipeline.ingest_url}/v1/articles/{article_id}", timeout=30)
+    assert reply.status_code == 202, reply.text
+    assert reply.json()["partition"] == receipt["partition"]  # same key, same partition
+
+    def gone() -> bool:
+        known = httpx.get(f"{pipeline.query_url}/v1/articles/{article_id}", timeout=10)
+        return known.status_code == 404 and not timeline(pipeline.query_url, article_id=article_id)
+
+    poll(gone, what=f"{article_id} to leave the read model")
+    last = asyncio.run(_all_for_key(pipeline, article_id))[-1]
+    assert last.value is None
+    assert dict(last.headers)["ce_type"] == b"news.timeline.retracted.v1"

@@ -7,6 +7,7 @@ from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
 
+from services.platform.local_kafka import free_port
 from services.platform.processes import ServiceProcess
 from tests.e2e.conftest import Pipeline
 from tests.e2e.polling import poll, published_timeline
@@ -25,8 +26,9 @@ async def group_members(bootstrap: str, group: str) -> list[Any]:
 
 def test_second_worker_joins_the_group_and_articles_still_flow(pipeline: Pipeline) -> None:
     first = pipeline.services["worker"]
+    own_port = {**first.env, "NEWSTIMELINE_WORKER_PORT": str(free_port())}
     second = ServiceProcess(
-        "worker-2", first.args, first.env, first.log_path.with_name("worker-2.log")
+        "worker-2", first.args, own_port, first.log_path.with_name("worker-2.log")
     ).start()
     group = first.env["NEWSTIMELINE_WORKER_GROUP"]
     try:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from services.platform.settings import Settings, TopicSettings
 from tests.kafka_helpers import new_topics
@@ -22,11 +20,3 @@ async def topic_settings(bootstrap: str, tmp_path: Path) -> Settings:
         database_path=tmp_path / "q.sqlite3",
         projector_group=f"projector-{topic}",
     )
-
-
-@pytest.fixture
-async def producer(bootstrap: str) -> AsyncIterator[AIOKafkaProducer]:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
-    await producer.start()
-    yield producer
-    await producer.stop()

@@ -7,7 +7,9 @@ import contextlib
 import socket
 from collections.abc import AsyncIterator
 
+import httpx
 import uvicorn
+from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
 
@@ -32,3 +34,16 @@ async def served(app: FastAPI) -> AsyncIterator[str]:
         server.should_exit = True
         await task
         sock.close()
+
+
+@contextlib.asynccontextmanager
+async def in_process(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the app over the ASGI transport, its lifespan (projector) running."""
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://q") as http:
+            yield http
+
+
+async def is_ready(http: httpx.AsyncClient) -> bool:
+    return (await http.get("/readyz")).status_code == 200

@@ -6,16 +6,15 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
-import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
-from asgi_lifespan import LifespanManager
 
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.projector import Projector
 from services.query.store import TimelineStore
 from tests.integration.query.polling import eventually
+from tests.integration.query.serving import in_process, is_ready
 from tests.unit.query.factories import timeline
 
 pytestmark = pytest.mark.integration
@@ -82,13 +81,7 @@ async def test_projects_replaces_retracts_and_resumes_exactly(
 async def restart_through_the_app(settings: Settings, bootstrap: str) -> None:
     """Run the app (projector in its lifespan) until /readyz says it has caught up."""
     app = create_app(settings, bootstrap=bootstrap)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-
-            async def ready() -> bool:
-                return (await http.get("/readyz")).status_code == 200
-
-            await eventually(ready, "readiness after restart")
-            items = (await http.get("/v1/timeline", params={"article_id": "d"})).json()
-            assert len(items["items"]) == 1
+    async with in_process(app) as http:
+        await eventually(lambda: is_ready(http), "readiness after restart")
+        items = (await http.get("/v1/timeline", params={"article_id": "d"})).json()
+        assert len(items["items"]) == 1

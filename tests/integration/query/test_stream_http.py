@@ -40,6 +40,8 @@ async def test_stream_resumes_then_follows(tmp_path: Path) -> None:
         http.stream("GET", "/v1/timeline/stream", headers={"Last-Event-ID": "2"}) as response,
     ):
         assert response.headers["content-type"].startswith("text/event-stream")
+        # httpx asks for gzip; events must still arrive one by one, so none is applied.
+        assert "content-encoding" not in response.headers
         received = sse_events(response.aiter_lines())
         first = await asyncio.wait_for(anext(received), 30)
         assert (first["event"], first["id"]) == ("incident", "4")

@@ -3,9 +3,11 @@ import io
 import json
 
 import pytest
+from pydantic import ValidationError
 
-from services.cli import UsageError
+from services.cli import UsageError, main
 from services.evaluation.commands import register
+from services.ingest.submission import describe_errors, parse_article
 
 
 def run(
@@ -111,3 +113,44 @@ def test_jsonl_lines_may_carry_a_timezone(
     assert tokyo["mentions"][0]["timex_value"] == "2025-11-24"
     assert "unknown IANA time zone" in bad["error"]
     assert err.startswith("line 2: ")
+
+
+def test_normalize_reads_italian_given_as_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["normalize", "--published-at", "2025-12-15T08:00:00Z", "--language", "it"]
+    status, out, _ = run(argv, "L'attacco è avvenuto il 13 dicembre.", monkeypatch, capsys)
+    assert status == 0
+    assert [json.loads(line)["timex_value"] for line in out.splitlines()] == ["2025-12-13"]
+
+
+@pytest.mark.parametrize("tag", ["EN", "en-US", "pt-BR", "it", "xx", "tlh", "en--US"])
+def test_cli_and_api_accept_the_same_language_tags(
+    tag: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    api_accepts = "language" not in describe_article_errors(language=tag)
+    argv = ["normalize", "--published-at", "2025-12-15T08:00:00Z", "--language", tag]
+    if api_accepts:
+        status, _, _ = run(argv, "Rain on Monday.", monkeypatch, capsys)
+        assert status == 0
+    else:
+        with pytest.raises(UsageError, match=r"^--language: "):
+            run(argv, "Rain on Monday.", monkeypatch, capsys)
+
+
+def describe_article_errors(**fields: str) -> str:
+    raw = {"source": "S", "title": "T", "body": "B", "published_at": "2025-12-15T08:00:00Z"}
+    try:
+        parse_article({**raw, **fields})
+    except ValidationError as exc:
+        return describe_errors(exc)
+    return ""
+
+
+def test_bad_language_is_exit_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["normalize", "--published-at", "2025-12-15T08:00:00Z", "--language", "xx"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "--language" in err
+    assert "unknown language tag 'xx'" in err

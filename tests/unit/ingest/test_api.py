@@ -20,6 +20,7 @@ class FakePublisher:
     def __init__(self, *, down: bool = False) -> None:
         self.down = down
         self.published: list[ArticleSubmitted] = []
+        self.retracted: list[tuple[str, str | None]] = []
 
     async def publish(self, article: ArticleSubmitted) -> Receipt:
         if self.down:
@@ -28,6 +29,13 @@ class FakePublisher:
         self.published.append(article)
         offset = len(self.published) - 1
         return Receipt(article.article_id, article.revision, "news.articles.v1", 0, offset)
+
+    async def retract(self, article_id: str, reason: str | None = None) -> Receipt:
+        if self.down:
+            msg = "Kafka broker unreachable"
+            raise BrokerUnavailableError(msg)
+        self.retracted.append((article_id, reason))
+        return Receipt(article_id, "", "news.articles.v1", 0, len(self.retracted) - 1)
 
     async def close(self) -> None:
         return None
@@ -77,6 +85,25 @@ async def test_unknown_timezone_is_422_naming_the_field(
     assert publisher.published == []
 
 
+async def test_invalid_language_tag_is_422_naming_the_field(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "language": "zz-ZZ"})
+    assert reply.status_code == 422
+    problem = reply.json()["detail"][0]
+    assert problem["loc"] == ["body", "language"]
+    assert "unknown language tag" in problem["msg"]
+    assert publisher.published == []
+
+
+async def test_regional_language_tag_is_published_as_its_language(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.post("/v1/articles", json={**GOOD, "language": "pt-BR"})
+    assert reply.status_code == 202
+    assert publisher.published[0].language == "pt"
+
+
 async def test_broker_down_is_503_and_nothing_written(
     client: httpx.AsyncClient, publisher: FakePublisher
 ) -> None:
@@ -120,3 +147,50 @@ async def test_metrics_count_requests_by_route_and_status(client: httpx.AsyncCli
     text = (await client.get("/metrics")).text
     assert 'http_requests_total{method="POST",route="/v1/articles",status="202"} 1.0' in text
     assert 'http_requests_total{method="POST",route="/v1/articles",status="422"} 1.0' in text
+
+
+async def test_retraction_is_202_once_published_even_for_an_unknown_id(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.delete("/v1/articles/never-seen-1", params={"reason": "duplicate"})
+    assert reply.status_code == 202
+    assert reply.json() == {
+        "article_id": "never-seen-1", "retracted": True, "topic": "news.articles.v1",
+        "partition": 0, "offset": 0,
+    }  # fmt: skip
+    assert publisher.retracted == [("never-seen-1", "duplicate")]
+
+
+async def test_retraction_of_a_malformed_id_is_422_naming_it(
+    client: httpx.AsyncClient, publisher: FakePublisher
+) -> None:
+    reply = await client.delete("/v1/articles/-starts-with-a-dash")
+    assert reply.status_code == 422
+    assert reply.json()["detail"][0]["loc"] == ["path", "article_id"]
+    assert publisher.retracted == []
+
+
+async def test_retraction_without_a_broker_is_503(publisher: FakePublisher) -> None:
+    publisher.down = True
+    app = create_app(lambda: publisher)  # type: ignore[arg-type,return-value]
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
+            reply = await http.delete("/v1/articles/a-1")
+    assert reply.status_code == 503
+
+
+async def test_cors_preflight_allows_posts_from_configured_origins() -> None:
+    app = create_app(FakePublisher, cors_origins=["https://cms.example"])  # type: ignore[arg-type]
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
+        headers = {"Access-Control-Request-Method": "POST"}
+        allowed = await http.options(
+            "/v1/articles", headers={"Origin": "https://cms.example", **headers}
+        )
+        refused = await http.options(
+            "/v1/articles", headers={"Origin": "https://other.example", **headers}
+        )
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "https://cms.example"
+    assert refused.status_code == 400

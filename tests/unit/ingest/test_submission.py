@@ -35,6 +35,17 @@ def test_defaults_language_to_english() -> None:
     assert parse_article(article()).language == "en"
 
 
+@pytest.mark.parametrize(("tag", "language"), [("EN", "en"), ("en-US", "en"), ("pt-BR", "pt")])
+def test_language_tags_keep_their_primary_subtag(tag: str, language: str) -> None:
+    assert parse_article(article(language=tag)).language == language
+
+
+def test_same_text_in_another_tag_case_is_the_same_revision() -> None:
+    assert revision_for(parse_article(article(language="EN-us"))) == revision_for(
+        parse_article(article(language="en"))
+    )
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "reason"),
     [
@@ -43,7 +54,8 @@ def test_defaults_language_to_english() -> None:
         ({"title": "   "}, "title", "at least 1"),
         ({"body": " \n "}, "body", "body is empty"),
         ({"body": "x" * (1024 * 1024 + 1)}, "body", "larger than"),
-        ({"language": "xx"}, "language", "unknown ISO 639-1"),
+        ({"language": "xx"}, "language", "unknown language tag"),
+        ({"language": "tlh"}, "language", "no two-letter"),
         ({"timezone": "Mars/Olympus"}, "timezone", "unknown IANA time zone"),
         ({"timezone": "localtime"}, "timezone", "depends on the machine"),
         ({"title": 5}, "title", "string"),

@@ -3,18 +3,19 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from services.normalizer.dead_letters import Origin, dead_letter_headers
-from services.normalizer.processing import DeadLetter, Publish, Skip, decide, published_marker
-from services.timeline.events import ArticleSubmitted, ArticleTimeline
-
-ARTICLE = ArticleSubmitted(
-    article_id="a-1",
-    revision="r1",
-    source="Wire",
-    title="Talks",
-    body="Talks began on December 1, officials said.",
-    published_at=datetime(2025, 12, 15, 8, tzinfo=UTC),
+from services.normalizer.dead_letters import Origin, dead_letter_headers, summary
+from services.normalizer.processing import (
+    DeadLetter,
+    Publish,
+    Skip,
+    decide,
+    event_type,
+    published_marker,
 )
+from services.timeline.events import RETRACTION_TYPE, ArticleRetracted, ArticleTimeline
+from tests.articles import article
+
+ARTICLE = article()
 
 
 def test_new_revision_is_published_under_the_article_key() -> None:
@@ -57,7 +58,40 @@ def test_dead_letter_headers_name_origin_and_cause() -> None:
     assert headers["dlq_original_partition"] == b"3"
     assert headers["dlq_original_offset"] == b"42"
     assert headers["dlq_error_class"] == b"ValueError"
-    assert headers["dlq_error_message"] == b"bad thing"
+    assert headers["dlq_error_message"] == b"bad\nthing"
+
+
+def test_a_retraction_becomes_a_deterministic_tombstone() -> None:
+    retraction = ArticleRetracted(
+        article_id="a-1", retracted_at=datetime(2025, 12, 16, 9, tzinfo=UTC), reason="wrong"
+    )
+    value = retraction.model_dump_json().encode()
+    outcome = decide(value, {}, RETRACTION_TYPE)
+    assert isinstance(outcome, Publish)
+    assert (outcome.key, outcome.value) == (b"a-1", None)
+    headers = dict(outcome.headers)
+    assert headers["ce_type"] == b"news.timeline.retracted.v1"
+    assert headers["ce_time"].startswith(b"2025-12-16T09:00:00")
+    assert "content-type" not in headers
+    assert decide(value, {}, RETRACTION_TYPE) == outcome
+    assert isinstance(decide(value, {}), DeadLetter)  # not a revision
+    assert isinstance(decide(b"{}", {}, RETRACTION_TYPE), DeadLetter)
+    assert event_type(outcome.headers) == "news.timeline.retracted.v1"
+
+
+def test_a_dead_letter_summary_names_the_first_field_and_reason() -> None:
+    outcome = decide(b'{"article_id": "a-1"}', {})
+    assert isinstance(outcome, DeadLetter)
+    assert summary(str(outcome.error)) == (
+        "5 validation errors for ArticleSubmitted: revision: Field required"
+    )
+    assert summary("plain\nsecond") == "plain"
+    bad_json = decide(b"{not json", {})
+    assert isinstance(bad_json, DeadLetter)
+    assert summary(str(bad_json.error)) == (
+        "1 validation error for ArticleSubmitted: Invalid JSON: key must be a string at line 1 "
+        "column 2"
+    )
 
 
 def test_records_without_a_timezone_still_decode() -> None:

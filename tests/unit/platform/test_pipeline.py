@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import pytest
 
 from services.platform.errors import EnvironmentProblemError
 from services.platform.local_kafka import free_port
-from services.platform.pipeline import ensure_ports_free, forget_local_state, timeline_table
+from services.platform.pipeline import ensure_ports_free, timeline_table
 from services.platform.settings import Settings
 
 
@@ -20,15 +19,6 @@ def test_a_busy_port_stops_the_run_before_it_starts() -> None:
         with pytest.raises(EnvironmentProblemError, match=f"127.0.0.1:{busy} is in use"):
             ensure_ports_free(settings)
     ensure_ports_free(Settings(query_port=free_port(), ingest_port=free_port()))
-
-
-def test_state_of_an_earlier_broker_is_forgotten(tmp_path: Path) -> None:
-    database = tmp_path / "timeline.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{database}{suffix}").write_text("old")
-    (tmp_path / "faust" / "worker-1").mkdir(parents=True)
-    forget_local_state(Settings(database_path=database, worker_data_dir=tmp_path / "faust"))
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_table_shortens_midnight_times() -> None:

@@ -1,0 +1,146 @@
+"""`newstimeline replay normalize`: the command around replay.Replayer, and its report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from services.cli import UsageError
+
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    from services.normalizer.replay import Change, ReplayReport, Scope
+    from services.platform.settings import Settings
+
+DIFF_LINES = 40
+FAILED_SHOWN = 10
+
+
+def scope_of(args: argparse.Namespace) -> Scope:
+    from services.normalizer.replay import Scope
+    from services.platform.cli_args import parse_position, parse_time
+
+    if args.since:
+        return Scope(since=parse_time(args.since, "--since"))
+    if args.start:
+        positions = tuple(parse_position(text, "--from") for text in args.start)
+        if len({p for p, _ in positions}) < len(positions):
+            msg = "--from: one position per partition"
+            raise UsageError(msg)
+        return Scope(positions=positions)
+    return Scope(article=args.article)
+
+
+def pretty(value: bytes | None) -> list[str]:
+    if value is None:
+        return ["(nothing: retracted or never published)"]
+    return json.dumps(json.loads(value), indent=1, sort_keys=True).splitlines()
+
+
+def diff_text(change: Change) -> str:
+    import difflib
+
+    lines = list(
+        difflib.unified_diff(
+            pretty(change.before), pretty(change.after), "news.timelines.v1 now", "replay",
+            lineterm="", n=1,
+        )
+    )  # fmt: skip
+    cut = len(lines) - DIFF_LINES
+    shown = lines[:DIFF_LINES] + ([f"... {cut} more lines"] if cut > 0 else [])
+    return f"--- {change.article_id}\n" + "\n".join(shown)
+
+
+def summary(report: ReplayReport, seconds: float, *, dry_run: bool) -> str:
+    rate = (report.unchanged + len(report.changed) + len(report.failed)) / max(seconds, 1e-9)
+    verb = "would change" if dry_run else "changed"
+    articles = report.unchanged + len(report.changed) + len(report.failed)
+    text = (
+        f"read {report.read} records of {articles} articles: {verb} {len(report.changed)}, "
+        f"unchanged {report.unchanged}, failed {len(report.failed)} "
+        f"({seconds:.1f} s, {rate:,.0f} articles/s)"
+    )
+    if not dry_run:
+        text += f"; published {report.published}, caught up {report.caught_up}"
+    return text
+
+
+def report_json(report: ReplayReport, seconds: float, *, dry_run: bool) -> dict[str, Any]:
+    return {
+        "dry_run": dry_run,
+        "read": report.read,
+        "changed": len(report.changed),
+        "unchanged": report.unchanged,
+        "failed": [{"article_id": a, "cause": c} for a, c in report.failed],
+        "published": report.published,
+        "caught_up": report.caught_up,
+        "seconds": round(seconds, 3),
+        "changed_articles": [c.article_id for c in report.changed],
+    }
+
+
+async def replay(settings: Settings, bootstrap: str, args: argparse.Namespace) -> ReplayReport:
+    from services.normalizer.replay import Replayer
+    from services.platform.kafka_clients import reliable_producer
+    from services.platform.progress import Bar
+
+    scope = scope_of(args)
+    producer = None if args.dry_run else reliable_producer(settings, bootstrap, "replay")
+    if producer is not None:
+        await producer.start()
+    try:
+        with Bar("articles") as bar:
+            return await Replayer(settings, bootstrap, producer, bar).run(scope)
+    finally:
+        if producer is not None:
+            await producer.stop()
+
+
+def replay_normalize(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker import choose_broker
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    scope_of(args)  # bad options fail before anything connects
+    bootstrap = choose_broker(settings).bootstrap
+    began = time.monotonic()
+    report = asyncio.run(replay(settings, bootstrap, args))
+    seconds = time.monotonic() - began
+    if args.json:
+        body = report_json(report, seconds, dry_run=args.dry_run)
+        sys.stdout.write(json.dumps(body, indent=2) + "\n")
+        return 1 if report.failed else 0
+    out = [summary(report, seconds, dry_run=args.dry_run)]
+    out += [f"failed {a}: {c}" for a, c in report.failed[:FAILED_SHOWN]]
+    if len(report.failed) > FAILED_SHOWN:
+        out.append(f"... and {len(report.failed) - FAILED_SHOWN} more failed (--json lists all)")
+    if args.dry_run:
+        out += [diff_text(change) for change in report.changed[: args.diffs]]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 1 if report.failed else 0
+
+
+def register(replays: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = replays.add_parser(
+        "normalize", help="re-normalize articles with this normalizer; publish what changed"
+    )
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="every article event")
+    which.add_argument("--since", metavar="TIME", help="events written at or after TIME")
+    which.add_argument(
+        "--from", dest="start", action="append", metavar="P:O",
+        help="partition P from offset O (repeatable; partitions not named are not read)",
+    )  # fmt: skip
+    which.add_argument("--article", metavar="ID", help="one article")
+    parser.add_argument("--dry-run", action="store_true", help="publish nothing; show diffs")
+    parser.add_argument("--diffs", type=int, default=3, help="diffs a dry run shows (3)")
+    parser.add_argument("--json", action="store_true", help="the report as JSON")
+    parser.set_defaults(handler=replay_normalize)

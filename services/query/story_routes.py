@@ -1,0 +1,56 @@
+"""GET /v1/stories/timeline: the key dates of a selection, each with what happened."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from services.query.context import Context
+from services.query.routes import Filter
+from services.query.store import read_meta
+from services.query.stories import StoryQuery, story_json
+from services.query.story_models import StoryTimelineOut
+from services.timeline.events import LanguageCode
+
+router = APIRouter(prefix="/v1/stories", tags=["stories"])
+
+DatesParam = Annotated[int, Query(ge=1, le=366, description="At most this many dates.")]
+PerDateParam = Annotated[int, Query(ge=1, le=10, description="At most this many sentences a date.")]
+LanguageParam = Annotated[
+    LanguageCode | None,
+    Query(description="Only articles in this language (ISO 639-1).", examples=["en"]),
+]
+
+
+@router.get(
+    "/timeline",
+    response_model=StoryTimelineOut,
+    responses={422: {"description": "Invalid parameter"}},
+)
+async def get_story_timeline(
+    request: Request,
+    context: Context,
+    *,
+    flt: Filter,
+    language: LanguageParam = None,
+    dates: DatesParam = 20,
+    per_date: PerDateParam = 1,
+) -> Response:
+    """The key dates of the selection (the same filters as /v1/timeline), ordered by date.
+
+    A day is chosen by how many distinct articles point to it, by naming it or by being
+    published on it; its summary holds the sentences most central to what the outlets say
+    about it, near-duplicates dropped. Answers are cached until the read model changes."""
+    # The file beside its high-water mark: a rebuilt read model swapped in under the same
+    # path numbers its changes apart, but only its identity says it is another file.
+    version = (context.reader.identity(), read_meta(context.reader.conn(), "high_water"))
+    key = request.url.query
+    body = context.stories.get(key, version)
+    if body is None:
+        query = StoryQuery(flt, language, dates, per_date)
+        # Off the event loop: a large selection takes a few hundred milliseconds.
+        body = await run_in_threadpool(lambda: story_json(context.reader.conn(), query))
+        context.stories.put(key, version, body)
+    return Response(body, media_type="application/json")
