@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import os
 import re
 import signal
@@ -204,15 +203,16 @@ def ingest_feeds(args: argparse.Namespace) -> int:
     from services.ingest.publisher import BrokerUnavailableError
     from services.ingest.wiring import build_publisher
     from services.platform.broker import choose_broker
-    from services.platform.logs import configure_logging
+    from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 
     feeds = checked_feeds(args.feeds)
     every_s = parse_every(args.every, args.follow)
     settings = Settings()
-    configure_logging(settings.log_level)
-    # httpx logs every request at INFO; the progress bars and the summary already say it.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # A person watches the progress bars: JSON lines go to a file, warnings to the console.
+    configure_console_logging(
+        "ingest-feed", settings.log_level, settings.logs_dir / "ingest-feed.log"
+    )
     # Chosen before the event loop starts: finding the local broker runs a loop of its own.
     publisher = build_publisher(settings, choose_broker(settings).bootstrap)
     try:

@@ -37,11 +37,14 @@ def replay_projection(args: argparse.Namespace) -> int:
     import asyncio
 
     from services.platform.broker import choose_broker
-    from services.platform.logs import configure_logging
+    from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    # A person watches the progress bars: JSON lines go to a file, warnings to the console.
+    configure_console_logging(
+        "replay-projection", settings.log_level, settings.logs_dir / "replay.log"
+    )
     bootstrap = choose_broker(settings).bootstrap
     report = asyncio.run(_rebuild(settings, bootstrap))
     if args.json:

@@ -6,40 +6,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, tzinfo
 
 from services.timeline.mentions import TimexType
 
+from .calendar import closest_year
 from .intervals import Interval
+from .narrative import looks_back, next_story, opens_sentence, places_no_story
+from .tense import tense_in
 
-# Past forms that do not end in -ed (and are not also present forms, as "put" is).
-_IRREGULAR_PAST = (
-    "arose|awoke|began|became|bent|bled|blew|bore|bought|bred|broke|brought|built|came|"
-    "caught|chose|clung|crept|dealt|drew|drove|dug|fed|fell|felt|fled|flew|forbade|"
-    "forgave|fought|found|froze|gave|got|grew|heard|held|hid|hung|kept|knelt|knew|led|"
-    "left|lent|lost|made|meant|met|mistook|overcame|overran|overthrew|paid|ran|rang|"
-    "rebuilt|retook|rode|rose|sang|sank|sat|saw|sent|shook|shot|slept|slid|sold|sought|"
-    "spent|spoke|sprang|stole|stood|strode|struck|stuck|swept|swore|swung|taught|"
-    "thought|threw|told|took|tore|undertook|understood|upheld|wept|went|withdrew|"
-    "withheld|woke|won|wore|wrote"
-)
-# Tense cues; Context.tense says which of them decides where an expression points.
-_CUE = re.compile(
-    # A passive future ("will still be held") is one cue, or its participle would read as
-    # past.
-    r"\b(?:(?P<future>(?i:(?:will|would|shall|to|could|might)\s+(?:\w+\s+)?be\s+\w+"
-    r"|expected(?= in| by)|slated|will|won't|shall|would|might|could|going to|plans? to"
-    r"|(?:agreed|agrees|program|promised|pledged|intends?|aims?|seeks?|wants?) to"
-    r"|planning|scheduled|expected to|set to|due to|likely to|until|as soon as|upcoming"
-    r"|next(?! to)|tomorrow|effective|payable|expires?))"
-    r"|(?P<past>(?i:said|says|was|were|had|did|ago|last|yesterday|since|"
-    + _IRREGULAR_PAST
-    # An -ed word after an article or "still" is an adjective ("a still unspecified date").
-    + r")|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
-    r"(?!(?:need|indeed|hundred|speed|[a-z]*ceed)\b)[a-z]+ed))\b"
-    r"|(?P<will>'ll)\b",
-)
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
 _LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P1Y")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
@@ -58,6 +34,8 @@ class Timex:
     value: str
     interval: Interval | None = None
     anchors: bool = True
+    # Counted from the publication ("yesterday", "last year"), never from a story's time.
+    deictic: bool = False
 
 
 @dataclass
@@ -79,6 +57,12 @@ class Context:
     # Set once the article numbers a quarter by its fiscal year ("the fiscal first
     # quarter"): a later "the quarter ended Sept. 29" is that quarter, not calendar Q3.
     fiscal: bool = field(init=False, default=False)
+    # The time the text is telling about: set by a date that names its year ("In March
+    # 1968"), moved by the partial dates that follow it ("in May", "two weeks later").
+    # None: the text is at its publication.
+    story: date | None = field(init=False, default=None)
+    # "BC" while the story is told before the era: its year then counts down.
+    story_era: str = field(init=False, default="")
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -99,18 +83,9 @@ class Context:
         return first, self._bounds[high] if high < len(self._bounds) else len(self.text)
 
     def tense(self, start: int, end: int) -> str:
-        """'future' or 'past' after the tense cue nearest before [start, end) in its
-        sentence (English puts the verb before its time adverbial), else the nearest one
-        after it; 'none' without one. The expression's own words are no cue."""
+        """'future', 'past' or 'none': see tense.tense_in."""
         first, last = self.sentence(start, end)
-        before, after = "none", "none"
-        for cue in _CUE.finditer(self.text, first, last):
-            kind = "past" if cue["past"] else "future"
-            if cue.end() <= start:
-                before = kind
-            elif cue.start() >= end and after == "none":
-                after = kind
-        return before if before != "none" else after
+        return tense_in(self.text, first, last, start, end)
 
     def note(self, value: str, *, anchors: bool) -> None:
         """Every mention may end the reporting period; only an anchoring quarter starts one
@@ -136,6 +111,66 @@ class Context:
         self.anchor_value = value
         if day is not None:
             self.anchor = day
+
+    def follow(self, start: int, end: int, timex: Timex, day: date | None) -> None:
+        """Moves the story's time (see narrative.next_story)."""
+        names_year = _names_year(self.text[start:end], timex.value)
+        if (names_year and places_no_story(self.text, start)) or looks_back(self.text[start:end]):
+            return
+        opening = opens_sentence(self.text, self.sentence(start, end)[0], start)
+        era_day = _era_day(timex.value)
+        if era_day is not None:
+            if self.story is not None or opening:
+                self.story, self.story_era = era_day, "BC"
+            return
+        story = next_story(
+            self.story,
+            day if timex.anchors else None,
+            deictic=timex.deictic,
+            names_year=names_year,
+            opening=opening,
+        )
+        if story != self.story:
+            self.story, self.story_era = story, ""
+
+    def partial_year(self, month: int, day: int, start: int, end: int) -> int:
+        """Year of a month and day written without one at [start, end): the story's (a
+        story looks back within its year as often as it moves on), else the one the verb
+        points to around the publication."""
+        if self.story is not None:
+            return self.story.year
+        return closest_year(self.ref, month, day, self.tense(start, end))
+
+    def story_year(self, later: int = 0) -> str:
+        """The story's year as a TimeML value, `later` years on (a year before the era
+        counts down)."""
+        if self.story is None:
+            return f"{self.ref.year + later:04d}"
+        if self.story_era:
+            return f"BC{self.story.year - later:04d}"
+        return f"{self.story.year + later:04d}"
+
+
+_ERA_VALUE = re.compile(r"BC(?P<year>\d{4})(?:-(?P<month>\d\d))?")
+
+
+def _era_day(value: str) -> date | None:
+    """A day standing for a year before the era ('BC0480-09'), numbered as it is written."""
+    named = _ERA_VALUE.match(value)
+    if named is None or not 1 <= int(named["year"]) <= 9999:
+        return None
+    return date(int(named["year"]), int(named["month"] or 1), 1)
+
+
+def deictic(timex: Timex | None) -> Timex | None:
+    """The same expression, marked as counted from the publication."""
+    return None if timex is None else replace(timex, deictic=True)
+
+
+def _names_year(text: str, value: str) -> bool:
+    """True when the mention writes the year of its value ('1941', '480 BC')."""
+    year = value.removeprefix("BC")[:4]
+    return year.isdigit() and str(int(year)) in text
 
 
 Resolver = Callable[[re.Match[str], Context], Timex | None]

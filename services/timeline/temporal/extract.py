@@ -97,6 +97,7 @@ def _mention(ctx: Context, start: int, end: int, timex: Timex) -> Mention:
     ctx.note(timex.value, anchors=timex.anchors)
     if timex.anchors and interval is not None:
         ctx.remember(timex.value, _day_of(timex.value))
+    ctx.follow(start, end, timex, interval[0].date() if interval else None)
     return Mention(
         text=ctx.text[start:end],
         char_start=start,

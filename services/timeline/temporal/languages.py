@@ -7,7 +7,9 @@ from functools import cache
 from .context import Rule
 from .lexicon_foreign import LANGUAGES
 from .rules_dates import RULES as DATE_RULES
+from .rules_eras import RULES as ERA_RULES
 from .rules_foreign import foreign_rules
+from .rules_lengths import RULES as LENGTH_RULES
 from .rules_periods import RULES as PERIOD_RULES
 from .rules_relative import RULES as RELATIVE_RULES
 from .rules_spans import RULES as SPAN_RULES
@@ -16,11 +18,13 @@ from .rules_years import SPELLED_RULES
 
 # Order breaks ties between matches of the same extent: the more specific rule first.
 ENGLISH: tuple[Rule, ...] = (
+    *ERA_RULES,
     *DATE_RULES,
     *PERIOD_RULES,
     *RELATIVE_RULES,
     *YEAR_RULES,
     *SPELLED_RULES,
+    *LENGTH_RULES,
     *SPAN_RULES,
 )
 

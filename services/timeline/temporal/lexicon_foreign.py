@@ -53,7 +53,15 @@ class Words:
     before: dict[str, str]
     after: dict[str, str]
     weekday_article: str
+    # Future verb forms: a weekday, month or day after one lies ahead ("se celebrarán el
+    # domingo", "se tiendra lundi", "wird am Sonntag stattfinden").
+    future: str = r"(?!)"
+    # A part of day written into the weekday's word ("Dienstagabend").
+    weekday_part: str = r"(?!)"
 
+
+_DE_PART = r"(?:(?:Anfang|Mitte|Ende)\s+)?"
+_DE_UNIT = r"(?P<unit>Woche|Monats?|Jahr(?:es)?|Wochenende[ns]?)"
 
 GERMAN = Words(
     months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
@@ -70,11 +78,10 @@ GERMAN = Words(
            "jahren": "year", "jahre": "year"},
     days={"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2},
     relative=(
-        (r"letzte[nrs]?\s+(?P<unit>Woche|Monat|Jahr)", "", -1),
-        (r"vergangene[nrs]?\s+(?P<unit>Woche|Monat|Jahr)", "", -1),
-        (r"nächste[nrs]?\s+(?P<unit>Woche|Monat|Jahr)", "", 1),
-        (r"kommende[nrs]?\s+(?P<unit>Woche|Monat|Jahr)", "", 1),
-        (r"diese[nrs]?\s+(?P<unit>Woche|Monat|Jahr)", "", 0),
+        # "Ende letzten Jahres": a part of the unit, in the genitive, is still that unit.
+        (rf"{_DE_PART}(?:letzte[nrs]?|vergangene[nrs]?|vorige[nrs]?)\s+{_DE_UNIT}", "", -1),
+        (rf"{_DE_PART}(?:nächste[nrs]?|kommende[nrs]?)\s+{_DE_UNIT}", "", 1),
+        (rf"{_DE_PART}diese[nrs]?\s+{_DE_UNIT}", "", 0),
     ),
     ago=r"vor\s+(?P<q>\d+|{numbers})\s+(?P<unit>{units})",
     month_cue=r"(?:im|in|seit|bis|ab|Anfang|Ende|Mitte|vom|zum|von|nach|vor)\s+$",
@@ -109,6 +116,8 @@ GERMAN = Words(
             r"nächste[nmrs]?": "next", r"kommende[nmrs]?": "coming", r"diese[nmrs]?": "this"},
     after={},
     weekday_article=r"(?!)",
+    future=r"\b(?:wird|werden|wirst|werdet)\b",
+    weekday_part=r"morgen|vormittag|mittag|nachmittag|abend|nacht",
 )  # fmt: skip
 
 FRENCH = Words(
@@ -130,6 +139,9 @@ FRENCH = Words(
         (r"(?:la\s+|le\s+)?(?P<unit>semaine|année|mois)\s+(?:prochaine|prochain)", "", 1),
         (r"l['’]an\s+prochain", "year", 1),
         (r"(?:cette|ce)\s+(?P<unit>semaine|année|mois)", "", 0),
+        (r"(?:le\s+)?week-?end\s+(?:dernier|passé)", "weekend", -1),
+        (r"(?:le\s+)?week-?end\s+prochain", "weekend", 1),
+        (r"ce\s+week-?end", "weekend", 0),
     ),
     ago=r"il\s+y\s+a\s+(?P<q>\d+|{numbers})\s+(?P<unit>{units})",
     month_cue=r"(?:en|depuis|jusqu['’]en|début|fin|mi-|d['’]|de|au|le)\s*$",
@@ -167,6 +179,11 @@ FRENCH = Words(
     before={r"ce|cet|cette": "this"},
     after={r"derni(?:er|ère)": "last", r"passée?": "last", r"prochaine?": "next"},
     weekday_article=r"(?!)",
+    # The simple future ("se tiendra", "aura lieu") and the near future ("va signer").
+    future=(
+        r"\b\w+(?:erai|eras|era|erons|erez|eront|irai|iras|ira|irons|irez|iront|drai|dras|dra"
+        r"|drons|drez|dront|aura|auront|sera|seront|fera|feront)\b|\b(?:va|vont)\s+\w+(?:er|ir|re)\b"
+    ),
 )  # fmt: skip
 
 SPANISH = Words(
@@ -187,6 +204,10 @@ SPANISH = Words(
         (r"(?:la\s+|el\s+)?(?P<unit>semana|año|mes)\s+(?:próxim[oa]|que\s+viene)", "", 1),
         (r"(?:la\s+|el\s+)?próxim[oa]\s+(?P<unit>semana|año|mes)", "", 1),
         (r"(?:est[ea])\s+(?P<unit>semana|año|mes)", "", 0),
+        (r"(?:el\s+)?fin\s+de\s+semana\s+pasado", "weekend", -1),
+        (r"(?:el\s+)?(?:próximo\s+fin\s+de\s+semana|fin\s+de\s+semana\s+(?:próximo|que\s+viene))",
+         "weekend", 1),
+        (r"este\s+fin\s+de\s+semana", "weekend", 0),
     ),
     ago=r"hace\s+(?P<q>\d+|{numbers})\s+(?P<unit>{units})",
     month_cue=r"(?:en|de|desde|hasta|a\s+principios\s+de|a\s+finales\s+de|el)\s+$",
@@ -225,6 +246,8 @@ SPANISH = Words(
     before={r"próxim[oa]": "next", r"pasad[oa]": "last", r"est[ea]": "this"},
     after={r"pasad[oa]": "last", r"próxim[oa]": "next", r"que\s+viene": "coming"},
     weekday_article=r"el",
+    # The simple future ("se celebrarán") and "ir a" with an infinitive ("va a firmar").
+    future=r"\b\w+(?:ré|rás|rá|remos|réis|rán)\b|\b(?:va|van|vamos)\s+a\s+\w+(?:ar|er|ir)\b",
 )  # fmt: skip
 
 LANGUAGES: dict[str, Words] = {"de": GERMAN, "fr": FRENCH, "es": SPANISH}

@@ -7,8 +7,13 @@ from datetime import date
 
 from services.timeline.mentions import TimexType
 
-from .calendar import closest_month_year, closest_year, day_value, month_value, week_value
-from .context import Context, Rule, Timex, trigger_words
+from .calendar import (
+    closest_month_year,
+    day_value,
+    month_value,
+    week_value,
+)
+from .context import Context, Rule, Timex, deictic, trigger_words
 from .lexicon import (
     MONTH_FULL,
     MONTH_FULL_TRIGGERS,
@@ -17,8 +22,9 @@ from .lexicon import (
     WEEKDAY_WORD,
     month_number,
 )
+from .tense import deadline_ahead
 
-_B = r"(?<![\w$€£#.,/-])"
+_B = r"(?<![\w$€£#.,/])(?<![\d$€£#.,/][-–])"
 _DAY_END = r"(?![\d%]|:\d|\.\d|,\d{3})"
 # Modifiers belong to the TimeML extent but not to the value.
 MOD = r"(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
@@ -33,19 +39,29 @@ def _checked_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-# The year after a range of days ("April 24 and 25, 1999") belongs to its first day too.
-_RANGE_YEAR = re.compile(
-    r"\s*(?:and|or|to|through|-)\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>1\d{3}|20\d\d)(?!\d)"
+# Dates joined into a span or a list share the year written on the last of them: "April
+# 24 and 25, 1999", "31 May-1 June 1916", "in April and June 1955".
+_DASH = r"[-–—]"
+_JOINED_YEAR = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|{_DASH})\s*(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?"
+    rf"(?:\s+(?:of\s+)?{MONTH_WORD})?|{MONTH_WORD}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?),?\s+"
+    r"(?P<year>1\d{3}|20\d\d)(?!\d)"
 )
+
+
+def joined_year(ctx: Context, end: int) -> int | None:
+    """The year written on the dates joined to the one that ends at `end`."""
+    joined = _JOINED_YEAR.match(ctx.text, end)
+    return int(joined["year"]) if joined else None
 
 
 def _year_or_closest(m: re.Match[str], ctx: Context, month: int, day: int) -> int:
     if m["year"]:
         return int(m["year"])
-    ranged = _RANGE_YEAR.match(ctx.text, m.end())
-    if ranged:
-        return int(ranged["year"])
-    return closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
+    joined = joined_year(ctx, m.end())
+    if joined:
+        return joined
+    return ctx.partial_year(month, day, m.start(), m.end())
 
 
 def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -55,6 +71,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
     if found is None:
         return None
+    if not m["year"] and ctx.story_era and found.year == (ctx.story or found).year:
+        # A day in a story told before the era: no interval a timeline can hold.
+        return Timex(TimexType.DATE, f"{ctx.story_era}{day_value(found)}", anchors=False)
     if "week" in m.re.groupindex and m["week"]:
         return Timex(TimexType.DATE, week_value(found))
     return Timex(TimexType.DATE, day_value(found))
@@ -64,7 +83,8 @@ def full_year(year: int, ref: date) -> int:
     """Two-digit years fall in the century that puts them at most ten years ahead."""
     if year >= 100:
         return year
-    return year + (1900 if year > (ref.year % 100) + 10 else 2000)
+    full = ref.year // 100 * 100 + year
+    return full - 100 if full > ref.year + 10 else full
 
 
 def _date_timex(year: int, month: int, day: int) -> Timex | None:
@@ -88,41 +108,47 @@ def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
         year = int(m["year"])
     else:
         year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        return deictic(Timex(TimexType.DATE, month_value(year, month_number(m["month"]))))
     return Timex(TimexType.DATE, month_value(year, month_number(m["month"])))
 
 
-_CUE = re.compile(
+# "may" and "march" are verbs too; as months they follow a preposition or a modifier.
+_MONTH_CUE = re.compile(
     r"(?i:in|since|until|till|by|of|during|through|from|to|before|after|between|and|or"
     r"|last|this|next|early|late|mid|end|beginning|start|middle|since|for|on|the)[\s-]*$"
 )
 
 
-_DEADLINE = re.compile(r"\b(?i:through|until|till|by)\s+$")
-
-
 def bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["month"]
     month = month_number(word)
-    if word.lower() in {"may", "march"} and not _CUE.search(
+    if word.lower() in {"may", "march"} and not _MONTH_CUE.search(
         ctx.text[max(0, m.start() - 12) : m.start("month")]
     ):
         return None
+    joined = joined_year(ctx, m.end())
+    if joined:
+        return Timex(TimexType.DATE, month_value(joined, month))
     relation = (m["rel"] or "").lower()
+    if relation:
+        year = _related_month_year(relation, month, ctx.ref)
+        return deictic(Timex(TimexType.DATE, month_value(year, month)))
+    if ctx.story:
+        return Timex(TimexType.DATE, f"{ctx.story_year()}-{month:02d}")
+    tense = ctx.tense(m.start(), m.end())
+    if deadline_ahead(ctx.text, m.start(), (month - ctx.ref.month) % 12):
+        tense = "future"
+    return Timex(TimexType.DATE, month_value(closest_month_year(ctx.ref, month, tense), month))
+
+
+def _related_month_year(relation: str, month: int, ref: date) -> int:
+    """'last March' is the latest March before the publication's month, 'next March' the
+    first after it, 'this March' the one of the publication's year."""
     if relation == "last":
-        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
-    elif relation == "next":
-        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
-    elif relation == "this":
-        year = ctx.ref.year
-    else:
-        tense = ctx.tense(m.start(), m.end())
-        # A deadline a few months ahead ("loans extended through January") is the coming
-        # one; "lasted through January" in an October article stays in the past.
-        ahead = (month - ctx.ref.month) % 12
-        if 0 < ahead <= 4 and _DEADLINE.search(ctx.text, max(0, m.start() - 9), m.start()):
-            tense = "future"
-        year = closest_month_year(ctx.ref, month, tense)
-    return Timex(TimexType.DATE, month_value(year, month))
+        return ref.year if month < ref.month else ref.year - 1
+    if relation == "next":
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
 
 
 RULES = (
@@ -154,6 +180,26 @@ RULES = (
             r"|with|by|from)\b)[a-z])"
         ),
         # "April 24 and 25": the second day shares the first one's month (and year).
+        month_day,
+        trigger_words(MONTH_TRIGGERS),
+    ),
+    Rule(
+        # "14 August-24 August", "6-7 January 1916": the day after the dash of a span.
+        "day-month-after-dash",
+        re.compile(
+            rf"(?:{MONTH_WORD}|(?<![\d.,])[0-3]?\d)\s*{_DASH}\s*(?P<t>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?)(?!\w)"
+        ),
+        month_day,
+        trigger_words(MONTH_TRIGGERS),
+    ),
+    Rule(
+        # "6" in "6-7 January 1916": the first day of a span shares the second's month.
+        "day-before-dash",
+        re.compile(
+            rf"(?<![\w.,/-])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*{_DASH}\s*[0-3]?\d"
+            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
+        ),
         month_day,
         trigger_words(MONTH_TRIGGERS),
     ),

@@ -8,40 +8,48 @@ from datetime import date, timedelta
 from services.timeline.mentions import TimexType
 
 from .calendar import closest_month_year, closest_year, day_value, month_value, nearest_weekday
-from .context import Context, Rule, Timex
-from .intervals import SEASON_START
+from .context import Context, Rule, Timex, deictic
+from .foreign_words import alternatives, lower, trigger_words_of
+from .intervals import SEASON_START, interval_of
 from .lexicon_foreign import Words
 from .rules_dates import RULES as DATE_RULES
+from .rules_foreign_clock import clock_rule
 from .rules_spans import duration_value, reach
 from .rules_years import RULES as YEAR_RULES
 from .units import move, unit_value
 
-_UNIT_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "semaine": "week",
+_UNIT_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "monats": "month",
+               "jahres": "year", "wochenende": "weekend", "wochenendes": "weekend",
+               "wochenenden": "weekend", "semaine": "week",
                "mois": "month", "année": "year", "semana": "week", "mes": "month",
                "año": "year"}  # fmt: skip
 
 
-def _alternatives(words: dict[str, int] | dict[str, str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _lower(m: re.Match[str], group: str) -> str:
-    return m[group].lower()
+def _tense(words: Words, ctx: Context, m: re.Match[str]) -> str:
+    """'future' when a future verb form stands in the expression's sentence."""
+    first, last = ctx.sentence(m.start(), m.end())
+    return "future" if re.search(words.future, ctx.text[first:last], re.IGNORECASE) else "none"
 
 
 def _day_rule(words: Words) -> Rule:
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
-        month, day = words.months[_lower(m, "month")], int(m["day"])
+        month, day = words.months[lower(m, "month")], int(m["day"])
         if not 1 <= day <= 31:
             return None
-        year = int(m["year"]) if m["year"] else closest_year(ctx.ref, month, day, "none")
+        year = (
+            int(m["year"])
+            if m["year"]
+            else ctx.story.year
+            if ctx.story
+            else closest_year(ctx.ref, month, day, _tense(words, ctx, m))
+        )
         try:
             return Timex(TimexType.DATE, day_value(date(year, month, day)))
         except ValueError:
             return None
 
     pattern = (
-        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\.|er)?\s+(?:de\s+)?(?i:(?P<month>{_alternatives(words.months)}))"
+        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\.|er)?\s+(?:de\s+)?(?i:(?P<month>{alternatives(words.months)}))"
         r"(?:,?\s+(?:de(?:l)?\s+)?(?P<year>1\d{3}|20\d\d))?(?![\w])"
     )
     return Rule("day-month", re.compile(pattern), resolve, frozenset(words.months))
@@ -51,15 +59,20 @@ def _month_rule(words: Words) -> Rule:
     cue = re.compile(words.month_cue, re.IGNORECASE)
 
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
-        month = words.months[_lower(m, "month")]
+        month = words.months[lower(m, "month")]
         if m["year"]:
             return Timex(TimexType.DATE, month_value(int(m["year"]), month))
         if not cue.search(ctx.text, max(0, m.start() - 25), m.start()):
             return None
-        return Timex(TimexType.DATE, month_value(closest_month_year(ctx.ref, month, "none"), month))
+        year = (
+            ctx.story.year
+            if ctx.story
+            else closest_month_year(ctx.ref, month, _tense(words, ctx, m))
+        )
+        return Timex(TimexType.DATE, month_value(year, month))
 
     pattern = (
-        rf"(?<![\w.])(?i:(?P<month>{_alternatives(words.months)}))"
+        rf"(?<![\w.])(?i:(?P<month>{alternatives(words.months)}))"
         r"(?:\s+(?:de(?:l)?\s+)?(?P<year>1\d{3}|20\d\d))?(?![\w])"
     )
     return Rule("month", re.compile(pattern), resolve, frozenset(words.months))
@@ -71,10 +84,10 @@ def _deictic_rule(words: Words) -> Rule:
         if word == "Morgen" or (word.lower() == "mañana" and _follows_article(ctx, m.start())):
             return None
         offset = words.days[" ".join(word.lower().split())]
-        return Timex(TimexType.DATE, day_value(ctx.ref + timedelta(days=offset)))
+        return Timex(TimexType.DATE, day_value(ctx.ref + timedelta(days=offset)), deictic=True)
 
-    pattern = rf"(?<![\w'’-])(?i:{_alternatives(words.days)})(?![\w'’-])"
-    return Rule("deictic-day", re.compile(pattern), resolve, _trigger_words(words.days))
+    pattern = rf"(?<![\w'’-])(?i:{alternatives(words.days)})(?![\w'’-])"
+    return Rule("deictic-day", re.compile(pattern), resolve, trigger_words_of(words.days))
 
 
 def _follows_article(ctx: Context, start: int) -> bool:
@@ -103,26 +116,46 @@ def _weekday_rule(words: Words) -> Rule:
     publication day itself."""
 
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
-        target = words.weekdays[_lower(m, "wd")]
+        target = words.weekdays[lower(m, "wd")]
         relation = _relation(words, m["pre"] or m["post"])
+        if not relation and target != ctx.ref.weekday() and _tense(words, ctx, m) == "future":
+            relation = "coming"
         if relation in {"next", "coming"}:
             day = nearest_weekday(ctx.ref + timedelta(days=1), target, 1)
         elif relation != "last" and target == ctx.ref.weekday():
             day = ctx.ref
         else:
             day = nearest_weekday(ctx.ref - timedelta(days=1), target, -1)
-        return Timex(TimexType.DATE, day_value(day))
+        return deictic(_weekday_part(words, day, m["part"]))
 
-    weekday = rf"(?i:(?P<wd>{_alternatives(words.weekdays)}))"
+    weekday = rf"(?i:(?P<wd>{alternatives(words.weekdays)}))"
     # The article belongs to the extent only with a modifier ("el próximo lunes"), so that
     # a bare "el lunes" keeps its old extent "lunes".
     pattern = (
         rf"(?<![\w])(?i:(?:(?:{words.weekday_article})\s+(?=(?:{_modifiers(words.before)})\s"
         rf"|\w+\s+(?:{_modifiers(words.after)})(?!\w)))?"
         rf"(?:(?P<pre>{_modifiers(words.before)})\s+)?){weekday}"
+        rf"(?i:(?P<part>{words.weekday_part}))?"
         rf"(?:\s+(?i:(?P<post>{_modifiers(words.after)})))?(?![\w])"
     )
-    return Rule("weekday", re.compile(pattern), resolve, frozenset(words.weekdays))
+    return Rule("weekday", re.compile(pattern), resolve, _weekday_triggers(words))
+
+
+def _weekday_part(words: Words, day: date, part: str | None) -> Timex:
+    """'Dienstagabend' is a time like 'Tuesday evening'; a morning or night named with the
+    day keeps the day as its value, as the English rules do."""
+    if not part:
+        return Timex(TimexType.DATE, day_value(day))
+    code = words.parts[part.lower()]
+    value = f"{day_value(day)}T{code}"
+    if code in {"EV", "AF"}:
+        return Timex(TimexType.TIME, value)
+    return Timex(TimexType.DATE, day_value(day), interval_of(value))
+
+
+def _weekday_triggers(words: Words) -> frozenset[str]:
+    parts = re.findall(r"\w+", words.weekday_part) if words.weekday_part != "(?!)" else []
+    return frozenset(words.weekdays) | {day + part for day in words.weekdays for part in parts}
 
 
 def _ago_rule(words: Words) -> Rule:
@@ -131,16 +164,17 @@ def _ago_rule(words: Words) -> Rule:
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
         if blocked.search(ctx.text, max(0, m.start() - 12), m.start()):
             return None  # "desde hace dos años" is a length up to now: a duration
-        quantity = _lower(m, "q")
+        quantity = lower(m, "q")
         count = int(quantity) if quantity.isdigit() else words.numbers[quantity]
-        unit = words.units[_lower(m, "unit")]
-        return Timex(TimexType.DATE, unit_value(move(ctx.ref, unit, -count), unit))
+        unit = words.units[lower(m, "unit")]
+        return Timex(TimexType.DATE, unit_value(move(ctx.ref, unit, -count), unit), deictic=True)
 
-    pattern = words.ago.format(
-        numbers=_alternatives(words.numbers), units=_alternatives(words.units)
-    )
+    pattern = words.ago.format(numbers=alternatives(words.numbers), units=alternatives(words.units))
     return Rule(
-        "ago", re.compile(rf"(?<![\w])(?i:{pattern})(?![\w])"), resolve, _trigger_words(words.units)
+        "ago",
+        re.compile(rf"(?<![\w])(?i:{pattern})(?![\w])"),
+        resolve,
+        trigger_words_of(words.units),
     )
 
 
@@ -160,8 +194,8 @@ def _duration_rule(words: Words) -> Rule:
     vague = re.compile(words.vague, re.IGNORECASE)
 
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
-        quantity = " ".join(_lower(m, "q").split())
-        unit = words.units[_lower(m, "unit")]
+        quantity = " ".join(lower(m, "q").split())
+        unit = words.units[lower(m, "unit")]
         cue = m["cue"] or ""
         before = ctx.text[max(0, m.start("t") - 40) : m.start("t")]
         if not cue and ago.search(before):
@@ -188,95 +222,14 @@ def _duration_rule(words: Words) -> Rule:
         )
         return Timex(TimexType.DURATION, duration_value(count, unit), interval, anchors=False)
 
-    numbers = _alternatives(words.numbers)
+    numbers = alternatives(words.numbers)
     pattern = (
         rf"(?<![\w'’.,-])(?i:(?P<cue>{words.lasting})\s+)?"
         rf"(?P<t>(?i:(?:{words.approx})\s+)?"
         rf"(?P<q>(?<![\d.,])\d+(?![.,]\d)|(?i:{numbers}|{words.vague}))\s+"
-        rf"(?i:(?P<unit>{_alternatives(words.units)})))(?![\w-])"
+        rf"(?i:(?P<unit>{alternatives(words.units)})))(?![\w-])"
     )
-    return Rule("duration", re.compile(pattern), resolve, _trigger_words(words.units))
-
-
-def _hour_words(words: Words) -> str:
-    return _alternatives({w: n for w, n in words.numbers.items() if n <= 12})
-
-
-def _attached_day(words: Words) -> re.Pattern[str]:
-    """A day named right before a clock time ('gestern um 14 Uhr', 'lundi prochain à 14h30')
-    gives it its date; that day was resolved just before and is the context's anchor."""
-    days = _alternatives(words.days)
-    names = "|".join(_alternatives(table) for table in (words.weekdays, words.months, words.parts))
-    # Up to two short words may follow the day: "lundi prochain à", "el lunes a las".
-    return re.compile(
-        rf"(?i:{days}|{names})(?:\s+[^\W\d]{{1,9}}){{0,2}}\s*,?\s*\Z|\d{{4}}\s*,?\s*\Z|\d\.\s*\Z"
-    )
-
-
-_AMOUNT_AFTER = re.compile(
-    r"\s*(?:[%€$£]|(?i:euros?|eur|dollars?|dólares|pesos|prozent|pour\s*cent|por\s+ciento"
-    r"|punkte|points|puntos)(?!\w))"
-)
-
-
-def _clock_rule(words: Words) -> Rule:
-    """'um 14 Uhr', 'à 14h30', 'a las tres de la tarde': the minute on the publication day
-    (or on the day named right before), valued like the English clock times."""
-    attached = _attached_day(words)
-
-    def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
-        if m["noon"]:
-            if not m["cue"]:
-                return None  # "le Midi" is the south of France; "à midi" is noon
-            hour, minute = (0 if m["noon"].lower() in {"mitternacht", "minuit", "medianoche"}
-                            else 12), 0  # fmt: skip
-        else:
-            clock = _hour_minute(words, m)
-            if clock is None:
-                return None
-            hour, minute = clock
-            if not m["unit"] and _AMOUNT_AFTER.match(ctx.text, m.end()):
-                return None  # "um 14.30 Euro": a price
-        before = ctx.text[max(0, m.start() - 40) : m.start()]
-        day = ctx.anchor if attached.search(before) else ctx.ref
-        return Timex(TimexType.TIME, f"{day_value(day)}T{hour:02d}:{minute:02d}")
-
-    pattern = rf"(?<![\w.,:])(?i:{words.clock.format(hours=_hour_words(words))})(?![\w%€$]|[.,:]\d)"
-    triggers = _trigger_words(words.numbers) | {"#d", "uhr", "h", "heure", "heures", "horas",
-                                                 "hora", "midi", "minuit", "mediodía",
-                                                 "medianoche", "mitternacht"}  # fmt: skip
-    return Rule("clock-time", re.compile(pattern), resolve, triggers)
-
-
-def _hour_minute(words: Words, m: re.Match[str]) -> tuple[int, int] | None:
-    """Hour and minute, or None when the number is no time of day: a bare number, 'las tres
-    empresas', or a length such as '24 heures' without a preposition or minutes."""
-    unit, cue, minutes = m["unit"] or "", m["cue"], m["mi"]
-    half, part_word = _group(m, "half"), _group(m, "part")
-    if "art" in m.re.groupindex and not m["art"]:
-        return None
-    if not (unit or part_word or half or (minutes and cue)):
-        return None
-    if unit and re.fullmatch(words.clock_weak_unit, unit, re.IGNORECASE) and not (cue or minutes):
-        return None
-    word = m["h"].lower()
-    hour = int(word) if word.isdigit() else words.numbers[word]
-    minute = int(minutes or 0)
-    if half:
-        minute = 30 if half.lower().split()[-1] in {"media", "demie"} else 15
-    part = words.parts.get((part_word or "").lower())
-    if part in {"AF", "EV"} and hour < 12:
-        hour += 12  # "à 8 h du soir", "a las tres de la tarde"
-    elif part == "NI" and 6 <= hour < 12:
-        hour += 12  # "um 11 Uhr nachts"
-    elif part in {"NI", "MO"} and hour == 12:
-        hour = 0
-    return (hour, minute) if hour < 24 else None
-
-
-def _group(m: re.Match[str], name: str) -> str | None:
-    """A group that not every language's pattern has."""
-    return m[name] if name in m.re.groupindex else None
+    return Rule("duration", re.compile(pattern), resolve, trigger_words_of(words.units))
 
 
 def _day_part_rules(words: Words) -> list[Rule]:
@@ -292,8 +245,8 @@ def _day_part_rules(words: Words) -> list[Rule]:
             code: str | None = fixed_part,
         ) -> Timex | None:
             if offset is None:
-                offset = words.days[" ".join(_lower(m, "day").replace("’", "'").split())]
-            part = code or words.parts[_lower(m, "part")]
+                offset = words.days[" ".join(lower(m, "day").replace("’", "'").split())]
+            part = code or words.parts[lower(m, "part")]
             return Timex(TimexType.TIME, f"{day_value(ctx.ref + timedelta(days=offset))}T{part}")
 
         # "ce soir-là" is an evening of the story, not of the publication day.
@@ -316,7 +269,7 @@ def _season_rule(words: Words) -> Rule:
     'été' is also 'been' and 'Winter' a surname."""
 
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
-        code = words.seasons[_lower(m, "season")]
+        code = words.seasons[lower(m, "season")]
         if m["year"]:
             return Timex(TimexType.DATE, f"{m['year']}-{code}")
         relation = _relation(words, m["pre"] or m["post"])
@@ -328,11 +281,11 @@ def _season_rule(words: Words) -> Rule:
         rf"(?<![\w'’-])(?i:(?P<cue>{words.season_cue})(?:\s+|(?<=['’])))?"
         rf"(?P<t>(?i:(?P<art>{words.season_article})(?:\s+|(?<=['’])))?"
         rf"(?i:(?P<pre>{_modifiers(words.before)})\s+)?"
-        rf"(?i:(?P<season>{_alternatives(words.seasons)}))"
+        rf"(?i:(?P<season>{alternatives(words.seasons)}))"
         rf"(?:\s+(?i:{words.season_year_link})?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
         rf"|\s+(?i:(?P<post>{_modifiers(words.after)})))?)(?![\w'’-])"
     )
-    return Rule("season", re.compile(pattern), resolve, _trigger_words(words.seasons))
+    return Rule("season", re.compile(pattern), resolve, trigger_words_of(words.seasons))
 
 
 def _season_year(ref: date, code: str, relation: str) -> int:
@@ -358,16 +311,13 @@ def _relative_rules(words: Words) -> list[Rule]:
         def resolve(
             m: re.Match[str], ctx: Context, unit: str = fixed_unit, step: int = offset
         ) -> Timex | None:
-            key = unit or _UNIT_WORDS[_lower(m, "unit")]
-            return Timex(TimexType.DATE, unit_value(move(ctx.ref, key, step), key))
+            key = unit or _UNIT_WORDS[lower(m, "unit")]
+            return Timex(TimexType.DATE, unit_value(move(ctx.ref, key, step), key), deictic=True)
 
         pattern = re.compile(rf"(?<![\w'’])(?i:{phrase})(?![\w])")
-        rules.append(Rule("relative-unit", pattern, resolve, _trigger_words(_UNIT_WORDS) | {"an"}))
+        triggers = trigger_words_of(_UNIT_WORDS) | {"an", "week", "fin"}
+        rules.append(Rule("relative-unit", pattern, resolve, triggers))
     return rules
-
-
-def _trigger_words(words: dict[str, int] | dict[str, str]) -> frozenset[str]:
-    return frozenset(part for word in words for part in re.findall(r"\w+", word.lower()))
 
 
 def foreign_rules(words: Words) -> tuple[Rule, ...]:
@@ -383,7 +333,7 @@ def foreign_rules(words: Words) -> tuple[Rule, ...]:
         _deictic_rule(words),
         _weekday_rule(words),
         _season_rule(words),
-        _clock_rule(words),
+        clock_rule(words),
         _duration_rule(words),
         *YEAR_RULES[:1],
     )

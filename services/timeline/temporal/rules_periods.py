@@ -8,14 +8,13 @@ from datetime import date, datetime, timedelta, timezone
 from services.timeline.mentions import Granularity, TimexType
 
 from .calendar import (
-    closest_year,
     day_value,
     days_in_month,
     nth_weekday,
     quarter_of,
     quarter_value,
 )
-from .context import Context, Rule, Timex, trigger_words
+from .context import Context, Rule, Timex, deictic, trigger_words
 from .lexicon import MONTH_WORD, ORDINALS, SEASONS, WEEKDAY_WORD, month_number
 from .rules_relative import weekday_direction
 from .units import move
@@ -114,12 +113,31 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
     relation = " ".join((m["rel"] or "").lower().split())
     # "fall" is too often a noun ("the fall in prices") to stand without a preposition.
     bare_article = m["t"].lower().startswith("the") and code != "FA"
-    if not relation and not m["cue"] and not bare_article:
+    if not (relation or m["cue"] or bare_article or _season_of_event(ctx, m)):
         return None
+    if ctx.story and relation not in {"last", "this past"}:
+        # In a story "the summer" is the story's; "the next spring" the one after it.
+        return Timex(TimexType.DATE, f"{ctx.story_year(relation == 'next')}-{code}")
     if not relation:
         tense = ctx.tense(m.start(), m.end())
         relation = {"future": "coming", "past": "latest"}.get(tense, "this")
-    return Timex(TimexType.DATE, f"{_season_year(ctx.ref, code, relation):04d}-{code}")
+    timex = Timex(TimexType.DATE, f"{_season_year(ctx.ref, code, relation):04d}-{code}")
+    return deictic(timex) if m["rel"] else timex
+
+
+# A season that names when an event or a stay happened: "the summer offensive", "winter
+# quarters", "the fall campaign"; and one joined to such a season ("the spring and summer").
+_EVENT_AFTER = re.compile(
+    r"\s+(?i:offensives?|campaigns?|quarters|uprising|harvest|fighting|session|recess)\b"
+)
+_SEASON_BEFORE = re.compile(r"(?i:spring|summer|fall|autumn|winter)\s+(?i:and|or)\s+$")
+
+
+def _season_of_event(ctx: Context, m: re.Match[str]) -> bool:
+    return bool(
+        _EVENT_AFTER.match(ctx.text, m.end())
+        or _SEASON_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    )
 
 
 def _season_year(ref: date, code: str, relation: str) -> int:
@@ -154,18 +172,12 @@ def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     name = name if name in _FLOATING else name.removesuffix(" day")
     if name in _FLOATING:
         month, weekday, nth = _FLOATING[name]
-        year = (m["year"] and int(m["year"])) or closest_year(
-            ctx.ref, month, 25, ctx.tense(m.start(), m.end())
-        )
+        year = (m["year"] and int(m["year"])) or ctx.partial_year(month, 25, m.start(), m.end())
         found = nth_weekday(year, month, weekday, nth)
         # US Election Day is the Tuesday after the first Monday of November.
         return Timex(TimexType.DATE, day_value(found + timedelta(days=name == "election day")))
     month, day = _HOLIDAYS.get(name) or _HOLIDAYS[name + " day"]
-    year = (
-        int(m["year"])
-        if m["year"]
-        else closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
-    )
+    year = int(m["year"]) if m["year"] else ctx.partial_year(month, day, m.start(), m.end())
     return Timex(TimexType.DATE, day_value(date(year, month, day)))
 
 
@@ -210,7 +222,7 @@ def _hour_minute(m: re.Match[str]) -> tuple[int | None, int]:
 def _clock_day(m: re.Match[str], ctx: Context) -> date:
     if m["month"]:
         month, day = month_number(m["month"]), int(m["md"])
-        year = closest_year(ctx.ref, month, day, ctx.tense(m.start(), m.end()))
+        year = ctx.partial_year(month, day, m.start(), m.end())
         return date(year, month, min(day, days_in_month(year, month)))
     word = (m["day"] or "").lower()
     if word in {"yesterday", "today", "tomorrow"}:
@@ -278,7 +290,7 @@ RULES = (
         re.compile(
             rf"{_B}(?P<cue>(?i:in|during|by|until|since|through|over|for)\s+)?(?P<t>(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?"
             r"(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
-            r"(?:\s+(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d))?)(?![\w-])(?!\s+(?i:of)\s)"
+            r"(?:\s+(?:(?i:of)\s+)?(?P<year>1\d{3}|20\d\d)(?!\d))?)(?![\w-])(?!\s+(?i:of)\s)"
         ),
         season,
         trigger_words("spring summer fall autumn winter"),
@@ -299,10 +311,11 @@ RULES = (
     Rule(
         "clock-time",
         re.compile(
-            rf"{_B}(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midday|midnight))"
-            rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d))(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
+            # A dash after a time starts the span's second time ("19:00-03:00hrs").
+            rf"(?<![\w:.])(?:(?<=\d[-–])|(?<![-–]))(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midday|midnight))"
+            rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d)(?:\s?(?i:hrs|hours)\b)?)(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
             rf"(?:,?\s+(?:(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD})"
-            rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?![\w-])"
+            rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?!\w|[-–]\D)"
         ),
         clock_time,
         trigger_words("#d noon midday midnight"),

@@ -9,21 +9,13 @@ from datetime import date, timedelta
 from services.timeline.mentions import TimexType
 
 from .calendar import day_value, nearest_weekday
-from .context import Context, Rule, Timex, trigger_words
+from .context import Context, Rule, Timex, deictic, trigger_words
 from .intervals import interval_of
 from .lexicon import PART_OF_DAY, QUANTITY, WEEKDAY_TRIGGERS, WEEKDAY_WORD, WEEKDAYS, parse_quantity
 from .units import move, shift_value, unit_key, unit_value
 
 _DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
-_NEAR_FUTURE = re.compile(
-    r"\b(?:will|would|'ll|shall|scheduled|plan(?:s|ned|ning)?|as early as|until|as soon as"
-    r"|set to|expected to|due to|going to|next(?!\s+to)|is to|are to|might|could)\b",
-    re.IGNORECASE,
-)
-_PAST_VERB = re.compile(
-    r"(?i:said|says|announced|reported|told|\w+ed)\s+(?:(?i:on|late|early)\s+)*$"
-)
 
 
 def _part_timex(day: date, part: str | None) -> Timex:
@@ -34,8 +26,11 @@ def _part_timex(day: date, part: str | None) -> Timex:
 
 def mid_part(m: re.Match[str], ctx: Context) -> Timex | None:
     """'mid-afternoon' without a day is a part of the day the story is about."""
-    day = ctx.ref + timedelta(days=_DEICTIC[m["word"].lower()]) if m["word"] else ctx.anchor
-    return _part_timex(day, m["part"])
+    if m["word"]:
+        return deictic(
+            _part_timex(ctx.ref + timedelta(days=_DEICTIC[m["word"].lower()]), m["part"])
+        )
+    return _part_timex(ctx.anchor, m["part"])
 
 
 # "today's youth", "the people of tomorrow": our times in general, not a day.
@@ -55,6 +50,10 @@ def _generic(m: re.Match[str], ctx: Context) -> bool:
 
 
 def deictic_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    return deictic(_deictic_day(m, ctx))
+
+
+def _deictic_day(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["word"].lower()
     if word in {"today", "tomorrow"} and not m["part"] and _generic(m, ctx):
         return None
@@ -76,25 +75,24 @@ def weekday_direction(m: re.Match[str], ctx: Context, weekday: int) -> int:
         return 1
     if weekday == ctx.ref.weekday():
         return 0
-    if _PAST_VERB.search(ctx.text, max(0, m.start() - 30), m.start()):
-        return -1
     # "Wednesday's ruling" names an event of its own; the verbs around it say nothing.
     if ctx.text.startswith(("'s", "’s"), m.end()):
         return -1
-    # News reports what happened; only a future cue points forward.
-    first, last = ctx.sentence(m.start(), m.end())
-    near = (
-        ctx.text[max(first, m.start() - 30) : m.start()]
-        + " "
-        + ctx.text[m.end() : min(last, m.end() + 30)]
-    )
-    return 1 if _NEAR_FUTURE.search(near) or ctx.tense(m.start(), m.end()) == "future" else -1
+    # News reports what happened; only a future verb points forward.
+    return 1 if ctx.tense(m.start(), m.end()) == "future" else -1
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
-    """News names the day and adds the morning or night ("Friday night") loosely, so the
-    value is the day and the interval keeps the part; an evening or afternoon is named
-    on purpose (TimeBank values 'Friday evening' with TEV, 'Friday night' mostly without)."""
+    """A weekday without 'the previous' or 'the following' is the one around publication."""
+    timex = _weekday(m, ctx)
+    return timex if (m["rel"] or "").lower().startswith("the") else deictic(timex)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A morning or night added to a day ("was killed Friday night") mostly dates the event
+    to that day, so the value is the day and the interval keeps the part; an afternoon or
+    evening is named to place the event within its day, so it is a time ('Friday evening'
+    is TEV)."""
     target = WEEKDAYS[m["wd"].lower()]
     relation = " ".join((m["rel"] or "").lower().split())
     if relation.startswith("the "):
@@ -128,15 +126,19 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     if unit == "quarter" and words == ["that"] and ctx.period:
         return Timex(TimexType.DATE, ctx.period)
     offset = _RELATION_OFFSET[words[-1]]
-    base = (
-        ctx.anchor_for(unit)
-        if words[-1] in {"following", "same", "that"}
-        or (words[0] == "the" and words[-1] == "previous")
-        else ctx.ref
-    )
+    anaphoric = words[-1] in {"following", "same", "that"} or words[:1] + words[-1:] == [
+        "the",
+        "previous",
+    ]
+    if anaphoric and unit == "year" and ctx.story_era:
+        # "the following year" in a story before the era: its years count down.
+        return Timex(TimexType.DATE, ctx.story_year(offset))
+    base = ctx.anchor_for(unit) if anaphoric else ctx.ref
     if unit == "weekend":
-        return weekend(base, offset, ctx)
-    return Timex(TimexType.DATE, unit_value(move(base, unit, offset), unit))
+        timex = weekend(base, offset, ctx)
+    else:
+        timex = Timex(TimexType.DATE, unit_value(move(base, unit, offset), unit))
+    return deictic(timex) if base == ctx.ref else timex
 
 
 def _sentence_start(ctx: Context, start: int) -> bool:
@@ -153,8 +155,9 @@ def weekend(base: date, offset: int, ctx: Context) -> Timex:
 def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
     direction = 1 if ctx.tense(m.start(), m.end()) == "future" else -1
     if ctx.ref.weekday() >= 5:
-        return Timex(TimexType.DATE, unit_value(ctx.ref, "weekend"))
-    return Timex(TimexType.DATE, unit_value(nearest_weekday(ctx.ref, 5, direction), "weekend"))
+        return Timex(TimexType.DATE, unit_value(ctx.ref, "weekend"), deictic=True)
+    saturday = nearest_weekday(ctx.ref, 5, direction)
+    return Timex(TimexType.DATE, unit_value(saturday, "weekend"), deictic=True)
 
 
 def offset(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -177,9 +180,12 @@ def _shifted(ctx: Context, unit: str, count: int, *, from_anchor: bool) -> Timex
         shifted = shift_value(ctx.period, unit, count)
         # Not an anchor itself: 'the quarter' after it still means the reported quarter.
         return Timex(TimexType.DATE, shifted, anchors=False) if shifted else None
-    base = ctx.anchor if from_anchor else ctx.ref
+    # "1965 ... two decades earlier": a year named without a day anchors whole years.
+    coarse = "year" if unit in {"decade", "century"} else unit
+    base = ctx.anchor_for(coarse) if from_anchor else ctx.ref
     value_unit = "year" if unit in {"decade", "century"} else unit
-    return Timex(TimexType.DATE, unit_value(move(base, unit, count), value_unit))
+    value = unit_value(move(base, unit, count), value_unit)
+    return Timex(TimexType.DATE, value, deictic=not from_anchor)
 
 
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -228,7 +234,7 @@ RULES = (
     Rule(
         "relative-unit",
         re.compile(
-            rf"{_B}(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
+            rf"{_B}(?:(?i:early|late|mid|later|earlier|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
             r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming|the\s+latest(?=\s+fiscal\s+year)))"
             r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
         ),
@@ -247,6 +253,8 @@ RULES = (
             rf"{_B}(?:(?i:about|almost|nearly|more\s+than|less\s+than|some|roughly|just|only|at\s+least|barely|exactly)\s+)?"
             rf"(?P<q>(?i:{QUANTITY}))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?))"
             r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=[.,;])|after(?=[.,;])))(?![\w-])"
+            # "a month earlier than planned" compares: the length is the expression.
+            r"(?!\s+(?i:than)\b)"
         ),
         offset,
         trigger_words("ago earlier later now hence before after"),

@@ -73,7 +73,7 @@ def _number(count: float) -> str:
     return str(int(count)) if float(count).is_integer() else f"{count:g}"
 
 
-def _count(words: str, half: str | None = None) -> float | None:
+def count_of(words: str, half: str | None = None) -> float | None:
     fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", words.strip())
     if fraction:
         return int(fraction[1]) + int(fraction[2]) / int(fraction[3])
@@ -94,7 +94,7 @@ def duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # an age ("52 years old") or a title ("60 Minutes")
     if quantity in {"a", "an"} and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return Timex(TimexType.SET, duration_value(1, unit), anchors=False)
-    count = _count(m["q"], m["half"] or m["half_after"])
+    count = count_of(m["q"], m["half"] or m["half_after"])
     value = duration_value(count, unit)
     position = (m["pos"] or "").lower()
     interval = None if count is None else reach(ctx, unit, count, position)
@@ -124,11 +124,11 @@ def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
     is the current one ('for the full year', 'the end of the year')."""
     if re.match(r"\s+(?i:ended|ending)\b", ctx.text[m.end() : m.end() + 10]):
         return Timex(TimexType.DURATION, "P1Y", anchors=False)
-    return Timex(TimexType.DATE, f"{ctx.ref.year:04d}", anchors=False)
+    return Timex(TimexType.DATE, ctx.story_year(), anchors=False)
 
 
 def year_end(_m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, f"{ctx.ref.year:04d}", anchors=False)
+    return Timex(TimexType.DATE, ctx.story_year(), anchors=False)
 
 
 def vague_plural(m: re.Match[str], _ctx: Context) -> Timex | None:
@@ -210,7 +210,9 @@ RULES = (
         # Mostly "the year" of a financial report: its length, not which year.
         "the-year",
         re.compile(
-            r"(?<![\w-])(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
+            r"(?<![\w-])(?i:the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
+            r"|(?:later|earlier|late|early)\s+in\s+)?"
+            r"(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
             r"(?![\w'’-])(?!\s+(?i:before|after|earlier|ago|\d))"
         ),
         the_year,
@@ -232,9 +234,15 @@ RULES = (
     ),
     Rule(
         "vague-plural",
-        re.compile(r"(?<=(?i:for)\s)(?P<unit>(?i:years|months|weeks|days|decades|hours))(?![\w-])"),
+        # A unit in the plural after "for", "within", "over" or "in" is a length left vague
+        # ("for years", "within days"); before "later" or "ago" it points to a time
+        # instead, and before "of" it measures a noun ("years of service").
+        re.compile(
+            r"(?:(?<=(?i:for)\s)|(?<=(?i:over)\s)|(?<=(?i:within)\s)|(?<=\b(?i:in)\s))(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries))"
+            r"(?![\w-])(?!\s+(?i:before|after|later|earlier|ago|of)\b)"
+        ),
         vague_plural,
-        trigger_words("years months weeks days decades hours"),
+        trigger_words("years months weeks days decades hours centuries"),
     ),
     Rule(
         "recurrence",

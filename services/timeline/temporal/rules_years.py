@@ -27,8 +27,22 @@ _DECADE_WORDS = {
 }  # fmt: skip
 
 
+# The end of a span of years after a hyphen or a dash: "1915-17", "1861-1865".
+_RANGE_END = re.compile(r"\s*[-–—]\s*(?P<second>\d{4}|\d\d)(?![\d%]|[,.]\d|-\d)(?!\w)")
+
+
+def range_end(first: int, second: str) -> int | None:
+    """The year a span that starts at `first` ends in, or None when it is no span of years
+    ("2009-05" is a month; a phone number "1961-20" goes back)."""
+    end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return end if first < end <= first + 100 else None
+
+
 def year(m: re.Match[str], ctx: Context) -> Timex | None:
     value = int(m["year"])
+    ranged = _RANGE_END.match(ctx.text, m.end())
+    if ranged and range_end(value, ranged["second"]) is None:
+        return None
     before = ctx.text[max(0, m.start() - 14) : m.start()]
     if not m["fiscal"] and _NAME_BEFORE.search(before):
         return None
@@ -47,7 +61,8 @@ def year_period(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def short_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, f"{full_year(int(m['yy']), ctx.ref):04d}")
+    # "the '99 Boys" in a story of 1917 were born in 1899: the story's time decides the century.
+    return Timex(TimexType.DATE, f"{full_year(int(m['yy']), ctx.story or ctx.ref):04d}")
 
 
 def decade(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -56,7 +71,7 @@ def decade(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["yy"]:
         return Timex(
             TimexType.DATE,
-            f"{_two_digit_decade(int(m['yy']), ctx.ref.year)}",
+            f"{_two_digit_decade(int(m['yy']), (ctx.story or ctx.ref).year)}",
         )
     return Timex(TimexType.DATE, m["ddd"])
 
@@ -87,10 +102,21 @@ def century(m: re.Match[str], ctx: Context) -> Timex | None:
     number = _ordinal(m["ord"])
     if number is None or not 1 <= number <= 30:
         return None
+    if m["era"]:
+        return Timex(TimexType.DATE, f"BC{number - 1:02d}", anchors=False)
     return Timex(TimexType.DATE, f"{number - 1:02d}")
 
 
-_YEAR_END = r"(?![\d%]|[,.]\d|-\d|:\d|/\d|\s*-\s*year)"
+_YEAR_END = r"(?![\d%]|[,.]\d|-\d(?!\d(?:\d\d)?(?![\d-]))|:\d|/\d|\s*-\s*year)"
+
+
+def year_range_end(m: re.Match[str], ctx: Context) -> Timex | None:
+    """The second year of a span: '17' in '1915-17' is 1917."""
+    end = range_end(int(m["first"]), m["second"])
+    if end is None or _QUANTITY_NOUN.match(ctx.text, m.end()):
+        return None
+    return Timex(TimexType.DATE, f"{end:04d}")
+
 
 RULES = (
     Rule(
@@ -100,6 +126,15 @@ RULES = (
             rf"(?P<year>1\d{{3}}|20\d\d){_YEAR_END}(?!\w)"
         ),
         year,
+        trigger_words("#y"),
+    ),
+    Rule(
+        "year-range-end",
+        re.compile(
+            r"(?<![\w$€£#.,:/'-])(?P<first>1\d{3}|20\d\d)\s*[-–—]\s*"
+            r"(?P<t>(?P<second>\d{4}|\d\d))(?![\d%]|[,.]\d|-\d)(?!\w)"
+        ),
+        year_range_end,
         trigger_words("#y"),
     ),
     Rule(
@@ -133,6 +168,7 @@ RULES = (
             r"|(?i:(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
             r"|ninth|tenth|eleventh|twelfth))|(?i:nineteenth|eighteenth|seventeenth"
             r"|sixteenth|fifteenth|twentieth)))\s+(?i:century)(?!\w)"
+            r"(?:\s+(?P<era>BCE|BC|B\.C\.(?:E\.)?(?!\w)))?"
         ),
         century,
         trigger_words("century"),

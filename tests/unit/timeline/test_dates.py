@@ -119,3 +119,59 @@ def test_bare_month_is_the_nearest_one_unless_tense_pulls_it(
 )
 def test_a_second_day_shares_the_month_and_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Throughout 1915-17, losses grew.", [("1915", "1915"), ("17", "1917")]),
+        ("Eastern Theater 1861–1863", [("1861", "1861"), ("1863", "1863")]),
+        ("The 2009-2010 season ended.", [("2009", "2009"), ("2010", "2010")]),
+        (
+            "The battle (14 August-24 August) was lost.",
+            [("14 August", "2025-08-14"), ("24 August", "2025-08-24")],
+        ),
+        (
+            "It was fought on 6-7 January 1916.",
+            [("6", "1916-01-06"), ("7 January 1916", "1916-01-07")],
+        ),
+        (
+            "It took place on 31 May-1 June 1916.",
+            [("31 May", "1916-05-31"), ("1 June 1916", "1916-06-01")],
+        ),
+        ("In April and June 1955, he struck.", [("April", "1955-04"), ("June 1955", "1955-06")]),
+        ("The talks ran May 3-5.", [("May 3", "2025-05-03"), ("5", "2025-05-05")]),
+    ],
+)
+def test_spans_and_lists_of_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 1961-20 for details.",  # the second number is smaller: no span of years
+        "The 1990-1 count.",  # a single digit after the dash is no year
+        "Sales of 1,915-17 units.",
+    ],
+)
+def test_numbers_with_dashes_that_are_no_spans(text: str) -> None:
+    assert [v for _, v in pairs(text) if v.startswith("19")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The target is '95.", at(1989, 10, 30), [("'95", "1995")]),  # within ten years ahead
+        ("The class of '99 met.", at(2025, 12, 15), [("'99", "1999")]),
+    ],
+)
+def test_two_digit_years_in_any_century(
+    text: str, published: object, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text, published) == expected  # type: ignore[arg-type]
+
+
+def test_a_two_digit_year_in_a_story_takes_the_story_century() -> None:
+    text = "In October 1917, the army called up the '99 boys."
+    assert pairs(text) == [("October 1917", "1917-10"), ("'99", "1899")]

@@ -225,3 +225,33 @@ def test_season_interval() -> None:
 )
 def test_weekdays_with_modifier(language: str, text: str, expected: list[tuple[str, str]]) -> None:
     _check(language, text, expected)
+
+
+# Published on Monday 2025-12-15.
+NEWS_FORMS: list[Case] = [
+    ("de", "Er kam vorige Woche.", [("vorige Woche", "2025-W50")]),
+    ("de", "Ende letzten Jahres stieg der Preis.", [("Ende letzten Jahres", "2024")]),
+    ("de", "Anfang nächsten Monats beginnt es.", [("Anfang nächsten Monats", "2026-01")]),
+    ("de", "Am Dienstagabend sprach er.", [("Dienstagabend", "2025-12-09TEV")]),
+    ("de", "Die Wahl wird am Sonntag stattfinden.", [("Sonntag", "2025-12-21")]),
+    ("fr", "Le week-end dernier, il a plu.", [("Le week-end dernier", "2025-W50-WE")]),
+    ("fr", "La réunion se tiendra mardi.", [("mardi", "2025-12-16")]),
+    ("fr", "Il partira jeudi à 9h15.", [("jeudi", "2025-12-18"), ("9h15", "2025-12-18T09:15")]),
+    ("fr", "Il est parti jeudi à 9h15.", [("jeudi", "2025-12-11"), ("9h15", "2025-12-11T09:15")]),
+    ("es", "El fin de semana pasado llovió.", [("El fin de semana pasado", "2025-W50-WE")]),
+    ("es", "Las elecciones se celebrarán el domingo.", [("domingo", "2025-12-21")]),
+    ("es", "Llegará el viernes a las 8.", [("viernes", "2025-12-19"), ("8", "2025-12-19T08:00")]),
+    ("es", "Llegó el viernes a las 8.", [("viernes", "2025-12-12"), ("8", "2025-12-12T08:00")]),
+    ("es", "Se firmará en marzo.", [("marzo", "2026-03")]),
+]
+NEWS_FORM_TRAPS: list[Case] = [
+    ("de", "Er kam am Dienstag.", [("Dienstag", "2025-12-09")]),  # no future verb
+    ("fr", "La caméra a filmé mardi.", [("mardi", "2025-12-09")]),  # "caméra" is no future
+    ("es", "Escribió a las 8 empresas.", []),  # a noun after the number: no time
+    ("de", "Das Wochenende war lang.", []),  # the bare unit names no weekend
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), NEWS_FORMS + NEWS_FORM_TRAPS)
+def test_news_forms_in_de_fr_es(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    _check(language, text, expected)

@@ -227,3 +227,84 @@ def test_latest_fiscal_year_is_the_last_one_closed() -> None:
     assert pairs("Sales fell in the latest fiscal year.", at(1989, 10, 27)) == [
         ("the latest fiscal year", "1988")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They marched (19:00-03:00hrs).",
+            [("19:00", "2025-12-15T19:00"), ("03:00hrs", "2025-12-15T03:00")],
+        ),
+        ("He won in 2:08:44 flat.", [("2:08:44", "PT2H8M44S")]),
+        ("The flight took 1:05:00.", [("1:05:00", "PT1H5M")]),
+    ],
+)
+def test_colon_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bell rang at 14:35:20.",  # a clock time to the second, not a length
+        "The mix was 12:30:45:10 by weight.",  # four numbers joined by colons are a ratio
+        "The score was 3-2 at 1:05:00a.",
+    ],
+)
+def test_colon_forms_that_are_no_durations(text: str) -> None:
+    assert not [v for _, v in pairs(text) if v.startswith("PT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks went on for years.", [("years", "PXY")]),
+        ("The city fell within days.", [("days", "PXD")]),
+        ("It grew for the first time in years.", [("years", "PXY")]),
+        ("Ukraine was ruled from Moscow for centuries.", [("centuries", "PXY")]),
+    ],
+)
+def test_plural_units_as_vague_lengths(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His car was seen in the days before the shooting.",  # points at a time, no length
+        "They met for days later in the year.",
+        "He believes in years of service.",  # a unit that measures a noun: no length
+    ],
+)
+def test_plural_units_that_are_no_vague_lengths(text: str) -> None:
+    assert not [v for _, v in pairs(text) if v.startswith("PX")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They meet twice a year.", [("twice a year", "P1Y")]),
+        ("Prices rise three times a week.", [("three times a week", "P1W")]),
+        ("It resumes within two to three weeks.", [("two to three weeks", "P2W")]),
+        ("It will take between 12 and 18 months.", [("12 and 18 months", "P12M")]),
+        # A comparative measures a length; it points at no date.
+        ("The vote came a month earlier than planned.", [("a month", "P1M")]),
+    ],
+)
+def test_frequencies_spans_of_lengths_and_comparatives(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
+    assert all(m.timex_type in {TimexType.SET, TimexType.DURATION} for m in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Profit rose 10 and 20 years ago.",  # "and" joins lengths only after "between"
+        "He scored twice a minute before the end.",  # no 'a' unit: "a minute before"
+    ],
+)
+def test_no_span_of_lengths(text: str) -> None:
+    assert not [m for m in found(text) if " and " in m.text or m.text.startswith("twice")]

@@ -17,7 +17,7 @@ from .helpers import at, found, pairs
         ("The judge will rule at midday.", [("midday", "2025-12-15T12:00")]),
         ("It closed two days ago.", [("two days ago", "2025-12-13")]),
         ("Prices fell last week.", [("last week", "2025-W50")]),
-        ("Prices fell earlier this month.", [("this month", "2025-12")]),
+        ("Prices fell earlier this month.", [("earlier this month", "2025-12")]),
         ("Rates rise next year.", [("next year", "2026")]),
         ("Rates fell last year.", [("last year", "2024")]),
     ],
@@ -139,7 +139,7 @@ def test_a_longer_stretch_ends_the_quarter_a_year_earlier_refers_to() -> None:
     [
         (
             "He fled to Florida in June 1998 and returned to Cuba later that year.",
-            [("June 1998", "1998-06"), ("that year", "1998")],
+            [("June 1998", "1998-06"), ("later that year", "1998")],
         ),
         (
             "In March, it got an offer. The following month, it put itself up for sale.",

@@ -108,3 +108,29 @@ def test_deadline_month_a_few_months_ahead_is_the_coming_one(
     text: str, month: str, value: str
 ) -> None:
     assert pairs(text, at(1989, 10, 27)) == [(month, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Published on a Monday (2025-12-15).
+        # "agreed to" + a noun agrees to a thing: the date is the agreement's, in the past.
+        ("The rebels agreed to the truce on Friday.", "2025-12-12"),
+        # "agreed to" + a verb: what is to be done lies ahead.
+        ("The rebels agreed to disarm on Friday.", "2025-12-19"),
+        # An intention after a date that opens the sentence is the verb it modifies.
+        ("On Friday, the government planned to pay the debt.", "2025-12-12"),
+        ("The team planned to leave on Thursday.", "2025-12-18"),
+        ("Organizers planned a rally on Friday.", "2025-12-19"),
+        # A participle after its noun describes it: the service was to be on a past Saturday.
+        ("A service planned at the university for Saturday was canceled.", "2025-12-13"),
+        ("Trading is to resume in Paris Tuesday.", "2025-12-16"),
+        # "could not" and "could be located" tell what failed, not what may come.
+        ("The minister could not be reached Friday.", "2025-12-12"),
+        ("Neither he nor his aides could be located Wednesday.", "2025-12-10"),
+        # A plan in the past perfect was overtaken: its day has passed.
+        ("The offer had been due to expire Friday.", "2025-12-12"),
+    ],
+)
+def test_the_verb_the_expression_modifies_decides(text: str, expected: str) -> None:
+    assert [value for _, value in pairs(text)][-1] == expected
