@@ -9,6 +9,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 TIMEML ?= ../shared/data/timeml
 TIMELINE17 ?= ../shared/data/timeline17
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 # The web page's time axis: vis-timeline's standalone build from the npm registry, checked
 # against this digest (the registry's sha512 of the tarball) and copied beside the page.
 VIS_TIMELINE := 8.5.4
@@ -17,7 +18,8 @@ VENDOR := services/query/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
 .PHONY: setup setup-dev browser rouge run reset status test soak test-unit lint format schemas \
-	kafka-up kafka-down topics bench-normalizer bench-api bench-replay eval-stories clean
+	kafka-up kafka-down topics bench-normalizer bench-api bench-pipeline bench-rebuild \
+	bench-replay eval-stories clean
 
 # Two stamps: the runtime set (requirements.lock) is all `make run` needs; tests and linters
 # add the dev set (requirements-dev.lock) on top.
@@ -86,13 +88,13 @@ test-unit: setup-dev
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
 
 lint: setup-dev
-	$(BIN)/ruff format --check services tests
-	$(BIN)/ruff check services tests
-	$(BIN)/mypy --strict services
+	$(BIN)/ruff format --check services tests bench
+	$(BIN)/ruff check services tests bench
+	$(BIN)/mypy --strict services bench
 
 format: setup-dev
-	$(BIN)/ruff format services tests
-	$(BIN)/ruff check --fix services tests
+	$(BIN)/ruff format services tests bench
+	$(BIN)/ruff check --fix services tests bench
 
 schemas: setup
 	$(BIN)/python -m services.platform.schemas
@@ -107,7 +109,7 @@ topics: setup
 	$(BIN)/newstimeline topics create
 
 bench-normalizer: setup
-	$(BIN)/python -m services.evaluation.bench $(TIMEML)
+	$(BIN)/python -m bench.normalizer $(TIMEML)
 
 eval-stories: setup-dev rouge
 	$(BIN)/newstimeline eval-stories $(TIMELINE17)
@@ -116,7 +118,17 @@ eval-stories: setup-dev rouge
 bench-api: setup
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
-	$(BIN)/python -m services.query.bench
+	$(BIN)/python -m bench.api $(BENCH_ARGS)
+
+# The whole pipeline on the real local broker beside the normalizer alone (BENCH_ARGS, e.g.
+# --articles 2000 --workers 1, or --profile var/profiles for py-spy stacks).
+bench-pipeline: setup-dev
+	$(BIN)/python -m bench.pipeline --corpus $(TIMEML) $(BENCH_ARGS)
+
+# The projector rebuilding a read model from a topic of 1M incidents (BENCH_ARGS, e.g.
+# --incidents 200000).
+bench-rebuild: setup
+	$(BIN)/python -m bench.rebuild --corpus $(TIMEML) $(BENCH_ARGS)
 
 # Replay and rebuild rates on the broker make run uses (topics of its own; not in make test).
 bench-replay: setup

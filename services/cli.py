@@ -10,7 +10,6 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 
 from services.platform.errors import EnvironmentProblemError
 
@@ -38,17 +37,34 @@ class UsageError(Exception):
 
 def installed_version() -> str:
     """The version in the installed package's metadata (pyproject.toml is its one source)."""
+    # Read only when asked: importing importlib.metadata and scanning the installed
+    # distributions would slow every command's start.
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:
         return "(not installed: run `make setup`)"
 
 
+class VersionAction(argparse.Action):
+    """--version, with the version looked up only when the option is given."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(f"{parser.prog} {installed_version()}\n")  # where argparse puts it
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newstimeline", description="Turn news articles into ordered timelines."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
+    parser.add_argument("--version", action=VersionAction)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:

@@ -7,18 +7,14 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from services.cli import UsageError
-from services.timeline.language_tags import primary_language
-from services.timeline.mentions import Mention
-from services.timeline.normalize import normalize
-from services.timeline.zones import zone_named
 
-from .annotate import annotate_corpus, annotate_folder
-from .phrases import phrase_rows
-from .report import evaluation_table, phrase_table, print_table, write_mismatches
-from .scoring import Counts
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    from services.timeline.mentions import Mention
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,6 +71,8 @@ def parse_published_at(value: str | None) -> datetime:
 
 
 def parse_timezone(value: str | None) -> str | None:
+    from services.timeline.zones import zone_named
+
     if value is None:
         return None
     try:
@@ -90,6 +88,8 @@ def mention_json(mention: Mention) -> dict[str, Any]:
 
 
 def parse_language(tag: str) -> str:
+    from services.timeline.language_tags import primary_language
+
     try:
         return primary_language(tag)
     except ValueError as exc:
@@ -98,6 +98,8 @@ def parse_language(tag: str) -> str:
 
 
 def run_normalize(args: argparse.Namespace) -> int:
+    from services.timeline.normalize import normalize
+
     language = parse_language(args.language)
     if args.jsonl:
         return _normalize_lines(language)
@@ -109,6 +111,9 @@ def run_normalize(args: argparse.Namespace) -> int:
 
 
 def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
+    from services.timeline.language_tags import primary_language
+    from services.timeline.normalize import normalize
+
     record = json.loads(line)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         msg = "expected an object with a string 'text'"
@@ -150,6 +155,8 @@ def _id_of(line: str) -> Any:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
+    from .annotate import annotate_folder
+
     if not args.in_dir.is_dir():
         msg = f"{args.in_dir} is not a folder"
         raise UsageError(msg)
@@ -159,6 +166,11 @@ def run_annotate(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
+    from .annotate import annotate_corpus
+    from .phrases import phrase_rows
+    from .report import evaluation_table, phrase_table, print_table, write_mismatches
+    from .scoring import Counts
+
     if not args.gold_dir.is_dir():
         msg = f"{args.gold_dir} is not a folder"
         raise UsageError(msg)

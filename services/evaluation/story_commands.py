@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_eval_stories(args: argparse.Namespace) -> int:
-    from .story_eval import evaluate, topic_folders  # noqa: PLC0415 - tilse brings numpy and scipy; no other command should pay for them
+    from .story_eval import evaluate, topic_folders
 
     if not args.data_dir.is_dir():
         msg = f"{args.data_dir} is not a folder"

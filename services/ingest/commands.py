@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from rich.console import Console
-from rich.progress import Progress
+from typing import TYPE_CHECKING, Any
 
 from services.cli import UsageError
-from services.ingest.files import Item, expand, read_items
-from services.ingest.publisher import ArticlePublisher, BrokerUnavailableError, publish_all
-from services.ingest.submission import describe_errors, parse_article, to_event
-from services.ingest.wiring import build_app, build_publisher
-from services.platform.broker_address import bootstrap_or_raise
-from services.platform.logs import configure_logging
-from services.platform.settings import Settings
-from services.timeline.events import ArticleSubmitted
+
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from services.ingest.files import Item
+    from services.ingest.publisher import ArticlePublisher
+    from services.platform.settings import Settings
+    from services.timeline.events import ArticleSubmitted
 
 CHUNK = 500
 # One report a line, never wrapped, so `file:line: reason` stays greppable.
@@ -29,6 +26,10 @@ REPORT: dict[str, Any] = {"style": "red", "soft_wrap": True, "markup": False, "h
 
 def _validated(items: list[Item], console: Console) -> list[ArticleSubmitted]:
     """Valid articles; every refused one is reported as file:line with its reason."""
+    from pydantic import ValidationError
+
+    from services.ingest.submission import describe_errors, parse_article, to_event
+
     valid = []
     for item in items:
         try:
@@ -43,6 +44,11 @@ def _validated(items: list[Item], console: Console) -> list[ArticleSubmitted]:
 
 
 async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tuple[int, int]:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from services.ingest.publisher import BrokerUnavailableError, publish_all
+
     with Progress(console=Console(stderr=True), transient=False) as progress:
         articles = _validated(items, progress.console)
         task = progress.add_task("publishing", total=len(articles))
@@ -58,6 +64,8 @@ async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tupl
 
 
 async def _ingest(settings: Settings, bootstrap: str, items: list[Item]) -> tuple[int, int]:
+    from services.ingest.wiring import build_publisher
+
     publisher = build_publisher(settings, bootstrap)
     try:
         return await _publish_items(publisher, items)
@@ -66,6 +74,14 @@ async def _ingest(settings: Settings, bootstrap: str, items: list[Item]) -> tupl
 
 
 def ingest_files(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.ingest.files import expand, read_items
+    from services.ingest.publisher import BrokerUnavailableError
+    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+
     settings = Settings()
     configure_logging("ingest-files", settings.log_level)
     try:
@@ -83,7 +99,10 @@ def ingest_files(args: argparse.Namespace) -> int:
 
 
 def serve_api(args: argparse.Namespace) -> int:
-    from services.platform.shutdown import serve  # noqa: PLC0415 - only the server needs it
+    from services.ingest.wiring import build_app
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+    from services.platform.shutdown import serve
 
     settings = Settings()
     configure_logging("ingest", settings.log_level)

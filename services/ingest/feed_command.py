@@ -4,7 +4,6 @@ published as articles, with progress, the refusals and a summary on stderr."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import os
 import re
@@ -12,23 +11,24 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
-
-import httpx
-from rich.console import Console
-from rich.progress import Progress, TaskID
-from rich.table import Table
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from services.cli import UsageError
-from services.ingest.feed_fetch import is_url
-from services.ingest.feed_ingest import FeedReport, Outcome, ingest_feed
-from services.ingest.feed_state import FeedState, load_state, save_state
-from services.ingest.publisher import ArticlePublisher, BrokerUnavailableError, publish_all
-from services.ingest.wiring import build_publisher
-from services.platform.broker_address import bootstrap_or_raise
-from services.platform.logs import configure_console_logging
-from services.platform.settings import Settings
-from services.timeline.events import ArticleSubmitted
+
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    import asyncio
+
+    import httpx
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.table import Table
+
+    from services.ingest.feed_ingest import FeedReport, Outcome
+    from services.ingest.publisher import ArticlePublisher
+    from services.platform.settings import Settings
+    from services.timeline.events import ArticleSubmitted
 
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$")
 UNIT_SECONDS = {"s": 1.0, "m": 60.0, "h": 3600.0}
@@ -55,6 +55,8 @@ def parse_every(text: str | None, follow: bool) -> float | None:
 
 def checked_feeds(feeds: Sequence[str]) -> list[str]:
     """http(s) URLs as given, files as absolute paths; raises UsageError for others."""
+    from services.ingest.feed_fetch import is_url
+
     checked = []
     for feed in feeds:
         if is_url(feed):
@@ -72,6 +74,8 @@ def checked_feeds(feeds: Sequence[str]) -> list[str]:
 
 def display(feed: str) -> str:
     """How a feed is named on the console: a file relative to here when it is below."""
+    from services.ingest.feed_fetch import is_url
+
     if is_url(feed):
         return feed
     relative = os.path.relpath(feed)
@@ -82,11 +86,18 @@ class FeedRun:
     """Passes over the feeds with one publisher, one HTTP client and one state file."""
 
     def __init__(self, settings: Settings, publisher: ArticlePublisher, console: Console) -> None:
+        from services.ingest.feed_state import FeedState
+
         self.settings, self.publisher, self.console = settings, publisher, console
         self.state_path = settings.feed_state_file
         self.state = FeedState()
 
     async def one_pass(self, client: httpx.AsyncClient, feeds: list[str]) -> list[FeedReport]:
+        from rich.progress import Progress
+
+        from services.ingest.feed_ingest import ingest_feed
+        from services.ingest.feed_state import load_state, save_state
+
         self.state = load_state(self.state_path)
         reports = []
         with Progress(console=self.console, transient=False) as progress:
@@ -104,6 +115,8 @@ class FeedRun:
     def _publisher_for(
         self, progress: Progress, task: TaskID
     ) -> Callable[[Sequence[ArticleSubmitted]], Awaitable[Sequence[Outcome]]]:
+        from services.ingest.publisher import publish_all
+
         async def publish(articles: Sequence[ArticleSubmitted]) -> Sequence[Outcome]:
             progress.update(task, total=len(articles))
             outcomes = await publish_all(self.publisher, list(articles))
@@ -121,6 +134,8 @@ class FeedRun:
 
 
 def summary(reports: Sequence[FeedReport]) -> Table:
+    from rich.table import Table
+
     table = Table(title="ingest-feed", title_justify="left")
     for name in ("feed", "status", "entries", "published", "unchanged", "refused"):
         left = name in {"feed", "status"}
@@ -136,6 +151,11 @@ async def run_feeds(
 ) -> int:
     """One pass (exit 1 when a feed failed or an entry was refused), or passes every
     `every_s` seconds until SIGINT or SIGTERM (exit 0)."""
+    import asyncio
+
+    import httpx
+    from rich.console import Console
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -163,6 +183,8 @@ async def run_feeds(
 
 async def until_stopped(work: Awaitable[T], stop: asyncio.Event) -> T | None:
     """`work`'s result, or None once `stop` is set (the work is cancelled then)."""
+    import asyncio
+
     task = asyncio.ensure_future(work)
     stopper = asyncio.create_task(stop.wait())
     await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -176,6 +198,14 @@ async def until_stopped(work: Awaitable[T], stop: asyncio.Event) -> T | None:
 
 
 def ingest_feeds(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.ingest.publisher import BrokerUnavailableError
+    from services.ingest.wiring import build_publisher
+    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.logs import configure_console_logging
+    from services.platform.settings import Settings
+
     feeds = checked_feeds(args.feeds)
     every_s = parse_every(args.every, args.follow)
     settings = Settings()

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from services.platform.broker_address import bootstrap_or_raise, wait_for_broker
-from services.platform.cli_args import parse_position, parse_time
-from services.platform.kafka_clients import reliable_producer
-from services.platform.kafka_probe import run_blocking
-from services.platform.log_identity import await_identity
-from services.platform.logs import configure_logging
-from services.platform.settings import Settings
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    from services.platform.settings import Settings
 
 
 def run_worker(args: argparse.Namespace) -> int:
     """Supervise a Faust worker process (see supervisor.py); `--faust` is that process."""
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+
     if not args.faust:
-        from services.normalizer.supervisor import Supervisor  # noqa: PLC0415
+        from services.normalizer.supervisor import Supervisor
 
         settings = Settings()
         configure_logging("worker", settings.log_level)
@@ -35,8 +35,11 @@ def run_worker(args: argparse.Namespace) -> int:
 
 def run_faust_worker(args: argparse.Namespace) -> int:
     # Faust is heavy; only the worker needs it.
-    from services.normalizer.app import create_app  # noqa: PLC0415
-    from services.normalizer.worker import BoundedWorker  # noqa: PLC0415
+    from services.normalizer.app import create_app
+    from services.normalizer.worker import BoundedWorker
+    from services.platform.broker_address import wait_for_broker
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
 
     settings = Settings()
     configure_logging("worker", (args.loglevel or settings.log_level).upper())
@@ -63,8 +66,10 @@ def run_faust_worker(args: argparse.Namespace) -> int:
 
 def check_worker_state(settings: Settings, bootstrap: str) -> None:
     """Wipe a data dir of another log before Faust opens it (see worker_state)."""
-    from services.normalizer.worker_state import adopt_log, forget_dead_workers  # noqa: PLC0415
-    from services.platform.local_kafka import pid_alive  # noqa: PLC0415
+    from services.normalizer.worker_state import adopt_log, forget_dead_workers
+    from services.platform.kafka_probe import run_blocking
+    from services.platform.local_kafka import pid_alive
+    from services.platform.log_identity import await_identity
 
     identity = run_blocking(await_identity(bootstrap, settings.topics.articles))
     if identity is not None:  # no topic yet: the worker waits for it, and no state is of it
@@ -85,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def _list(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
-    from services.normalizer.redrive import list_dead_letters  # noqa: PLC0415
+    from services.normalizer.redrive import list_dead_letters
 
     items = await list_dead_letters(settings, bootstrap)
     if args.json:
@@ -98,7 +103,9 @@ async def _list(settings: Settings, bootstrap: str, args: argparse.Namespace) ->
 
 
 async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
-    from services.normalizer.redrive import Selection, redrive  # noqa: PLC0415
+    from services.normalizer.redrive import Selection, redrive
+    from services.platform.cli_args import parse_position, parse_time
+    from services.platform.kafka_clients import reliable_producer
 
     since = parse_time(args.since, "--since") if args.since else None
     positions = frozenset(parse_position(text, "--offset") for text in args.offset)
@@ -125,6 +132,12 @@ async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace)
 
 
 def dead_letters(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+
     settings = Settings()
     configure_logging("dlq", settings.log_level)
     bootstrap = bootstrap_or_raise(settings)  # found, never started here

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import difflib
 import json
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from services.cli import UsageError
-from services.normalizer.replay import Change, Replayer, ReplayReport, Scope
-from services.platform.broker_address import bootstrap_or_raise
-from services.platform.cli_args import parse_position, parse_time
-from services.platform.kafka_clients import reliable_producer
-from services.platform.logs import configure_console_logging
-from services.platform.progress import Bar
-from services.platform.settings import Settings
+
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    from services.normalizer.replay import Change, ReplayReport, Scope
+    from services.platform.settings import Settings
 
 DIFF_LINES = 40
 FAILED_SHOWN = 10
 
 
 def scope_of(args: argparse.Namespace) -> Scope:
+    from services.normalizer.replay import Scope
+    from services.platform.cli_args import parse_position, parse_time
+
     if args.since:
         return Scope(since=parse_time(args.since, "--since"))
     if args.start:
@@ -42,6 +42,8 @@ def pretty(value: bytes | None) -> list[str]:
 
 
 def diff_text(change: Change) -> str:
+    import difflib
+
     lines = list(
         difflib.unified_diff(
             pretty(change.before), pretty(change.after), "news.timelines.v1 now", "replay",
@@ -82,6 +84,10 @@ def report_json(report: ReplayReport, seconds: float, *, dry_run: bool) -> dict[
 
 
 async def replay(settings: Settings, bootstrap: str, args: argparse.Namespace) -> ReplayReport:
+    from services.normalizer.replay import Replayer
+    from services.platform.kafka_clients import reliable_producer
+    from services.platform.progress import Bar
+
     scope = scope_of(args)
     producer = None if args.dry_run else reliable_producer(settings, bootstrap, "replay")
     if producer is not None:
@@ -95,6 +101,12 @@ async def replay(settings: Settings, bootstrap: str, args: argparse.Namespace) -
 
 
 def replay_normalize(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.logs import configure_console_logging
+    from services.platform.settings import Settings
+
     settings = Settings()
     # A person watches the progress bars: JSON lines go to a file, warnings to the console.
     configure_console_logging(

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 
 from services.cli import UsageError
-from services.platform import local_kafka
-from services.platform.broker_address import bootstrap_or_raise
-from services.platform.logs import configure_console_logging, configure_logging
-from services.platform.reset import reset as reset_everything
-from services.platform.settings import Settings
-from services.platform.topics import create_topics
+
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
 
 
 def kafka_start(_: argparse.Namespace) -> int:
+    from services.platform import local_kafka
+    from services.platform.settings import Settings
+
     cfg = Settings().local_kafka
     state = local_kafka.start(cfg)
     sys.stdout.write(f"{state.bootstrap}\n")
@@ -23,6 +22,9 @@ def kafka_start(_: argparse.Namespace) -> int:
 
 
 def kafka_status(_: argparse.Namespace) -> int:
+    from services.platform import local_kafka
+    from services.platform.settings import Settings
+
     state = local_kafka.running(Settings().local_kafka)
     if state is None:
         sys.stderr.write("local Kafka broker: not running\n")
@@ -32,12 +34,22 @@ def kafka_status(_: argparse.Namespace) -> int:
 
 
 def kafka_stop(_: argparse.Namespace) -> int:
+    from services.platform import local_kafka
+    from services.platform.settings import Settings
+
     stopped = local_kafka.stop(Settings().local_kafka)
     sys.stderr.write("local Kafka broker stopped\n" if stopped else "no local broker recorded\n")
     return 0
 
 
 def topics_create(_: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.logs import configure_logging
+    from services.platform.settings import Settings
+    from services.platform.topics import create_topics
+
     settings = Settings()
     configure_logging("topics", settings.log_level)
     bootstrap = bootstrap_or_raise(settings)  # found, never started here
@@ -66,9 +78,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(_: argparse.Namespace) -> int:
-    from rich.console import Console  # noqa: PLC0415
+    from rich.console import Console
 
-    from services.platform.pipeline import run_pipeline  # noqa: PLC0415
+    from services.platform.logs import configure_console_logging
+    from services.platform.pipeline import run_pipeline
+    from services.platform.settings import Settings
 
     settings = Settings()
     configure_console_logging("run", settings.log_level, settings.logs_dir / "run.log")
@@ -78,6 +92,9 @@ def run(_: argparse.Namespace) -> int:
 
 
 def reset(args: argparse.Namespace) -> int:
+    from services.platform.reset import reset as reset_everything
+    from services.platform.settings import Settings
+
     if not args.yes:
         msg = "refusing to delete broker data, read model and worker state without --yes"
         raise UsageError(msg)

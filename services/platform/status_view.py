@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
-from services.platform.settings import Settings
-from services.platform.status import Status, gather_status, quiet_kafka_logs, replica_urls
+    from services.platform.status import Status
 
 
 def as_json(status: Status) -> str:
@@ -36,6 +37,8 @@ def broker_line(status: Status) -> str:
 
 
 def topics_table(status: Status) -> Table:
+    from rich.table import Table
+
     table = Table()
     for column in ("topic", "topic id", "partitions", "records", "end offsets"):
         table.add_column(column, overflow="fold")
@@ -46,6 +49,8 @@ def topics_table(status: Status) -> Table:
 
 
 def group_table(status: Status) -> Table:
+    from rich.table import Table
+
     table = Table()
     for column in ("partition", "committed", "end", "lag"):
         table.add_column(column, justify="right")
@@ -56,6 +61,8 @@ def group_table(status: Status) -> Table:
 
 
 def replicas_table(status: Status) -> Table:
+    from rich.table import Table
+
     table = Table()
     for column in ("replica", "state", "partition", "position", "end", "lag"):
         table.add_column(column, overflow="fold")
@@ -90,6 +97,13 @@ def show(status: Status, console: Console) -> None:
 
 
 def status_command(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from rich.console import Console
+
+    from services.platform.settings import Settings
+    from services.platform.status import gather_status, quiet_kafka_logs, replica_urls
+
     settings = Settings()
     quiet_kafka_logs()
     urls = replica_urls(settings, args.query or [])

@@ -23,6 +23,7 @@ from services.query.feed import ChangeFeed
 from services.query.metrics import StoreCollector
 from services.query.projector import Projector
 from services.query.reads import Reader
+from services.query.standalone import watch_commits
 from services.query.store import TimelineStore
 
 DESCRIPTION = """Ordered, filtered, paged and live timelines of news incidents.
@@ -80,16 +81,17 @@ def lifespan(
             lambda: context.projector_state, lambda: live_incidents(reader.conn())
         )
         registry.register(collector)
-        task = asyncio.create_task(projector.run_forever()) if projector else None
+        # Without a projector of its own, another process may be writing the store.
+        work = projector.run_forever() if projector else watch_commits(reader.path, feed)
+        task = asyncio.create_task(work)
         try:
             yield
         finally:
             registry.unregister(collector)
-            if task:
-                task.cancel()
-                # Leaving the group needs the broker; a shutdown does not wait for it long.
-                with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                    await asyncio.wait_for(task, 3.0)
+            task.cancel()
+            # Leaving the group needs the broker; a shutdown does not wait for it long.
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(task, 3.0)
             store.close()
 
     return run

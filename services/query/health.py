@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+
 from fastapi import APIRouter, Response
 
-from services.query.context import Context, json_response
+from services.query.context import Context, QueryContext, json_response
 from services.query.models import HealthOut, ProjectorOut, ReadinessOut
 from services.query.projector import ProjectorState
+from services.query.standalone import projector_ready
 
 router = APIRouter(tags=["operations"])
 
@@ -25,11 +29,24 @@ async def healthz() -> Response:
 async def readyz(context: Context) -> Response:
     """200 once the projector has reached the end offsets that existed when it started."""
     state = context.projector_state
-    if state is None:  # no projector: the store is served as it is
-        return json_response({"ready": True, "lag": {}, "phase": "no projector"})
+    if state is None:  # no projector here: one in its own process, or none at all
+        return await projector_elsewhere(context)
     lag = {str(p): n for p, n in state.catch_up_lag().items()}
     body = {"ready": state.ready, "lag": lag, "phase": state.describe()}
     return json_response(body, 200 if state.ready else 503)
+
+
+async def projector_elsewhere(context: QueryContext) -> Response:
+    """Ready as `newstimeline projector` last recorded it; a store no projector ever ran
+    on is served as it is."""
+    try:
+        ready = await asyncio.to_thread(projector_ready, context.reader.path)
+    except sqlite3.Error:  # no read model yet: the projector has not created it
+        ready = False
+    if ready is None:
+        return json_response({"ready": True, "lag": {}, "phase": "no projector"})
+    phase = "projector process caught up" if ready else "projector process catching up"
+    return json_response({"ready": ready, "lag": {}, "phase": phase}, 200 if ready else 503)
 
 
 def projector_body(state: ProjectorState, topic: str) -> dict[str, object]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
@@ -30,6 +30,11 @@ from services.timeline.events import ArticleTimeline
 log = logging.getLogger(__name__)
 
 TOPIC_POLL_S = 1.0
+# Records a fetch may return: a catch-up applies them in one transaction, where larger
+# batches amortize the commit and the full-text index's flush.
+FETCH_RECORDS = 5000
+# A fresh store this many records behind defers its index maintenance (see bulk.py).
+BULK_MIN_RECORDS = 5000
 PURGE_EVERY_S = 60.0
 PROBE_EVERY_S = 2.0  # how stale /readyz may be about the broker
 
@@ -70,6 +75,7 @@ class ProjectorState:
     positions: dict[int, int] = field(default_factory=dict)  # next offsets in the store
     highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
     skipped: int = 0
+    bulk_loading: bool = False  # indexes deferred while a fresh store catches up
     log: LogIdentity | None = None  # the log being projected, once known
     rebuilding: bool = False  # started over because the store was of another log
     broker_answers: bool = True  # at the last probe; a replica cut off from it is not ready
@@ -79,8 +85,12 @@ class ProjectorState:
         return {p: max(0, t - self.positions.get(p, 0)) for p, t in self.targets.items()}
 
     @property
+    def caught_up(self) -> bool:
+        return self.started and not any(self.catch_up_lag().values())
+
+    @property
     def ready(self) -> bool:
-        return self.started and self.broker_answers and not any(self.catch_up_lag().values())
+        return self.caught_up and self.broker_answers and not self.bulk_loading
 
     def describe(self) -> str:
         """The phase in words; a rebuild lasts until the start-time end offsets are reached."""
@@ -127,10 +137,11 @@ class Projector:
             loop = asyncio.get_running_loop()
             next_purge = next_probe = loop.time()
             while True:
-                batches = await consumer.getmany(timeout_ms=500, max_records=1000)
-                for tp, records in batches.items():
-                    await self._apply(tp.partition, records)
+                batches = await consumer.getmany(timeout_ms=500, max_records=FETCH_RECORDS)
+                await self._apply({tp.partition: records for tp, records in batches.items()})
                 await self._track_progress(consumer)
+                if self.state.bulk_loading and self.state.caught_up:
+                    await self._finish_bulk()
                 if self.store.moved():
                     await self._switch(consumer)
                 if loop.time() >= next_probe:
@@ -171,9 +182,26 @@ class Projector:
         self.state.targets = {tp.partition: off for tp, off in ends.items()}
         self.state.highwaters = dict(self.state.targets)
         self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
+        await self._maybe_start_bulk(stored)
         self.state.started = True
         self.state.phase, self.state.rebuilding = "projecting", rebuilding
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
+
+    async def _maybe_start_bulk(self, stored: dict[int, int]) -> None:
+        """A store that has nothing yet and a long topic ahead loads in bulk."""
+        behind = sum(self.state.catch_up_lag().values())
+        if stored or behind < BULK_MIN_RECORDS or not self.store.is_empty():
+            return
+        await asyncio.to_thread(self.store.start_bulk)
+        self.state.bulk_loading = True
+        log.info("fresh store, %d records behind: loading in bulk", behind)
+
+    async def _finish_bulk(self) -> None:
+        self.state.phase = "building indexes"
+        await asyncio.to_thread(self.store.finish_bulk)
+        self.state.bulk_loading = False
+        self.state.phase = "projecting"
+        self._on_change()
 
     async def _check_log(self, consumer: AIOKafkaConsumer) -> bool:
         """Make the store belong to the log the broker serves; True when it had to be
@@ -221,14 +249,18 @@ class Projector:
             self.state.phase = f"waiting for topic {self.topic}"
             await asyncio.sleep(TOPIC_POLL_S)
 
-    async def _apply(self, partition: int, records: Iterable[ConsumerRecord]) -> None:
-        changes = [(r.offset, decode(r.key, r.value)) for r in records]
+    async def _apply(self, batches: Mapping[int, Iterable[ConsumerRecord]]) -> None:
+        """Every partition's records of one fetch in one transaction: one commit and one
+        hop to the writer thread instead of one per partition."""
+        changes = {p: [(r.offset, decode(r.key, r.value)) for r in rs] for p, rs in batches.items()}
+        changes = {p: c for p, c in changes.items() if c}
         if not changes:
             return
-        skipped = sum(change is None for _, change in changes)
-        skipped += await asyncio.to_thread(self.store.apply, self.topic, partition, changes)
+        skipped = sum(change is None for c in changes.values() for _, change in c)
+        skipped += await asyncio.to_thread(self.store.apply_batches, self.topic, changes)
         self.state.skipped += skipped
-        self.state.positions[partition] = changes[-1][0] + 1
+        for partition, applied in changes.items():
+            self.state.positions[partition] = applied[-1][0] + 1
         self._on_change()
 
     async def _purge(self) -> None:

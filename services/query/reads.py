@@ -41,6 +41,7 @@ ITEM_JSON = (
     "'title', title, 'source', source, 'url', url, "
     f"'published_at', {_rfc3339_sql('published_at')})"
 )
+INCIDENT_BY_ID = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608
 # Keys at the positions of ITEM_COLUMNS (0, 2, 3), so cursors are made the same way.
 JSON_COLUMNS = f"incident_id, article_id, start_at, end_at, {ITEM_JSON} AS item"
 
@@ -150,6 +151,5 @@ class Reader:
         return rows[:limit], next_cursor.encode(self.cursor_key), snapshot
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
-        sql = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608
-        row = self.conn().execute(sql, (incident_id,)).fetchone()
+        row = self.conn().execute(INCIDENT_BY_ID, (incident_id,)).fetchone()
         return item(row) if row else None

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from services.platform.broker_address import bootstrap_or_raise
-from services.platform.logs import configure_console_logging
-from services.platform.progress import Bar
-from services.platform.settings import Settings
-from services.query.rebuild import Rebuilder, RebuildReport
+# What the handlers drive is imported inside them, so that building the parser
+# stays cheap for every command (`newstimeline --help` loads no heavy library).
+if TYPE_CHECKING:
+    from services.platform.settings import Settings
+    from services.query.rebuild import RebuildReport
 
 
 async def _rebuild(settings: Settings, bootstrap: str) -> RebuildReport:
+    from services.platform.progress import Bar
+    from services.query.rebuild import Rebuilder
+
     with Bar("records", secondary="incidents") as bar:
         return await Rebuilder(settings, bootstrap, bar).run()
 
@@ -31,6 +34,12 @@ def describe(report: RebuildReport, served: str) -> str:
 
 
 def replay_projection(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.logs import configure_console_logging
+    from services.platform.settings import Settings
+
     settings = Settings()
     # A person watches the progress bars: JSON lines go to a file, warnings to the console.
     configure_console_logging(

@@ -104,6 +104,9 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
         # WAL + NORMAL is durable against crashes of the process; offsets live in the same
         # transactions, so a lost tail after a power cut is simply projected again.
         conn.execute("PRAGMA synchronous = NORMAL")
+        # The writer touches index pages all over the file (incidents arrive in no time
+        # order): a 64 MiB cache instead of 2 MiB keeps them in memory past ~100k rows.
+        conn.execute("PRAGMA cache_size = -65536")
     return conn
 
 

@@ -17,11 +17,13 @@ def to_key(instant: datetime) -> str:
     if instant.tzinfo is None:
         msg = "instants must be timezone-aware"
         raise ValueError(msg)
-    u = instant.astimezone(UTC)
-    return (
-        f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:"
-        f"{u.second:02d}.{u.microsecond:06d}Z"
-    )
+    # isoformat (in C: four-digit year, fixed microseconds) instead of an f-string, which
+    # took a fifth of a rebuild; instants already in UTC (as events carry them) skip the
+    # conversion.
+    text = instant.isoformat(timespec="microseconds")
+    if text.endswith("+00:00"):
+        return text[:-6] + "Z"
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def to_rfc3339(key: str) -> str:

@@ -34,7 +34,11 @@ class Granularity(StrEnum):
     @property
     def rank(self) -> int:
         """Position from finest (0) to coarsest; lets filters say 'day or finer'."""
-        return list(Granularity).index(self)
+        return _RANKS[self]
+
+
+# Computed once: the projector asks for a rank per incident written.
+_RANKS = {granularity: rank for rank, granularity in enumerate(Granularity)}
 
 
 class Mention(BaseModel):

@@ -7,7 +7,6 @@ from datetime import datetime
 from services.timeline.mentions import Mention
 from services.timeline.temporal.context import Context
 from services.timeline.temporal.extract import extract
-from services.timeline.temporal.fallback import with_dateparser
 from services.timeline.temporal.languages import has_own_rules, rules_for
 from services.timeline.zones import article_zone
 
@@ -25,5 +24,8 @@ def normalize(
     ctx = Context(text=text, published_at=published_at, language=language, zone=zone)
     mentions = extract(ctx, rules_for(language))
     if not has_own_rules(language):
+        # dateparser takes most of a second to import; only these languages need it.
+        from services.timeline.temporal.fallback import with_dateparser  # noqa: PLC0415
+
         return with_dateparser(text, ctx.published_at, language, mentions)
     return mentions

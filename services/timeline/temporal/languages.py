@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from .context import Rule
 from .lexicon_foreign import LANGUAGES
 from .rules_dates import RULES as DATE_RULES
@@ -27,17 +29,20 @@ ENGLISH: tuple[Rule, ...] = (
 )
 
 
-FOREIGN: dict[str, tuple[Rule, ...]] = {
-    code: foreign_rules(words) for code, words in LANGUAGES.items()
-}
+@cache
+def _foreign(code: str) -> tuple[Rule, ...]:
+    # Compiled on first use: most runs read one language, and compiling every language's
+    # patterns at import would double the command's start-up.
+    return foreign_rules(LANGUAGES[code])
 
 
 def rules_for(language: str) -> tuple[Rule, ...]:
     """Rules for a language code ('en', 'de', 'fr', 'es', or a tag like 'de-AT');
     unknown languages get the English rules, which still read numeric dates and years."""
-    return FOREIGN.get(language.lower()[:2], ENGLISH)
+    code = language.lower()[:2]
+    return _foreign(code) if code in LANGUAGES else ENGLISH
 
 
 def has_own_rules(language: str) -> bool:
     """English and the languages with a rule set of their own; others also get dateparser."""
-    return language.lower()[:2] == "en" or language.lower()[:2] in FOREIGN
+    return language.lower()[:2] == "en" or language.lower()[:2] in LANGUAGES

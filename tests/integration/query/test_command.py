@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,8 +28,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def query_process(bootstrap: str, topic_settings: Settings, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(params=[1, 2], ids=["one process", "two API workers and a projector"])
+def query_process(
+    bootstrap: str, topic_settings: Settings, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[str]:
     port = free_port()
     env = os.environ | {
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
@@ -39,15 +42,28 @@ def query_process(bootstrap: str, topic_settings: Settings, tmp_path: Path) -> I
     cli = shutil.which("newstimeline", path=str(Path(sys.executable).parent))
     command = [cli] if cli else [sys.executable, "-m", "services.cli"]
     log = (tmp_path / "query.log").open("wb")
+    args = ["query", "--port", str(port), "--workers", str(request.param)]
     process = subprocess.Popen(
-        [*command, "query", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
+        [*command, *args], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        process.wait(timeout=30)  # the API workers and the projector stop with it
         log.close()
+        deadline = time.monotonic() + 10
+        while (left := session_processes(process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not left, f"processes left running: {left}"
+
+
+def session_processes(session: int) -> list[str]:
+    """Command lines of the processes still in the session (the command's children)."""
+    listed = subprocess.run(
+        ["ps", "-o", "sid=,args=", "-e"], capture_output=True, text=True, check=True
+    ).stdout
+    return [line for line in listed.splitlines() if line.split(maxsplit=1)[0] == str(session)]
 
 
 async def test_query_command_serves_what_the_topic_holds(
@@ -66,5 +82,8 @@ async def test_query_command_serves_what_the_topic_holds(
                 return False  # not listening yet
             return response.status_code == 200 and len(response.json()["items"]) == 1
 
+        async def ready() -> bool:
+            return (await http.get("/readyz")).status_code == 200
+
         await eventually(projected, "the command's service to project the record")
-        assert (await http.get("/readyz")).status_code == 200
+        await eventually(ready, "the service to be ready")

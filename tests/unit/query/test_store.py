@@ -11,7 +11,7 @@ import pytest
 
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
-from services.query.store import Retraction, TimelineStore
+from services.query.store import Change, Retraction, TimelineStore
 from services.query.times import to_key
 from tests.unit.query.factories import BASE, timeline
 
@@ -125,3 +125,51 @@ def test_a_store_of_another_schema_version_is_rebuilt_empty(tmp_path: Path) -> N
     assert reopened.offsets(TOPIC) == {}  # so the projector reads the topic again
     assert reopened.high_water == 0
     assert ids(Reader(path)) == []
+
+
+def test_a_refused_record_is_skipped_and_the_rest_of_the_batches_kept(
+    store: TimelineStore,
+) -> None:
+    reader = Reader(store.path)
+    good, other = timeline("a", [(0, 1)]), timeline("c", [(4, 5)])
+    # The same live incident id under another article breaks the store's unique index.
+    clash = timeline("b", [(2, 3)]).model_copy(update={"incidents": good.incidents})
+    rejected = store.apply_batches(TOPIC, {0: [(0, good), (1, clash)], 1: [(0, other)]})
+    assert rejected == 1
+    assert ids(reader) == [good.incidents[0].incident_id, other.incidents[0].incident_id]
+    assert store.offsets(TOPIC) == {0: 2, 1: 1}
+
+
+def _everything(path: Path) -> tuple[list[str], list[str], list[str]]:
+    reader = Reader(path)
+    window = TimelineFilter(start_from=to_key(BASE + timedelta(days=3)))
+    return ids(reader), ids(reader, TimelineFilter(q="bulk")), ids(reader, window)
+
+
+def _timelines() -> list[tuple[int, Change]]:
+    return [
+        (n, timeline(f"art-{n}", [(n % 7, n % 7 + 1 + n % 3)], sentence=f"bulk {n} words"))
+        for n in range(40)
+    ]
+
+
+def test_a_bulk_load_reads_exactly_like_a_row_by_row_load(tmp_path: Path) -> None:
+    plain, bulk = TimelineStore(tmp_path / "plain.sqlite3"), TimelineStore(tmp_path / "b.sqlite3")
+    plain.apply(TOPIC, 0, _timelines())
+    bulk.start_bulk()
+    bulk.apply(TOPIC, 0, _timelines())
+    bulk.finish_bulk()
+    assert _everything(bulk.path) == _everything(plain.path)
+    assert len(_everything(bulk.path)[1]) == 40
+
+
+def test_a_bulk_load_cut_short_is_indexed_when_the_store_reopens(tmp_path: Path) -> None:
+    path = tmp_path / "b.sqlite3"
+    store = TimelineStore(path)
+    store.start_bulk()
+    store.apply(TOPIC, 0, _timelines())
+    store.close()  # a crash before finish_bulk
+    TimelineStore(path).close()
+    assert len(_everything(path)[1]) == 40
+    names = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_schema")}
+    assert {"incidents_order", "incidents_span", "incidents_fts_insert"} <= names

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import httpx
 
@@ -47,14 +48,15 @@ def run_load(url: str, connections: int, duration_s: float, *, unique: bool = Fa
     command = [
         sys.executable,
         "-m",
-        "services.query.bench_load",
+        "bench.api_load",
         url,
         str(connections),
         str(duration_s),
         mode,
     ]
+    root = Path(__file__).resolve().parents[1]  # bench/ is run from the checkout
     done = subprocess.run(
-        command, capture_output=True, text=True, check=True, timeout=duration_s + 60
+        command, capture_output=True, text=True, check=True, timeout=duration_s + 60, cwd=root
     )
     return LoadResult(**json.loads(done.stdout))
 

@@ -1,6 +1,6 @@
 """Speed of our normalizer against dateparser.search_dates over the same TimeML documents.
 
-python -m services.evaluation.bench GOLD_DIR
+python -m bench.normalizer GOLD_DIR
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from services.evaluation.timeml import Document, read_corpus
 from services.timeline.normalize import normalize
-
-from .timeml import Document, read_corpus
 
 Runner = Callable[[str, datetime], object]
 
@@ -52,7 +51,7 @@ def timed(name: str, run: Runner, documents: Sequence[Document], progress: Progr
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m services.evaluation.bench")
+    parser = argparse.ArgumentParser(prog="python -m bench.normalizer")
     parser.add_argument("gold_dir")
     args = parser.parse_args(argv)
     documents = read_corpus(Path(args.gold_dir))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.query.bench_load import LoadResult, parse_wrk
+from bench.api_load import LoadResult, parse_wrk
 
 WRK_OUTPUT = """Running 3s test @ http://127.0.0.1:18090/v1/timeline?q=siege
   2 threads and 50 connections

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.query.bench import scenarios
-from services.query.bench_data import fill
+from bench.api import scenarios
+from bench.api_data import fill
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
 
