@@ -81,3 +81,21 @@ def test_dockerfile_is_multi_stage_slim_non_root_and_runtime_only() -> None:
     assert user[-1] not in {"root", "0"}
     assert "requirements.lock" in DOCKERFILE
     assert "requirements-dev.lock" not in DOCKERFILE
+
+
+def test_the_image_carries_the_pages_time_axis_at_the_makefiles_pin() -> None:
+    # The vendor folder is git-ignored: the image must fetch vis-timeline itself.
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    pins = {
+        name: re.search(rf"^{name} := (\S+)", makefile, re.MULTILINE)
+        for name in ("VIS_TIMELINE", "VIS_TIMELINE_SHA512")
+    }
+    for name, found in pins.items():
+        assert found
+        assert f"ARG {name}={found.group(1)}" in DOCKERFILE
+    assert "COPY --from=axis /axis/vendor ./services/query/static/vendor" in DOCKERFILE
+
+
+def test_the_image_keeps_every_state_file_where_its_user_may_write() -> None:
+    for name in ("CURSOR_KEY_FILE", "FEED_STATE_FILE", "RUN_PID_FILE", "WORKER_DATA_DIR"):
+        assert re.search(rf"NEWSTIMELINE_{name}=/var/lib/newstimeline/\S+", DOCKERFILE)
