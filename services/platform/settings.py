@@ -98,6 +98,12 @@ class Settings(BaseSettings):
     feed_fetch_timeout_s: float = Field(
         default=20.0, gt=0, description="Deadline for each HTTP request of `ingest-feed`."
     )
+    status_worker_urls: list[str] = Field(
+        default_factory=list,
+        description="Normalizer workers `newstimeline status` asks (JSON list of base URLs, "
+        "their /healthz and /metrics); empty: the one at worker_host:worker_port, if it "
+        "answers.",
+    )
     status_query_urls: list[str] = Field(
         default_factory=list,
         description="Query replicas `newstimeline status` asks (JSON list of base URLs); "

@@ -20,6 +20,7 @@ from aiokafka.errors import KafkaError
 from services.platform import kafka_storage, local_kafka
 from services.platform.log_identity import fetch_identities
 from services.platform.settings import Settings
+from services.platform.worker_status import WorkerStatus, ask_worker
 
 PROJECTOR_PATH = "/v1/admin/projector"
 
@@ -68,12 +69,14 @@ class Status:
     group: str = ""
     group_lag: list[GroupLag] = field(default_factory=list)
     replicas: list[ReplicaStatus] = field(default_factory=list)
+    workers: list[WorkerStatus] = field(default_factory=list)
     dead_letters: int | None = None
 
     @property
     def ok(self) -> bool:
-        """Everything answered: the broker and every query replica."""
+        """Everything answered: the broker, every query replica and every worker named."""
         answered = all(r.answered for r in self.replicas)
+        answered &= all(w.answered for w in self.workers if w.required)
         return self.broker.reachable and self.broker.error is None and answered
 
 
@@ -156,9 +159,15 @@ async def ask_replica(url: str, timeout_s: float) -> ReplicaStatus:
     return ReplicaStatus(url, answered=True, projector=reply.json())
 
 
-async def gather_status(settings: Settings, urls: list[str], timeout_s: float = 5.0) -> Status:
+async def gather_status(
+    settings: Settings,
+    urls: list[str],
+    timeout_s: float = 5.0,
+    workers: list[tuple[str, bool]] | None = None,
+) -> Status:
     status = Status(broker_of(settings), group=settings.worker_group)
     replicas = asyncio.gather(*(ask_replica(url, timeout_s) for url in urls))
+    asked = asyncio.gather(*(ask_worker(url, need, timeout_s) for url, need in workers or []))
     if address := status.broker.address:
         try:
             await asyncio.wait_for(ask_broker(settings, address, status, timeout_s), timeout_s * 3)
@@ -167,6 +176,7 @@ async def gather_status(settings: Settings, urls: list[str], timeout_s: float = 
         except (KafkaError, OSError) as exc:
             status.broker.error = str(exc) or type(exc).__name__
     status.replicas = list(await replicas)
+    status.workers = list(await asked)
     return status
 
 

@@ -82,6 +82,22 @@ def replicas_table(status: Status) -> Table:
     return table
 
 
+def workers_table(status: Status) -> Table:
+    from rich.table import Table
+
+    table = Table()
+    for column in ("worker", "state", "processed", "dead letters", "lag"):
+        table.add_column(column)
+    for worker in status.workers:
+        if not worker.answered:
+            state = "[red]no answer[/red]" if worker.required else "not running here"
+            table.add_row(worker.url, state, "", "", "")
+            continue
+        counts = [f"{worker.counts[name]:.0f}" for name in ("processed", "dead_letters", "lag")]
+        table.add_row(worker.url, "healthy", *counts)
+    return table
+
+
 def show(status: Status, console: Console) -> None:
     console.print(broker_line(status))
     if status.broker.reachable:
@@ -90,6 +106,8 @@ def show(status: Status, console: Console) -> None:
         total = sum(row.lag for row in status.group_lag)
         console.print(f"normalizer group {status.group}: lag {total}")
         console.print(group_table(status))
+    console.print("normalizer workers (their /healthz and /metrics)")
+    console.print(workers_table(status))
     console.print("query replicas (projector positions)")
     console.print(replicas_table(status))
     dead = "-" if status.dead_letters is None else str(status.dead_letters)
@@ -103,11 +121,13 @@ def status_command(args: argparse.Namespace) -> int:
 
     from services.platform.settings import Settings
     from services.platform.status import gather_status, quiet_kafka_logs, replica_urls
+    from services.platform.worker_status import worker_urls
 
     settings = Settings()
     quiet_kafka_logs()
     urls = replica_urls(settings, args.query or [])
-    status = asyncio.run(gather_status(settings, urls, args.timeout))
+    workers = worker_urls(settings, args.worker or [])
+    status = asyncio.run(gather_status(settings, urls, args.timeout, workers))
     if args.json:
         sys.stdout.write(as_json(status) + "\n")
     else:
@@ -124,6 +144,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--query", action="append", metavar="URL",
         help="a query replica's base URL (repeatable; default: settings.status_query_urls, "
         "else query_host:query_port)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--worker", action="append", metavar="URL",
+        help="a normalizer worker's base URL (repeatable; default: settings.status_worker_urls, "
+        "else worker_host:worker_port, shown when it answers)",
     )  # fmt: skip
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds per request")
     parser.set_defaults(handler=status_command)
