@@ -79,11 +79,14 @@ def ingest_files(args: argparse.Namespace) -> int:
     from services.ingest.files import expand, read_items
     from services.ingest.publisher import BrokerUnavailableError
     from services.platform.broker_address import bootstrap_or_raise
-    from services.platform.logs import configure_logging
+    from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 
     settings = Settings()
-    configure_logging("ingest-files", settings.log_level)
+    # A person reads the report: JSON lines go to a file, warnings to the console.
+    configure_console_logging(
+        "ingest-files", settings.log_level, settings.logs_dir / "ingest-files.log"
+    )
     try:
         items = [item for path in expand(args.paths) for item in read_items(path)]
     except FileNotFoundError as exc:

@@ -135,11 +135,12 @@ def dead_letters(args: argparse.Namespace) -> int:
     import asyncio
 
     from services.platform.broker_address import bootstrap_or_raise
-    from services.platform.logs import configure_logging
+    from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 
     settings = Settings()
-    configure_logging("dlq", settings.log_level)
+    # A person reads the listing: JSON lines go to a file, warnings to the console.
+    configure_console_logging("dlq", settings.log_level, settings.logs_dir / "dlq.log")
     bootstrap = bootstrap_or_raise(settings)  # found, never started here
     action = _list if args.action == "list" else _redrive
     return asyncio.run(action(settings, bootstrap, args))
