@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
 
@@ -96,7 +97,8 @@ class Stack:
         return {s.name: s.process.pid for s in self.services if s.process is not None}
 
 
-async def group_is_stable(bootstrap: str, group: str, members: int) -> bool:
+async def describe_group(bootstrap: str, group: str) -> tuple[str | None, list[Any]]:
+    """The consumer group's state and members, as the broker describes them now."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
@@ -104,9 +106,14 @@ async def group_is_stable(bootstrap: str, group: str, members: int) -> bool:
     finally:
         await admin.close()
     if not described or not described[0].groups:
-        return False
+        return None, []
     _, _, state, _, _, present = described[0].groups[0]
-    return bool(state == "Stable" and len(present) == members)
+    return state, list(present)
+
+
+async def group_is_stable(bootstrap: str, group: str, members: int) -> bool:
+    state, present = await describe_group(bootstrap, group)
+    return state == "Stable" and len(present) == members
 
 
 def wait_for_workers(stack: Stack, workers: int) -> None:

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
-from aiokafka.admin import AIOKafkaAdminClient
-
+from bench.stack import describe_group
 from services.platform.local_kafka import free_port
 from services.platform.processes import ServiceProcess
 from tests.e2e.conftest import Pipeline
 from tests.e2e.polling import poll, published_timeline
 from tests.e2e.test_pipeline import article, submit
-
-
-async def group_members(bootstrap: str, group: str) -> list[Any]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        described = await admin.describe_consumer_groups([group])
-    finally:
-        await admin.close()
-    return list(described[0].groups[0][-1]) if described else []
 
 
 def test_second_worker_joins_the_group_and_articles_still_flow(pipeline: Pipeline) -> None:
@@ -33,7 +21,7 @@ def test_second_worker_joins_the_group_and_articles_still_flow(pipeline: Pipelin
     group = first.env["NEWSTIMELINE_WORKER_GROUP"]
     try:
         poll(
-            lambda: len(asyncio.run(group_members(pipeline.bootstrap, group))) == 2,
+            lambda: len(asyncio.run(describe_group(pipeline.bootstrap, group))[1]) == 2,
             deadline_s=90,
             what="two members in the normalizer group",
         )
