@@ -187,7 +187,9 @@ def problem(settings: Settings, record: Record) -> str | None:
         return "no dlq_original_topic header: nowhere to send it"
     if target != settings.topics.articles:
         return None  # only the articles topic has a check of ours
-    outcome = decide(record.value, {}, event_type(list(record.headers)))
+    # The worker's decision, its record size limit included: a timeline too large to
+    # publish would only land here again.
+    outcome = decide(record.value, {}, event_type(list(record.headers)), settings.max_record_bytes)
     if isinstance(outcome, DeadLetter):
         return f"{type(outcome.error).__name__}: {summary(str(outcome.error))}"
     return None

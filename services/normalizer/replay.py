@@ -103,9 +103,10 @@ async def current_timelines(
     return {key: record.value for key, record in latest.items()}
 
 
-def rebuild(record: Record) -> Publish | str:
-    """The record the worker would publish for this event, or why it cannot."""
-    outcome = decide(record.value, {}, event_type(list(record.headers)))
+def rebuild(record: Record, max_bytes: int) -> Publish | str:
+    """The record the worker would publish for this event, or why it cannot (the worker's
+    own record size limit included)."""
+    outcome = decide(record.value, {}, event_type(list(record.headers)), max_bytes)
     if isinstance(outcome, DeadLetter):
         return f"{type(outcome.error).__name__}: {summary(str(outcome.error))}"
     if isinstance(outcome, Skip):  # cannot happen: decide is given no memory of the past
@@ -153,7 +154,7 @@ class Replayer:
         self.tracker.phase("normalizing", len(latest))
         pending: list[asyncio.Future[object]] = []
         for article_id, record in latest.items():
-            built = rebuild(record)
+            built = rebuild(record, self.settings.max_record_bytes)
             self.tracker.advance()
             if isinstance(built, str):
                 report.failed.append((article_id, built))
@@ -191,7 +192,7 @@ class Replayer:
         newer = _latest([r async for r in read_range(consumer, dict(ends))], None)
         again = [record for key, record in newer.items() if key in published]
         for record in again:
-            built = rebuild(record)
+            built = rebuild(record, self.settings.max_record_bytes)
             if not isinstance(built, str):
                 await (await self._send(producer, built))
         return len(again)
