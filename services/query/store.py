@@ -17,17 +17,19 @@ from pathlib import Path
 
 from services.platform.log_identity import LogIdentity
 from services.query import bulk
+from services.query.clock import rfc3339
 from services.query.schema import DDL, connect, create_schema
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
+from services.timeline.zones import zone_label
 
 log = logging.getLogger(__name__)
 
 INSERT_INCIDENT = """
 INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
     granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
-    char_end, source, title, span_class, url, published_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    char_end, source, title, span_class, url, published_at, published_local, zone)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 ADD_SPAN_CLASS = """
 INSERT INTO span_classes (span_class, finest_rank) VALUES (?, ?)
@@ -35,11 +37,23 @@ ON CONFLICT (span_class) DO UPDATE SET finest_rank = min(finest_rank, excluded.f
 """
 UPSERT_ARTICLE = """
 INSERT OR REPLACE INTO articles (article_id, revision, source, url, title, published_at,
-    language, normalizer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    language, normalizer_version, published_local, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 RETIRE = """
 UPDATE incidents SET retired_seq = ?, retired_at = ?
 WHERE article_id = ? AND retired_seq IS NULL
+"""
+RETIRE_ONE = """
+UPDATE incidents SET retired_seq = ?, retired_at = ?
+WHERE article_id = ? AND incident_id = ? AND retired_seq IS NULL
+"""
+# The live rows of an article in incident_row's column order, seq left out: a row equal to
+# the one a new revision would write is left alone (see _apply_revision).
+LIVE_ROWS = """
+SELECT incident_id, article_id, start_at, end_at, granularity, granularity_rank, anchor,
+    sentence, mention, timex_type, timex_value, char_start, char_end, source, title,
+    span_class, url, published_at, published_local, zone
+FROM incidents WHERE article_id = ? AND retired_seq IS NULL
 """
 UPSERT_OFFSET = """
 INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
@@ -69,6 +83,11 @@ def span_class(start: datetime, end: datetime) -> int:
     return max(seconds - 1, 0).bit_length()
 
 
+def own_clock(timeline: ArticleTimeline) -> tuple[str, str]:
+    """The article's publication time with its own offset, and the name of its clock."""
+    return rfc3339(timeline.published_at), zone_label(timeline.published_at, timeline.timezone)
+
+
 def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tuple[object, ...]:
     return (
         seq,
@@ -90,6 +109,7 @@ def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tup
         span_class(incident.start, incident.end),
         str(timeline.url) if timeline.url else None,
         to_key(timeline.published_at),
+        *own_clock(timeline),
     )
 
 
@@ -104,6 +124,7 @@ def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
         to_key(timeline.published_at),
         timeline.language,
         timeline.normalizer_version,
+        *own_clock(timeline),
     )
 
 
@@ -279,14 +300,26 @@ class TimelineStore:
 
     def _apply_one(self, change: ArticleTimeline | Retraction) -> None:
         self.high_water += 1
-        retired = (self.high_water, self._clock(), change.article_id)
-        self._conn.execute(RETIRE, retired)
         if isinstance(change, Retraction):
+            self._conn.execute(RETIRE, (self.high_water, self._clock(), change.article_id))
             self._conn.execute("DELETE FROM articles WHERE article_id = ?", (change.article_id,))
             return
         self._conn.execute(UPSERT_ARTICLE, article_row(change))
-        unique = {i.incident_id: i for i in change.incidents}.values()
-        rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
+        self._apply_revision(change)
+
+    def _apply_revision(self, change: ArticleTimeline) -> None:
+        """Retire only the live incidents the revision changed or dropped, and add only
+        the ones it changed or brought: incident ids survive edits (see
+        timeline/incidents.py), so an edit to one sentence is one retraction and one
+        addition on the stream, not the whole article again."""
+        wanted = {i.incident_id: incident_row(0, i, change)[1:] for i in change.incidents}
+        live = {row[0]: row for row in self._conn.execute(LIVE_ROWS, (change.article_id,))}
+        stale = [key for key, row in live.items() if wanted.get(key) != row]
+        when = self._clock()
+        retire = [(self.high_water, when, change.article_id, key) for key in stale]
+        self._conn.executemany(RETIRE_ONE, retire)
+        fresh = [row for key, row in wanted.items() if live.get(key) != row]
+        rows = [(self.high_water + n, *row) for n, row in enumerate(fresh, 1)]
         self._conn.executemany(INSERT_INCIDENT, rows)
         self._conn.executemany(ADD_SPAN_CLASS, {(row[SPAN_CLASS_AT], row[RANK_AT]) for row in rows})
         self.high_water += len(rows)

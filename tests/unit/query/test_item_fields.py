@@ -70,8 +70,12 @@ async def test_openapi_documents_the_new_fields(client: httpx.AsyncClient) -> No
 
 
 def downgrade_to_version_2(path: Path) -> None:
-    """Make the file what schema version 2 wrote: no url or published_at on incidents."""
+    """Make the file what schema version 2 wrote: no url or published_at on incidents (and
+    no clock of the article anywhere)."""
     conn = connect(str(path))
+    for table in ("articles", "incidents"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN published_local")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN zone")
     conn.execute("ALTER TABLE incidents DROP COLUMN url")
     conn.execute("ALTER TABLE incidents DROP COLUMN published_at")
     conn.execute("PRAGMA user_version = 2")
