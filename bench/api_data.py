@@ -14,7 +14,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from services.query.schema import create_schema
-from services.query.store import INSERT_INCIDENT, SET_META, UPSERT_ARTICLE, span_class
+from services.query.sort_keys import SlotAllocator
+from services.query.store import INSERT_INCIDENT_KEYED, SET_META, UPSERT_ARTICLE, span_class
 from services.query.times import to_key
 from services.timeline.mentions import Granularity
 
@@ -35,6 +36,7 @@ DROPPED_WHILE_LOADING = (
     "incidents_span",
     "incidents_live_id",
     "incidents_live_article",
+    "incidents_sort",
 )
 PER_ARTICLE = 10
 
@@ -46,7 +48,9 @@ def sentence(rng: random.Random, words: list[str]) -> str:
     return " ".join(chosen).capitalize() + "."
 
 
-def article_rows(rng: random.Random, n: int, words: list[str]) -> Iterator[tuple[object, ...]]:
+def article_rows(
+    rng: random.Random, n: int, words: list[str], slots: SlotAllocator
+) -> Iterator[tuple[object, ...]]:
     """The incidents of article n (PER_ARTICLE of them), seq numbers from n * PER_ARTICLE."""
     published = EPOCH + timedelta(seconds=rng.randrange(YEARS * 365 * 86400))
     source, title = f"source-{n % 20}", f"Article {n} about {rng.choice(words)}"
@@ -75,6 +79,7 @@ def article_rows(rng: random.Random, n: int, words: list[str]) -> Iterator[tuple
             span_class(start, start + length),
             f"https://bench.example/{n}",
             to_key(published),
+            slots.key(start),
         )
 
 
@@ -89,10 +94,11 @@ def fill(path: Path, incidents: int, seed: int = 7) -> int:
     conn.execute("DROP TRIGGER incidents_fts_insert")
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     words = [f"w{rng.randrange(10**6):x}" for _ in range(3000)]
+    slots = SlotAllocator()
     conn.execute("BEGIN")
     for n in range(incidents // PER_ARTICLE):
-        rows = list(article_rows(rng, n, words))
-        conn.executemany(INSERT_INCIDENT, rows)
+        rows = list(article_rows(rng, n, words, slots))
+        conn.executemany(INSERT_INCIDENT_KEYED, rows)
         first = rows[0]
         conn.execute(
             UPSERT_ARTICLE,
