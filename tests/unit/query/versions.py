@@ -28,8 +28,37 @@ PRAGMA user_version = 3;
 """
 
 
+VERSION_5_FTS = """
+DROP TRIGGER incidents_fts_insert;
+DROP TRIGGER incidents_fts_delete;
+DROP TABLE incidents_fts;
+ALTER TABLE incidents DROP COLUMN search_text;
+CREATE VIRTUAL TABLE incidents_fts USING fts5 (
+    sentence, mention, title, content='incidents', content_rowid='sort_key'
+);
+CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO incidents_fts (rowid, sentence, mention, title)
+    VALUES (new.sort_key, new.sentence, new.mention, new.title);
+END;
+CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN
+    INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
+    VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
+END;
+INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');
+PRAGMA user_version = 5;
+"""
+
+
+def downgrade_to_version_5(path: Path) -> None:
+    """Make the file what schema version 5 wrote: a full-text index without stems."""
+    conn = connect(str(path))
+    conn.executescript(VERSION_5_FTS)
+    conn.close()
+
+
 def downgrade_to_version_4(path: Path) -> None:
     """Make the file what schema version 4 wrote: no clock of the article anywhere."""
+    downgrade_to_version_5(path)
     conn = connect(str(path))
     for table in ("articles", "incidents"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN published_local")
