@@ -4,8 +4,8 @@ bounded number of examples per operation, positive and negative inputs. No 5xx."
 from __future__ import annotations
 
 import json
-from datetime import datetime
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
