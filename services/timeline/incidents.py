@@ -63,7 +63,13 @@ def publication_incident(article: ArticleSubmitted) -> Incident:
 def build_timeline(article: ArticleSubmitted) -> ArticleTimeline:
     """Every anchorable mention of the body, plus the publication itself, in time order."""
     starts = sentence_starts(article.body, article.language)
-    mentions = normalize(article.body, article.published_at, article.language, article.timezone)
+    mentions = normalize(
+        article.body,
+        article.published_at,
+        article.language,
+        article.timezone,
+        article.document_type,
+    )
     incidents = [mention_incident(article, m, starts) for m in mentions if m.anchorable]
     incidents.append(publication_incident(article))
     incidents.sort(key=lambda i: (i.start, i.end, i.incident_id))
