@@ -128,7 +128,7 @@ class Context:
             and day is not None
             and current.day is not None
             and not current.era
-            and is_aside(self.text, end, current.day, day)
+            and is_aside(self.text, end, current.day, day, opening=opening)
         )
         era_day = _era_day(timex.value)
         if era_day is not None:

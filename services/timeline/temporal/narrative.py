@@ -79,14 +79,18 @@ _ASIDE_YEARS = 20
 _YEAR = re.compile(r"(?<![\w$€£#.,:/'-])(1\d{3}|20\d\d)(?![\w%]|[.,]\d)")
 
 
-def is_aside(text: str, end: int, story: date, day: date) -> bool:
-    """A date far outside the story's span ("letters published in 1998" in a history of
-    1862) is an aside unless the text takes it up: the next year it names lies nearer to
-    that date than to the story. An aside leaves the story where it was."""
-    if abs(day.year - story.year) <= _ASIDE_YEARS:
+def is_aside(text: str, end: int, story: date, day: date, *, opening: bool) -> bool:
+    """A date in another year than the story's that the text does not take up (the next
+    year it names lies no nearer to that date than to the story; when none follows, a date
+    far outside the story's span) is an aside and leaves
+    the story where it was: "letters published in 1998" in a history of 1862, "a campaign
+    planned for 1976" in a story of March 1975. A date that opens its sentence frames
+    what follows, so only one far outside the story's span can be an aside there."""
+    far = abs(day.year - story.year) > _ASIDE_YEARS
+    if day.year == story.year or (opening and not far):
         return False
     following = _YEAR.search(text, end)
     if following is None:
-        return True
+        return far
     year = int(following[1])
     return abs(year - day.year) >= abs(year - story.year)

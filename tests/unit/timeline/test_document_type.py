@@ -56,6 +56,17 @@ def test_the_caller_may_say_the_document_type() -> None:
             "doubts. In August envoys were sent.",
             [("June 1862", "1862-06"), ("1998", "1998"), ("August", "1862-08")],
         ),
+        # A year inside a clause that the text does not take up is an aside too.
+        (
+            "On 10 March 1975 the offensive began, ahead of a campaign planned for 1976. "
+            "The town fell on 11 March. The capital fell on 30 April 1975.",
+            [
+                ("10 March 1975", "1975-03-10"),
+                ("1976", "1976"),
+                ("11 March", "1975-03-11"),
+                ("30 April 1975", "1975-04-30"),
+            ],
+        ),
         # Taken up by the next year named, the far date moves the story.
         (
             "In June 1862 the fleet closed the harbour. In 1914 a new war began, and in "
