@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from services.timeline.mentions import Granularity, TimexType
+from services.timeline.temporal.document_type import DocumentType
 from services.timeline.zones import zone_named
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -63,6 +64,11 @@ class ArticleSubmitted(BaseModel):
         default=None,
         description="IANA zone of the article (e.g. Europe/Berlin) whose calendar and clock "
         "its relative dates are read in; without it, the offset of published_at.",
+    )
+    document_type: DocumentType | None = Field(
+        default=None,
+        description="news (dates read from the publication) or narrative (from the time the "
+        "story tells about); without it, decided from the text.",
     )
 
 

@@ -83,7 +83,13 @@ def publication_incident(article: ArticleSubmitted) -> Incident:
 def build_timeline(article: ArticleSubmitted) -> ArticleTimeline:
     """Every anchorable mention of the body, plus the publication itself, in time order."""
     starts = sentence_starts(article.body, article.language)
-    mentions = normalize(article.body, article.published_at, article.language, article.timezone)
+    mentions = normalize(
+        article.body,
+        article.published_at,
+        article.language,
+        article.timezone,
+        article.document_type,
+    )
     anchorable = sorted((m for m in mentions if m.anchorable), key=lambda m: m.char_start)
     keys = mention_keys(anchorable)
     incidents = [
