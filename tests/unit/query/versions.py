@@ -6,6 +6,19 @@ from pathlib import Path
 
 from services.query.schema import connect
 
+VERSION_4_TRIGGERS = """
+DROP TRIGGER incidents_fts_delete;
+CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO incidents_fts (rowid, sentence, mention, title)
+    VALUES (new.sort_key, new.sentence, new.mention, new.title);
+END;
+CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN
+    INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
+    VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
+END;
+DELETE FROM meta WHERE key = 'text_through';
+PRAGMA user_version = 4;
+"""
 VERSION_3_FTS = """
 DROP TRIGGER incidents_fts_insert;
 DROP TRIGGER incidents_fts_delete;
@@ -28,8 +41,17 @@ PRAGMA user_version = 3;
 """
 
 
+def downgrade_to_version_4(path: Path) -> None:
+    """Make the file what schema version 4 wrote: the index kept by an insert trigger
+    (the file's rows all indexed)."""
+    conn = connect(str(path))
+    conn.executescript(VERSION_4_TRIGGERS)
+    conn.close()
+
+
 def downgrade_to_version_3(path: Path) -> None:
     """Make the file what schema version 3 wrote: a full-text index keyed by seq."""
+    downgrade_to_version_4(path)
     conn = connect(str(path))
     conn.executescript(VERSION_3_FTS)
     conn.close()
