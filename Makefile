@@ -83,8 +83,8 @@ test: setup-dev browser rouge
 	$(BIN)/python -m pytest -ra -m "not soak" $(PYTEST_ARGS)
 
 # The chaos test at scale (not in CI): 10,000 articles, five worker kills, a broker restart
-# and a query kill; prints the figures the README's table shows. Also the failover timing,
-# which a Faust recovery stall still fails now and then (README, "Failover").
+# and a query kill; prints the figures of the table in docs/faults.md. Also the failover timing,
+# which a Faust recovery stall still fails now and then (docs/faults.md, "Failover").
 soak: setup-dev
 	FAULTS_ARTICLES=10000 FAULTS_WORKER_KILLS=5 $(BIN)/python -m pytest -s -ra \
 	  tests/faults/test_chaos.py tests/faults/test_failover.py $(PYTEST_ARGS)
@@ -111,7 +111,7 @@ format: setup-dev
 	$(BIN)/ruff check --fix services evaluation tests bench docs/hooks.py
 
 schemas: setup
-	$(BIN)/python -m services.platform.schemas
+	$(BIN)/python -m services.contracts.schemas
 
 kafka-up: setup
 	$(BIN)/newstimeline kafka start

@@ -9,7 +9,7 @@ from services.query.schema import connect
 from services.query.selection import TimelineFilter
 from services.query.store import Retraction, TimelineStore
 from tests.unit.query.factories import timeline
-from tests.unit.query.versions import downgrade_to_version_4
+from tests.unit.query.versions import downgrade_to_version_5
 
 
 def found(path: Path, q: str) -> list[str]:
@@ -50,12 +50,12 @@ def test_deleting_rows_the_index_does_not_hold_yet_leaves_it_intact(tmp_path: Pa
     store.close()
 
 
-def test_a_version_4_read_model_keeps_its_index(tmp_path: Path) -> None:
+def test_a_version_5_read_model_keeps_its_index(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     store = TimelineStore(path)
     store.apply("t", 0, [(0, timeline("a", sentence="The siege began."))])
     store.close()
-    downgrade_to_version_4(path)
+    downgrade_to_version_5(path)
     migrated = TimelineStore(path)
     assert migrated.text_pending() == 0
     assert found(path, "siege") == ["a"]
