@@ -10,9 +10,13 @@ import httpx
 import pytest
 
 from services.platform.settings import Settings
+from services.query.reads import Reader
 from services.query.search import Term, fts_query, index_text, parse
+from services.query.selection import TimelineFilter
+from services.query.store import TimelineStore
 from tests.unit.query.apps import api_client
 from tests.unit.query.story_factories import article
+from tests.unit.query.versions import downgrade_to_version_6
 
 ARTICLES = [
     article("en-tunnel", 1, ["Engineers inspected the tunnel under the river."], source="Wire"),
@@ -126,3 +130,25 @@ async def test_openapi_documents_the_search_syntax(client: httpx.AsyncClient) ->
     for piece in ("OR", "tunn*", "phrase", "porter", "Snowball"):
         assert piece in described
     assert params["source"]["schema"]["anyOf"][0]["type"] == "array"
+
+
+def test_a_version_6_read_model_gets_the_stemmed_index_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "v6.sqlite3"
+    store = TimelineStore(path)
+    store.apply("t", 0, list(enumerate(ARTICLES)))
+    store.close()
+    downgrade_to_version_6(path)
+    migrated = TimelineStore(path)
+    assert migrated.offsets("t") == {0: len(ARTICLES)}
+    reader = Reader(path)
+    assert {i["article_id"] for i in reader.page(TimelineFilter(q="tunnels"), 10, None).items} >= {
+        "en-tunnel"
+    }
+    # Snowball stems come with the next projection of the article.
+    assert reader.page(TimelineFilter(q="Haus"), 10, None).items == []
+    edited = ARTICLES[2].model_copy(update={"revision": "r2", "title": "Geräumt"})
+    migrated.apply("t", 0, [(len(ARTICLES), edited)])
+    migrated.index_text()
+    assert [i["article_id"] for i in reader.page(TimelineFilter(q="Haus"), 10, None).items] == [
+        "de-haus"
+    ]
