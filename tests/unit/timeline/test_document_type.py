@@ -94,3 +94,21 @@ def test_asides(text: str, expected: list[tuple[str, str]]) -> None:
 )  # fmt: skip
 def test_a_part_of_day_of_a_date_is_one_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1862 the fleet sailed. The next year the blockade was lifted.",
+         [("1862", "1862"), ("The next year", "1863")]),
+        ("In May 1862 the fleet sailed. By the next month it was home.",
+         [("May 1862", "1862-05"), ("the next month", "1862-06")]),
+        # A preposition of extent keeps it a length.
+        ("In 1862 the fleet sailed. Over the next year it fought.",
+         [("1862", "1862"), ("the next year", "P1Y")]),
+        # Outside a story it is the year to come, as a length from now.
+        ("Prices will rise over the next year.", [("the next year", "P1Y")]),
+    ],
+)  # fmt: skip
+def test_the_next_unit_in_a_story_is_a_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
