@@ -111,9 +111,9 @@ def past_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     makes it a stretch ('over the next year')."""
     unit = unit_key(m["unit"])
     position = m["pos"].lower()
-    if position == "next" and ctx.story is not None and not ctx.story_era:
-        if not _LENGTH_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
-            return Timex(TimexType.DATE, unit_value(move(ctx.anchor_for(unit), unit, 1), unit))
+    in_story = position == "next" and ctx.story is not None and not ctx.story_era
+    if in_story and not _LENGTH_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return Timex(TimexType.DATE, unit_value(move(ctx.anchor_for(unit), unit, 1), unit))
     value = duration_value(1, unit)
     return Timex(TimexType.DURATION, value, reach(ctx, unit, 1, position), anchors=False)
 
