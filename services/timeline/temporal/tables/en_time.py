@@ -6,8 +6,8 @@ from ..context import trigger_words
 from ..engine import Row
 from ..lexicon import MONTH_WORD, WEEKDAY_WORD
 from ..patterns_en import DATE_START, DAY_END, PART_OF, WORD_START
+from ..rules_clock import clock_time
 from ..rules_dates import part_of_date
-from ..rules_periods import clock_time
 from ..rules_relative import mid_part
 
 TIME: tuple[Row, ...] = (
