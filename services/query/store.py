@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from services.platform.log_identity import LogIdentity
+from services.platform.kafka.log_identity import LogIdentity
 from services.query import bulk
 from services.query.clock import rfc3339
 from services.query.schema import DDL, connect, create_schema
