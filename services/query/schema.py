@@ -18,7 +18,7 @@ import sqlite3
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # bump on any change below; add a step to MIGRATIONS when it is additive
+SCHEMA_VERSION = 6  # bump on any change below; add a step to MIGRATIONS when it is additive
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -99,23 +99,29 @@ CREATE INDEX IF NOT EXISTS incidents_retired
 CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
     sentence, mention, title, content='incidents', content_rowid='sort_key'
 );
-CREATE TRIGGER IF NOT EXISTS incidents_fts_insert AFTER INSERT ON incidents BEGIN
-    INSERT INTO incidents_fts (rowid, sentence, mention, title)
-    VALUES (new.sort_key, new.sentence, new.mention, new.title);
-END;
-CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents BEGIN
+-- Rows enter the full-text index in batches after they are written (text_index.py); a
+-- deleted row leaves it only when it was in it.
+CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents
+WHEN old.seq <= (SELECT value FROM meta WHERE key = 'text_through') BEGIN
     INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
     VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
 END;
 """
 
 
-def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit) with WAL settings."""
+def connect(path: str, *, readonly: bool = False, durable: bool = True) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) with WAL settings;
+    without `durable`, for a new file nobody reads until it is complete (a rebuild's): no
+    journal, no syncs, a larger cache (a crash leaves a file that is thrown away)."""
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
-    if not readonly:
+    if not readonly and not durable:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    elif not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         # WAL + NORMAL is durable against crashes of the process; offsets live in the same
         # transactions, so a lost tail after a power cut is simply projected again.
@@ -124,6 +130,13 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
         # order): a 64 MiB cache instead of 2 MiB keeps them in memory past ~100k rows.
         conn.execute("PRAGMA cache_size = -65536")
     return conn
+
+
+def make_durable(conn: sqlite3.Connection) -> None:
+    """The live settings of `connect` for a file written without them."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")
 
 
 # Version 2 -> 3: incidents carry their article's url and publication time. Rows of
@@ -173,8 +186,17 @@ UPDATE incidents SET zone = 'UTC', published_local = CASE
     WHEN substr(published_at, 20) = '.000000Z' THEN substr(published_at, 1, 19) || 'Z'
     ELSE published_at END;
 """
+# Version 5 -> 6: the full-text index follows the rows (text_index.py) instead of an
+# insert trigger; everything written so far is in it.
+MIGRATE_5_TO_6 = """
+DROP TRIGGER IF EXISTS incidents_fts_insert;
+DROP TRIGGER IF EXISTS incidents_fts_delete;
+INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'text_through', coalesce(max(seq), 0) FROM incidents;
+"""
+
 # from version -> the script that reaches the next one
-MIGRATIONS = {2: MIGRATE_2_TO_3, 3: MIGRATE_3_TO_4, 4: MIGRATE_4_TO_5}
+MIGRATIONS = {2: MIGRATE_2_TO_3, 3: MIGRATE_3_TO_4, 4: MIGRATE_4_TO_5, 5: MIGRATE_5_TO_6}
 REBUILD_FTS = "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');"
 AFTER_DDL = {3: REBUILD_FTS}  # from version -> what completes its step once DDL has run
 

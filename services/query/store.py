@@ -16,9 +16,9 @@ from datetime import datetime
 from pathlib import Path
 
 from services.platform.kafka.log_identity import LogIdentity
-from services.query import bulk
+from services.query import bulk, text_index
 from services.query.clock import rfc3339
-from services.query.schema import DDL, connect, create_schema
+from services.query.schema import DDL, connect, create_schema, make_durable
 from services.query.sort_keys import SLOTS, SlotAllocator, base_of
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
@@ -155,15 +155,21 @@ def read_meta(conn: sqlite3.Connection, key: str) -> int:
 class TimelineStore:
     """The single writer of the read model (the projector owns it)."""
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: Path, clock: Callable[[], float] = time.time, *, durable: bool = True
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._clock = clock
+        self._durable = durable  # False: a new file nobody reads yet (schema.connect)
         self._slots: SlotAllocator | None = None  # while loading in bulk
+        # False: every transaction's rows are indexed right after it commits. True: the
+        # caller (the projector) calls index_text when it sees fit (text_index.py).
+        self.text_follows = False
         self._open()
 
     def _open(self) -> None:
-        self._conn = connect(str(self.path))
+        self._conn = connect(str(self.path), durable=self._durable)
         create_schema(self._conn)
         if bulk.loading(self._conn):  # a bulk load was cut short: index what it wrote
             bulk.finish(self._conn, DDL)
@@ -181,9 +187,25 @@ class TimelineStore:
         bulk.begin(self._conn)
         self._slots = SlotAllocator()
 
-    def finish_bulk(self) -> None:
-        bulk.finish(self._conn, DDL)
+    def finish_bulk(self, *, text: bool = True) -> None:
+        """Build the deferred indexes; the full-text index too unless `text` is False
+        (it then follows through index_text)."""
+        bulk.finish(self._conn, DDL, text=text)
         self._slots = None
+
+    def make_durable(self) -> None:
+        """Switch a file written without the live settings to them (before a swap)."""
+        make_durable(self._conn)
+        self._durable = True
+
+    def index_text(self, limit: int = 1 << 62) -> int:
+        """Put up to `limit` rows waiting for the full-text index into it, in one
+        transaction of its own; returns how many (none while loading in bulk)."""
+        return 0 if self._slots is not None else text_index.index_next(self._conn, limit)
+
+    def text_pending(self) -> int:
+        """Rows not in the full-text index yet."""
+        return text_index.pending(self._conn)
 
     def close(self) -> None:
         self._conn.close()
@@ -263,9 +285,12 @@ class TimelineStore:
         if not batches:
             return 0
         try:
-            return self._transaction(topic, batches, guarded=False)
+            rejected = self._transaction(topic, batches, guarded=False)
         except sqlite3.IntegrityError:
-            return self._transaction(topic, batches, guarded=True)
+            rejected = self._transaction(topic, batches, guarded=True)
+        if not self.text_follows:
+            self.index_text()
+        return rejected
 
     def _transaction(
         self, topic: str, batches: Mapping[int, Sequence[tuple[int, Change]]], *, guarded: bool

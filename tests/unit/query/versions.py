@@ -6,6 +6,19 @@ from pathlib import Path
 
 from services.query.schema import connect
 
+VERSION_5_TRIGGERS = """
+DROP TRIGGER incidents_fts_delete;
+CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO incidents_fts (rowid, sentence, mention, title)
+    VALUES (new.sort_key, new.sentence, new.mention, new.title);
+END;
+CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN
+    INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
+    VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
+END;
+DELETE FROM meta WHERE key = 'text_through';
+PRAGMA user_version = 5;
+"""
 VERSION_3_FTS = """
 DROP TRIGGER incidents_fts_insert;
 DROP TRIGGER incidents_fts_delete;
@@ -28,8 +41,17 @@ PRAGMA user_version = 3;
 """
 
 
+def downgrade_to_version_5(path: Path) -> None:
+    """Make the file what schema version 5 wrote: the index kept by an insert trigger
+    (the file's rows all indexed)."""
+    conn = connect(str(path))
+    conn.executescript(VERSION_5_TRIGGERS)
+    conn.close()
+
+
 def downgrade_to_version_4(path: Path) -> None:
     """Make the file what schema version 4 wrote: no clock of the article anywhere."""
+    downgrade_to_version_5(path)
     conn = connect(str(path))
     for table in ("articles", "incidents"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN published_local")
