@@ -25,7 +25,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from services.normalizer.dead_letters import Origin, dead_letter_headers
 from services.normalizer.metrics import Partition, WorkerMetrics
 from services.normalizer.processing import DeadLetter, Outcome, Publish, Skip, decide, event_type
-from services.platform.kafka_clients import producer_max_request_bytes
+from services.platform.kafka.clients import producer_max_request_bytes
 from services.platform.logs import article_id
 from services.platform.settings import Settings
 

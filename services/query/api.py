@@ -6,20 +6,20 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 
-from fastapi import APIRouter, FastAPI, Response
+from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
-from services.platform.api_keys import key_dependencies
-from services.platform.http_errors import install_error_replies
-from services.platform.http_metrics import metrics_router
-from services.platform.http_middleware import add_middleware
+from services.platform.http.api_keys import key_dependencies
+from services.platform.http.errors import install_error_replies
+from services.platform.http.metrics import metrics_router
+from services.platform.http.middleware import add_middleware
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, story_routes, web
 from services.query.catalog import live_incidents
+from services.query.change_feed import ChangeFeed
 from services.query.context import QueryContext
 from services.query.cursor_key import cursor_key
-from services.query.feed import ChangeFeed
 from services.query.metrics import StoreCollector
 from services.query.projector import Projector
 from services.query.reads import Reader
@@ -56,8 +56,6 @@ def create_app(
         app.include_router(module.router, dependencies=reads)
     app.include_router(health.router)
     app.include_router(metrics_router(registry))
-    if settings.query_bench_route:
-        app.include_router(bench_router())
     web.mount(app)
     return app
 
@@ -95,14 +93,3 @@ def lifespan(
             store.close()
 
     return run
-
-
-def bench_router() -> APIRouter:
-    router = APIRouter(tags=["operations"])
-
-    @router.get("/bench/constant", include_in_schema=False)
-    async def constant() -> Response:
-        # The framework's floor on the same server and middleware, for `make bench-api`.
-        return Response(b'{"items":[],"next_cursor":null}', media_type="application/json")
-
-    return router

@@ -21,6 +21,7 @@ from typing import Any
 from services.query.cursor import Cursor, CursorError
 from services.query.schema import connect
 from services.query.selection import ITEM_COLUMNS, LIVE, TimelineFilter, page_sql
+from services.query.sort_keys import bucket_bounds
 from services.query.store import file_identity, read_meta
 from services.query.times import to_rfc3339
 
@@ -39,7 +40,7 @@ ITEM_JSON = (
     "'granularity', granularity, 'anchor', anchor, 'sentence', sentence, "
     "'mention', mention, 'timex_value', timex_value, 'timex_type', timex_type, "
     "'title', title, 'source', source, 'url', url, "
-    f"'published_at', {_rfc3339_sql('published_at')})"
+    "'published_at', published_local, 'timezone', zone)"
 )
 INCIDENT_BY_ID = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608
 # Keys at the positions of ITEM_COLUMNS (0, 2, 3), so cursors are made the same way.
@@ -73,7 +74,8 @@ def item(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
         "title": row[10],
         "source": row[11],
         "url": row[12],
-        "published_at": to_rfc3339(row[13]),
+        "published_at": row[13],
+        "timezone": row[14],
     }
 
 
@@ -81,6 +83,31 @@ def span_classes(conn: sqlite3.Connection, max_rank: int | None) -> list[int]:
     """The span classes that can hold an incident of `max_rank` or finer."""
     sql = "SELECT span_class FROM span_classes WHERE finest_rank <= ?"
     return [k for (k,) in conn.execute(sql, (99 if max_rank is None else max_rank,))]
+
+
+def search_rows(
+    conn: sqlite3.Connection,
+    sql: str,
+    params: dict[str, Any],
+    limit: int,
+    *,
+    descending: bool,
+) -> list[Any]:
+    """The first `limit` rows of a search page (selection.search_sql) in timeline order.
+    Matches come in sort-key order, exact across start seconds only: every match of the
+    last row's second is read too, then what was read is sorted (a page plus one second,
+    never the whole match set)."""
+    rows = conn.execute(sql, params | {"limit": limit}).fetchall()
+    if len(rows) == limit:
+        low, high = bucket_bounds(rows[-1][-1], descending=descending)
+        rest = params | {
+            "key_lo": max(low, params["key_lo"]),
+            "key_hi": min(high, params["key_hi"]),
+            "limit": -1,
+        }
+        rows += conn.execute(sql, rest).fetchall()
+    rows.sort(key=lambda r: (r[2], r[3], r[0]), reverse=descending)
+    return rows[:limit]
 
 
 class Reader:
@@ -141,7 +168,10 @@ class Reader:
             snapshot = cursor.snapshot if cursor else read_meta(conn, "high_water")
             classes = span_classes(conn, flt.max_granularity_rank)
             sql, params = page_sql(flt, cursor, classes, columns)
-            rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
+            if flt.q is None:
+                rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
+            else:
+                rows = search_rows(conn, sql, params, limit + 1, descending=flt.descending)
         finally:
             conn.execute("COMMIT")
         if len(rows) <= limit:

@@ -18,7 +18,7 @@ import sqlite3
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # bump on any change below; add a step to MIGRATIONS when it is additive
+SCHEMA_VERSION = 6  # bump on any change below; add a step to MIGRATIONS when it is additive
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS log_identity (
     cluster_id TEXT NOT NULL,
     topic_id TEXT NOT NULL
 );
+-- published_local: the publication time with the article's own offset (RFC 3339); zone: the
+-- article's clock, an IANA name, "+HH:MM" or UTC (see timeline/zones.zone_label). Incidents
+-- carry both as they carry the article's url and title.
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY,
     revision TEXT NOT NULL,
@@ -42,8 +45,13 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT NOT NULL,
     published_at TEXT NOT NULL,
     language TEXT NOT NULL,
-    normalizer_version TEXT NOT NULL
+    normalizer_version TEXT NOT NULL,
+    published_local TEXT,
+    zone TEXT
 );
+-- An incident row carries its article's source, title, url, published_at (stored-key
+-- form), published_local and zone, set on every row written. (No comments inside the
+-- column list: SQLite's DROP COLUMN, which the migration tests use, trips over them.)
 CREATE TABLE IF NOT EXISTS incidents (
     seq INTEGER PRIMARY KEY,
     incident_id TEXT NOT NULL,
@@ -65,7 +73,13 @@ CREATE TABLE IF NOT EXISTS incidents (
     retired_seq INTEGER,
     retired_at REAL,
     url TEXT,  -- the article's, as title and source are
-    published_at TEXT  -- the article's, stored-key form; set on every row written
+    -- published_at: the article's, stored-key form; set on every row written; sort_key:
+    -- the timeline order as an integer, see sort_keys.py. (Nothing between a comma and the
+    -- next column from here on: ALTER TABLE DROP COLUMN trips over it.)
+    published_at TEXT,
+    sort_key INTEGER NOT NULL,
+    published_local TEXT,
+    zone TEXT
 );
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
 CREATE INDEX IF NOT EXISTS incidents_span
@@ -78,28 +92,36 @@ CREATE UNIQUE INDEX IF NOT EXISTS incidents_live_id
     ON incidents (incident_id) WHERE retired_seq IS NULL;
 CREATE INDEX IF NOT EXISTS incidents_live_article
     ON incidents (article_id) WHERE retired_seq IS NULL;
+-- The full-text index's rowid: a search reads matches in timeline order through it.
+CREATE UNIQUE INDEX IF NOT EXISTS incidents_sort ON incidents (sort_key);
 CREATE INDEX IF NOT EXISTS incidents_retired
     ON incidents (retired_seq) WHERE retired_seq IS NOT NULL;
 CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
-    sentence, mention, title, content='incidents', content_rowid='seq'
+    sentence, mention, title, content='incidents', content_rowid='sort_key'
 );
-CREATE TRIGGER IF NOT EXISTS incidents_fts_insert AFTER INSERT ON incidents BEGIN
-    INSERT INTO incidents_fts (rowid, sentence, mention, title)
-    VALUES (new.seq, new.sentence, new.mention, new.title);
-END;
-CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents BEGIN
+-- Rows enter the full-text index in batches after they are written (text_index.py); a
+-- deleted row leaves it only when it was in it.
+CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents
+WHEN old.seq <= (SELECT value FROM meta WHERE key = 'text_through') BEGIN
     INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
-    VALUES ('delete', old.seq, old.sentence, old.mention, old.title);
+    VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
 END;
 """
 
 
-def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit) with WAL settings."""
+def connect(path: str, *, readonly: bool = False, durable: bool = True) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) with WAL settings;
+    without `durable`, for a new file nobody reads until it is complete (a rebuild's): no
+    journal, no syncs, a larger cache (a crash leaves a file that is thrown away)."""
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
-    if not readonly:
+    if not readonly and not durable:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    elif not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         # WAL + NORMAL is durable against crashes of the process; offsets live in the same
         # transactions, so a lost tail after a power cut is simply projected again.
@@ -108,6 +130,13 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
         # order): a 64 MiB cache instead of 2 MiB keeps them in memory past ~100k rows.
         conn.execute("PRAGMA cache_size = -65536")
     return conn
+
+
+def make_durable(conn: sqlite3.Connection) -> None:
+    """The live settings of `connect` for a file written without them."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")
 
 
 # Version 2 -> 3: incidents carry their article's url and publication time. Rows of
@@ -126,7 +155,50 @@ INSERT INTO meta (key, value)
 ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value);
 DELETE FROM incidents WHERE published_at IS NULL AND retired_seq IS NOT NULL;
 """
-MIGRATIONS = {2: MIGRATE_2_TO_3}  # from version -> the script that reaches the next one
+# Version 3 -> 4: the full-text index is keyed by sort_key instead of seq. Existing rows
+# get keys in exact timeline order within their start second (62135596800 s lie between
+# 0001-01-01 and 1970-01-01, see sort_keys.py); the index is dropped here, created again
+# by DDL and filled by AFTER_DDL.
+MIGRATE_3_TO_4 = """
+ALTER TABLE incidents ADD COLUMN sort_key INTEGER;
+UPDATE incidents SET sort_key = keyed.key FROM (
+    SELECT seq, ((unixepoch(substr(start_at, 1, 19)) + 62135596800) << 24) - 1
+        + row_number() OVER (PARTITION BY substr(start_at, 1, 19)
+                             ORDER BY start_at, end_at, incident_id) AS key
+    FROM incidents
+) AS keyed WHERE keyed.seq = incidents.seq;
+DROP TRIGGER IF EXISTS incidents_fts_insert;
+DROP TRIGGER IF EXISTS incidents_fts_delete;
+DROP TABLE IF EXISTS incidents_fts;
+"""
+# Version 4 -> 5: articles and incidents carry the article's own clock. Rows written before
+# knew only the UTC instant, so they read as published in UTC until their article is
+# projected again (a rebuild gives them their own clock).
+MIGRATE_4_TO_5 = """
+ALTER TABLE articles ADD COLUMN published_local TEXT;
+ALTER TABLE articles ADD COLUMN zone TEXT;
+ALTER TABLE incidents ADD COLUMN published_local TEXT;
+ALTER TABLE incidents ADD COLUMN zone TEXT;
+UPDATE articles SET zone = 'UTC', published_local = CASE
+    WHEN substr(published_at, 20) = '.000000Z' THEN substr(published_at, 1, 19) || 'Z'
+    ELSE published_at END;
+UPDATE incidents SET zone = 'UTC', published_local = CASE
+    WHEN substr(published_at, 20) = '.000000Z' THEN substr(published_at, 1, 19) || 'Z'
+    ELSE published_at END;
+"""
+# Version 5 -> 6: the full-text index follows the rows (text_index.py) instead of an
+# insert trigger; everything written so far is in it.
+MIGRATE_5_TO_6 = """
+DROP TRIGGER IF EXISTS incidents_fts_insert;
+DROP TRIGGER IF EXISTS incidents_fts_delete;
+INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'text_through', coalesce(max(seq), 0) FROM incidents;
+"""
+
+# from version -> the script that reaches the next one
+MIGRATIONS = {2: MIGRATE_2_TO_3, 3: MIGRATE_3_TO_4, 4: MIGRATE_4_TO_5, 5: MIGRATE_5_TO_6}
+REBUILD_FTS = "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');"
+AFTER_DDL = {3: REBUILD_FTS}  # from version -> what completes its step once DDL has run
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -135,10 +207,14 @@ def create_schema(conn: sqlite3.Connection) -> None:
     rebuilt from the timelines topic once its offsets are gone."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    if tables and version != SCHEMA_VERSION and not migrate(conn, version):
+    migrated = bool(tables) and version != SCHEMA_VERSION and migrate(conn, version)
+    if tables and version != SCHEMA_VERSION and not migrated:
         log.warning("read model schema %d, expected %d: rebuilding", version, SCHEMA_VERSION)
         drop_everything(conn)
     conn.executescript(DDL)
+    for step in range(version, SCHEMA_VERSION) if migrated else ():
+        if step in AFTER_DDL:
+            conn.executescript(AFTER_DDL[step])
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
 

@@ -10,43 +10,67 @@ import logging
 import math
 import sqlite3
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from services.platform.log_identity import LogIdentity
-from services.query import bulk
-from services.query.schema import DDL, connect, create_schema
+from services.platform.kafka.log_identity import LogIdentity
+from services.query import bulk, text_index
+from services.query.clock import rfc3339
+from services.query.schema import DDL, connect, create_schema, make_durable
+from services.query.sort_keys import SLOTS, SlotAllocator, base_of
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
+from services.timeline.zones import zone_label
 
 log = logging.getLogger(__name__)
 
-INSERT_INCIDENT = """
+_INCIDENT_COLUMNS = """
 INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
     granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
-    char_end, source, title, span_class, url, published_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    char_end, source, title, span_class, url, published_at, published_local, zone, sort_key)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+    ?20, ?21,
 """
+# The last value is the base of the start second's keys (sort_keys.py): the row takes the
+# slot after the highest one taken in that second, one seek in incidents_sort.
+INSERT_INCIDENT = f"""{_INCIDENT_COLUMNS}    coalesce((SELECT sort_key + 1 FROM incidents
+              WHERE sort_key BETWEEN ?22 AND ?22 + {SLOTS - 1:d}
+              ORDER BY sort_key DESC LIMIT 1), ?22))
+"""  # noqa: S608 - constants only
+# The last value is the sort key itself (a bulk load allocates them in memory).
+INSERT_INCIDENT_KEYED = f"{_INCIDENT_COLUMNS} ?22)"
 ADD_SPAN_CLASS = """
 INSERT INTO span_classes (span_class, finest_rank) VALUES (?, ?)
 ON CONFLICT (span_class) DO UPDATE SET finest_rank = min(finest_rank, excluded.finest_rank)
 """
 UPSERT_ARTICLE = """
 INSERT OR REPLACE INTO articles (article_id, revision, source, url, title, published_at,
-    language, normalizer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    language, normalizer_version, published_local, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 RETIRE = """
 UPDATE incidents SET retired_seq = ?, retired_at = ?
 WHERE article_id = ? AND retired_seq IS NULL
+"""
+RETIRE_ONE = """
+UPDATE incidents SET retired_seq = ?, retired_at = ?
+WHERE article_id = ? AND incident_id = ? AND retired_seq IS NULL
+"""
+# The live rows of an article in incident_row's column order, seq left out: a row equal to
+# the one a new revision would write is left alone (see _apply_revision).
+LIVE_ROWS = """
+SELECT incident_id, article_id, start_at, end_at, granularity, granularity_rank, anchor,
+    sentence, mention, timex_type, timex_value, char_start, char_end, source, title,
+    span_class, url, published_at, published_local, zone
+FROM incidents WHERE article_id = ? AND retired_seq IS NULL
 """
 UPSERT_OFFSET = """
 INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
-RANK_AT, SPAN_CLASS_AT = 6, 16  # positions in incident_row
+RANK_AT, SPAN_CLASS_AT, SORT_KEY_AT = 6, 16, 21  # positions in incident_row
 SET_LOG_IDENTITY = """
 INSERT OR REPLACE INTO log_identity (topic, cluster_id, topic_id) VALUES (?, ?, ?)
 """
@@ -67,6 +91,11 @@ def span_class(start: datetime, end: datetime) -> int:
     """ceil(log2(seconds)) of the interval's length (see schema.py)."""
     seconds = math.ceil((end - start).total_seconds())
     return max(seconds - 1, 0).bit_length()
+
+
+def own_clock(timeline: ArticleTimeline) -> tuple[str, str]:
+    """The article's publication time with its own offset, and the name of its clock."""
+    return rfc3339(timeline.published_at), zone_label(timeline.published_at, timeline.timezone)
 
 
 def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tuple[object, ...]:
@@ -90,6 +119,8 @@ def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tup
         span_class(incident.start, incident.end),
         str(timeline.url) if timeline.url else None,
         to_key(timeline.published_at),
+        *own_clock(timeline),
+        base_of(incident.start),
     )
 
 
@@ -104,6 +135,7 @@ def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
         to_key(timeline.published_at),
         timeline.language,
         timeline.normalizer_version,
+        *own_clock(timeline),
     )
 
 
@@ -123,14 +155,21 @@ def read_meta(conn: sqlite3.Connection, key: str) -> int:
 class TimelineStore:
     """The single writer of the read model (the projector owns it)."""
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: Path, clock: Callable[[], float] = time.time, *, durable: bool = True
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._clock = clock
+        self._durable = durable  # False: a new file nobody reads yet (schema.connect)
+        self._slots: SlotAllocator | None = None  # while loading in bulk
+        # False: every transaction's rows are indexed right after it commits. True: the
+        # caller (the projector) calls index_text when it sees fit (text_index.py).
+        self.text_follows = False
         self._open()
 
     def _open(self) -> None:
-        self._conn = connect(str(self.path))
+        self._conn = connect(str(self.path), durable=self._durable)
         create_schema(self._conn)
         if bulk.loading(self._conn):  # a bulk load was cut short: index what it wrote
             bulk.finish(self._conn, DDL)
@@ -146,9 +185,27 @@ class TimelineStore:
         """Defer index maintenance until `finish_bulk` (see bulk.py); for a fresh store
         catching up on a long topic."""
         bulk.begin(self._conn)
+        self._slots = SlotAllocator()
 
-    def finish_bulk(self) -> None:
-        bulk.finish(self._conn, DDL)
+    def finish_bulk(self, *, text: bool = True) -> None:
+        """Build the deferred indexes; the full-text index too unless `text` is False
+        (it then follows through index_text)."""
+        bulk.finish(self._conn, DDL, text=text)
+        self._slots = None
+
+    def make_durable(self) -> None:
+        """Switch a file written without the live settings to them (before a swap)."""
+        make_durable(self._conn)
+        self._durable = True
+
+    def index_text(self, limit: int = 1 << 62) -> int:
+        """Put up to `limit` rows waiting for the full-text index into it, in one
+        transaction of its own; returns how many (none while loading in bulk)."""
+        return 0 if self._slots is not None else text_index.index_next(self._conn, limit)
+
+    def text_pending(self) -> int:
+        """Rows not in the full-text index yet."""
+        return text_index.pending(self._conn)
 
     def close(self) -> None:
         self._conn.close()
@@ -228,9 +285,12 @@ class TimelineStore:
         if not batches:
             return 0
         try:
-            return self._transaction(topic, batches, guarded=False)
+            rejected = self._transaction(topic, batches, guarded=False)
         except sqlite3.IntegrityError:
-            return self._transaction(topic, batches, guarded=True)
+            rejected = self._transaction(topic, batches, guarded=True)
+        if not self.text_follows:
+            self.index_text()
+        return rejected
 
     def _transaction(
         self, topic: str, batches: Mapping[int, Sequence[tuple[int, Change]]], *, guarded: bool
@@ -279,17 +339,46 @@ class TimelineStore:
 
     def _apply_one(self, change: ArticleTimeline | Retraction) -> None:
         self.high_water += 1
-        retired = (self.high_water, self._clock(), change.article_id)
-        self._conn.execute(RETIRE, retired)
         if isinstance(change, Retraction):
+            self._conn.execute(RETIRE, (self.high_water, self._clock(), change.article_id))
             self._conn.execute("DELETE FROM articles WHERE article_id = ?", (change.article_id,))
             return
         self._conn.execute(UPSERT_ARTICLE, article_row(change))
-        unique = {i.incident_id: i for i in change.incidents}.values()
-        rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
-        self._conn.executemany(INSERT_INCIDENT, rows)
+        self._apply_revision(change)
+
+    def _apply_revision(self, change: ArticleTimeline) -> None:
+        """Retire only the live incidents the revision changed or dropped, and add only
+        the ones it changed or brought: incident ids survive edits (see
+        timeline/incidents.py), so an edit to one sentence is one retraction and one
+        addition on the stream, not the whole article again. (Rows compare without their
+        sort key, which the store allocates.)"""
+        wanted = {i.incident_id: (i, incident_row(0, i, change)) for i in change.incidents}
+        live = {row[0]: row for row in self._conn.execute(LIVE_ROWS, (change.article_id,))}
+        stale = [
+            key
+            for key, row in live.items()
+            if key not in wanted or wanted[key][1][1:SORT_KEY_AT] != row
+        ]
+        when = self._clock()
+        retire = [(self.high_water, when, change.article_id, key) for key in stale]
+        self._conn.executemany(RETIRE_ONE, retire)
+        fresh = [
+            (i, row) for key, (i, row) in wanted.items() if live.get(key) != row[1:SORT_KEY_AT]
+        ]
+        rows = [(self.high_water + n, *row[1:]) for n, (_, row) in enumerate(fresh, 1)]
+        self._insert(rows, [i for i, _ in fresh])
         self._conn.executemany(ADD_SPAN_CLASS, {(row[SPAN_CLASS_AT], row[RANK_AT]) for row in rows})
         self.high_water += len(rows)
+
+    def _insert(self, rows: list[tuple[object, ...]], incidents: Iterable[Incident]) -> None:
+        """Insert incident rows; a bulk load gives them their sort keys itself."""
+        if self._slots is None:
+            self._conn.executemany(INSERT_INCIDENT, rows)
+            return
+        slots = self._slots
+        keys = (slots.key(i.start) for i in incidents)
+        keyed = [(*r[:SORT_KEY_AT], k) for r, k in zip(rows, keys, strict=True)]
+        self._conn.executemany(INSERT_INCIDENT_KEYED, keyed)
 
     def purge_retired(self, older_than_s: float) -> int:
         """Delete rows retired more than `older_than_s` ago; cursors whose snapshot

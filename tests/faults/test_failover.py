@@ -66,7 +66,7 @@ async def await_timelines(bootstrap: str, topic: str, keys: set[bytes], deadline
 
 
 # In `make soak`, not `make test`: a record fetched while Faust seeks its new partitions to
-# their committed offsets is sometimes not handled until the next rebalance (README), which
+# their committed offsets is sometimes not handled until the next rebalance (docs/faults.md), which
 # this test catches and CI must not depend on until it is fixed.
 @pytest.mark.soak
 def test_replacement_gets_the_partitions_within_10_s(bootstrap: str, tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_replacement_gets_the_partitions_within_10_s(bootstrap: str, tmp_path: P
         asyncio.run(await_timelines(bootstrap, topics.timelines, first_keys, 120))
         # Killed once its offsets are committed. Killed before (processed, not committed),
         # the replacement sometimes processed nothing at all for a minute: 3 of 9 runs, a
-        # Faust recovery stall that is reported, not fixed (see the README).
+        # Faust recovery stall that is reported, not fixed (docs/faults.md, "Failover").
         group = stack.settings().worker_group
         poll(
             lambda: not any(asyncio.run(group_lag(bootstrap, group, topics.articles)).values()),

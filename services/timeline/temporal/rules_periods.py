@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
-from services.timeline.mentions import Granularity, TimexType
+from services.timeline.mentions import TimexType
 
 from .calendar import (
     day_value,
-    days_in_month,
     nth_weekday,
     quarter_of,
     quarter_value,
 )
-from .context import Context, Rule, Timex, deictic, trigger_words
-from .lexicon import MONTH_WORD, ORDINALS, SEASONS, WEEKDAY_WORD, month_number
-from .rules_relative import weekday_direction
+from .context import Context, Timex, deictic
+from .lexicon import MONTH_WORD, ORDINALS, SEASONS, month_number
 from .units import move
 
-_B = r"(?<![\w-])"
 _YEAR_WORDS = {"this": 0, "last": -1, "next": 1}
 
 
@@ -59,11 +56,11 @@ def nth_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     # "the second quarter ended Oct. 31, 1988" is dated by its end.
     ended = _ENDED_IN_YEAR.match(ctx.text, m.end())
     year = int(ended["year"]) if ended else _period_year(m, ctx, quarter, quarter_of(ctx.ref))
-    ctx.fiscal = ctx.fiscal or "fiscal" in m.group().lower()
     # A forecast for a quarter not yet over ("weakness into the fourth quarter") is no
     # reporting period: 'the year-ago period' after it still means the reported one.
     forecast = date(year, 3 * quarter, 1) > ctx.ref and ctx.tense(m.start(), m.end()) == "future"
-    return Timex(TimexType.DATE, quarter_value(year, quarter), anchors=not forecast)
+    fiscal = "fiscal" in m.group().lower()
+    return Timex(TimexType.DATE, quarter_value(year, quarter), anchors=not forecast, fiscal=fiscal)
 
 
 def nth_half(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -179,145 +176,3 @@ def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     month, day = _HOLIDAYS.get(name) or _HOLIDAYS[name + " day"]
     year = int(m["year"]) if m["year"] else ctx.partial_year(month, day, m.start(), m.end())
     return Timex(TimexType.DATE, day_value(date(year, month, day)))
-
-
-# A zone written after the time ("3 p.m. EST") overrides the article's own clock.
-_ZONES = {name: timedelta(hours=hours) for name, hours in {
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2}.items()}  # fmt: skip
-
-
-def clock_time(m: re.Match[str], ctx: Context) -> Timex | None:
-    if m["noon"] and ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith("high "):
-        return None
-    hour, minute = _hour_minute(m)
-    if hour is None:
-        return None
-    day = _clock_day(m, ctx)
-    value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
-    named = _ZONES.get((m["tz"] or "").upper())
-    if named is None:
-        return Timex(TimexType.TIME, value)  # on the article's own clock
-    start = datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(named))
-    return Timex(TimexType.TIME, value, (start, start + timedelta(minutes=1), Granularity.MINUTE))
-
-
-def _hour_minute(m: re.Match[str]) -> tuple[int | None, int]:
-    if m["noon"]:
-        return (0 if m["noon"].lower() == "midnight" else 12), 0
-    if m["h24"]:
-        hours, minutes = m["h24"].split(":")
-        return (int(hours), int(minutes)) if int(hours) < 24 else (None, 0)
-    hour, minute = int(m["h"]), int(m["mi"] or 0)
-    meridiem = (m["ap"] or "").lower()[:1]
-    if meridiem and not 1 <= hour <= 12:
-        return None, 0
-    if meridiem == "p" and hour < 12:
-        hour += 12
-    elif meridiem == "a" and hour == 12:
-        hour = 0
-    return (hour, minute) if hour < 24 else (None, 0)
-
-
-def _clock_day(m: re.Match[str], ctx: Context) -> date:
-    if m["month"]:
-        month, day = month_number(m["month"]), int(m["md"])
-        year = ctx.partial_year(month, day, m.start(), m.end())
-        return date(year, month, min(day, days_in_month(year, month)))
-    word = (m["day"] or "").lower()
-    if word in {"yesterday", "today", "tomorrow"}:
-        return ctx.ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
-    if not word:
-        return ctx.anchor
-    target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
-        word
-    )
-    direction = weekday_direction(m, ctx, target)
-    if direction == 0:
-        return ctx.ref
-    delta = (
-        ((target - ctx.ref.weekday()) % 7 or 7)
-        if direction > 0
-        else -((ctx.ref.weekday() - target) % 7 or 7)
-    )
-    return ctx.ref + timedelta(days=delta)
-
-
-RULES = (
-    Rule(
-        "nth-quarter",
-        re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?"
-            r"(?:(?P<year0>(?:19|20)\d\d)\s+)?(?:(?i:fiscal)[\s-]+)?"
-            r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?:(?i:fiscal)\s+)?(?i:quarter)"
-            r"|Q(?P<qn>[1-4]))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
-        ),
-        nth_quarter,
-        trigger_words("quarter q1 q2 q3 q4"),
-    ),
-    Rule(
-        # The adjective ("third-quarter profit") leaves the article outside the extent.
-        "nth-quarter-adjective",
-        re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?P<year0>(?:19|20)\d\d)\s+)?"
-            r"(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth))-(?i:quarter)(?P<qn>)(?P<year>)(?![\w-])"
-        ),
-        nth_quarter,
-        trigger_words("quarter"),
-    ),
-    Rule(
-        "nth-half",
-        re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?"
-            r"(?P<ord>(?i:first|second|last))(?:[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
-            r"(?P<year>(?:19|20)\d\d)|(?!\s+(?i:of)\s))|\s+(?i:two\s+quarters\s+of)\s+(?:(?i:fiscal)\s+)?"
-            r"(?P<qyear>(?:19|20)\d\d))(?![\w-])"
-        ),
-        nth_half,
-        trigger_words("half quarters"),
-    ),
-    Rule(
-        "named-quarter",
-        re.compile(
-            rf"{_B}(?i:the)\s+(?:(?P<rel>(?i:latest|current|most\s+recent|recent|previous|past|last))\s+)?(?i:quarter)(?![\w-])"
-            r"|(?i:the\s+(?:latest|most\s+recent)\s+period)(?![\w-])(?P<period>)"
-        ),
-        named_quarter,
-        trigger_words("quarter period"),
-    ),
-    Rule(
-        "season",
-        re.compile(
-            rf"{_B}(?P<cue>(?i:in|during|by|until|since|through|over|for)\s+)?(?P<t>(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?"
-            r"(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
-            r"(?:\s+(?:(?i:of)\s+)?(?P<year>1\d{3}|20\d\d)(?!\d))?)(?![\w-])(?!\s+(?i:of)\s)"
-        ),
-        season,
-        trigger_words("spring summer fall autumn winter"),
-    ),
-    Rule(
-        "holiday",
-        re.compile(
-            rf"{_B}(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July"
-            r"|July\s+Fourth|Halloween|Valentine['’]s\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
-            r"|Mother['’]s\s+Day|Election\s+Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"
-        ),
-        holiday,
-        trigger_words(
-            "christmas year independence fourth july halloween valentine veterans"
-            " thanksgiving labor mother election"
-        ),
-    ),
-    Rule(
-        "clock-time",
-        re.compile(
-            # A dash after a time starts the span's second time ("19:00-03:00hrs").
-            rf"(?<![\w:.])(?:(?<=\d[-–])|(?<![-–]))(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midday|midnight))"
-            rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d)(?:\s?(?i:hrs|hours)\b)?)(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
-            rf"(?:,?\s+(?:(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD})"
-            rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?!\w|[-–]\D)"
-        ),
-        clock_time,
-        trigger_words("#d noon midday midnight"),
-    ),
-)

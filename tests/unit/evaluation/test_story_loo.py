@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from services.evaluation import story_cache
-from services.evaluation.story_loo import Grid, Scores, choose, leave_one_out, points
-from services.evaluation.story_windows import DATE_FIELDS, Window, windows
-from services.evaluation.timeline17 import Topic
-from services.evaluation.tls_scoring import PRF, system_timeline
+from evaluation import story_cache
+from evaluation.story_loo import Grid, Scores, choose, leave_one_out, points
+from evaluation.story_windows import DATE_FIELDS, Window, windows
+from evaluation.timeline17 import Topic
+from evaluation.tls_scoring import PRF, system_timeline
 from services.timeline.story import StoryMethod
 
 from .test_eval_stories import write_topic
