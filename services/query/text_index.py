@@ -18,8 +18,8 @@ _READ = "SELECT value FROM meta WHERE key = 'text_through'"
 _SET = "INSERT OR REPLACE INTO meta (key, value) VALUES ('text_through', ?)"
 _UPTO = "SELECT max(seq) FROM (SELECT seq FROM incidents WHERE seq > ? ORDER BY seq LIMIT ?)"
 _INDEX = """
-INSERT INTO incidents_fts (rowid, sentence, mention, title)
-SELECT sort_key, sentence, mention, title FROM incidents WHERE seq > ? AND seq <= ?
+INSERT INTO incidents_fts (rowid, search_text)
+SELECT sort_key, search_text FROM incidents WHERE seq > ? AND seq <= ?
 """
 # Everything at once (a bulk load): FTS5 reads the whole content table itself.
 REBUILD_ALL = (
