@@ -68,6 +68,21 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, day_value(found))
 
 
+# Hours after midnight are named for the morning they begin ("the early morning hours").
+_PART_OF_DATE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def part_of_date(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the night of 13 May', 'early in the morning of 29 April 1975': a part of the day
+    that the date names, so one time with its part of day (1862-05-13TNI)."""
+    day = month_day(m, ctx)
+    if day is None or len(day.value) != len("YYYY-MM-DD"):
+        return None
+    words = m["part"].lower().split()
+    code = _PART_OF_DATE.get(words[0], "MO")
+    return Timex(TimexType.TIME, f"{day.value}T{code}")
+
+
 def full_year(year: int, ref: date) -> int:
     """Two-digit years fall in the century that puts them at most ten years ahead."""
     if year >= 100:
