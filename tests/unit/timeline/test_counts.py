@@ -26,3 +26,17 @@ def test_counts_before_plural_nouns_are_no_years(
     language: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert pairs(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The eight-year war ended.", [("eight-year", "P8Y")]),
+        ("They signed the two-week truce.", [("two-week", "P2W")]),
+        ("It lasted the two weeks.", [("the two weeks", "P2W")]),
+    ],
+)
+def test_an_adjectival_length_leaves_the_article_to_its_noun(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
