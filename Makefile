@@ -19,7 +19,7 @@ VENDOR_STAMP := $(VENDOR)/.vis-timeline-$(VIS_TIMELINE)
 
 .PHONY: setup setup-dev browser rouge run reset status test soak test-unit lint format schemas \
 	kafka-up kafka-down topics bench-normalizer bench-api bench-pipeline bench-rebuild \
-	bench-replay eval-stories clean
+	bench-replay bench-stories eval-timeml eval-stories clean
 
 # Two stamps: the runtime set (requirements.lock) is all `make run` needs; tests and linters
 # add the dev set (requirements-dev.lock) on top.
@@ -89,13 +89,13 @@ test-unit: setup-dev
 	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
 
 lint: setup-dev
-	$(BIN)/ruff format --check services tests bench
-	$(BIN)/ruff check services tests bench
-	$(BIN)/mypy --strict services bench
+	$(BIN)/ruff format --check services evaluation tests bench
+	$(BIN)/ruff check services evaluation tests bench
+	$(BIN)/mypy --strict services evaluation bench
 
 format: setup-dev
-	$(BIN)/ruff format services tests bench
-	$(BIN)/ruff check --fix services tests bench
+	$(BIN)/ruff format services evaluation tests bench
+	$(BIN)/ruff check --fix services evaluation tests bench
 
 schemas: setup
 	$(BIN)/python -m services.platform.schemas
@@ -112,8 +112,13 @@ topics: setup
 bench-normalizer: setup
 	$(BIN)/python -m bench.normalizer $(TIMEML)
 
+# The evaluations (evaluation/, beside bench/: measurement, not in the image): TempEval-3
+# scores of the normalizer on a TimeML gold folder, and story timelines scored with tilse.
+eval-timeml: setup
+	$(BIN)/python -m evaluation timeml $(TIMEML) $(BENCH_ARGS)
+
 eval-stories: setup-dev rouge
-	$(BIN)/newstimeline eval-stories $(TIMELINE17)
+	$(BIN)/python -m evaluation stories $(TIMELINE17) $(BENCH_ARGS)
 
 # wrk drives the load from its own process when it is there (an httpx load process otherwise).
 bench-api: setup
@@ -133,7 +138,11 @@ bench-rebuild: setup
 
 # Replay and rebuild rates on the broker make run uses (topics of its own; not in make test).
 bench-replay: setup
-	$(BIN)/python -m services.evaluation.replay_bench --articles 5000
+	$(BIN)/python -m bench.replay --articles 5000
+
+# Latency of GET /v1/stories/timeline over one Timeline17 topic, in-process.
+bench-stories: setup-dev
+	$(BIN)/python -m bench.stories $(firstword $(wildcard $(TIMELINE17)/*/)) $(BENCH_ARGS)
 
 clean:
 	-$(BIN)/newstimeline kafka stop

@@ -1,22 +1,22 @@
 """A synthetic read model for `make bench-api`: many incidents, loaded in bulk.
 
-The load bypasses the projector on purpose: indexes and the full-text index are dropped
-while rows go in and rebuilt once at the end, which is many times faster than row-by-row
-maintenance. The result is an ordinary store that the query service opens as usual.
+Loaded through the projector's own store (TimelineStore) in its bulk mode, the one a
+rebuild uses: indexes and the full-text index are built once at the end, which is many
+times faster than row-by-row maintenance. The result is an ordinary store that the query
+service opens as usual.
 """
 
 from __future__ import annotations
 
 import random
-import sqlite3
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from services.query.schema import create_schema
-from services.query.store import INSERT_INCIDENT, SET_META, UPSERT_ARTICLE, span_class
-from services.query.times import to_key
-from services.timeline.mentions import Granularity
+from services.query.store import Change, TimelineStore
+from services.timeline.events import Anchor, ArticleTimeline, Incident
+from services.timeline.mentions import Granularity, TimexType
 
 RARE_WORD = "siege"  # in about one sentence in a thousand: a selective search
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -30,12 +30,6 @@ SPANS = (  # granularity, interval length, weight
     (Granularity.DECADE, timedelta(days=3652), 2),
     (Granularity.CENTURY, timedelta(days=36524), 1),
 )
-DROPPED_WHILE_LOADING = (
-    "incidents_order",
-    "incidents_span",
-    "incidents_live_id",
-    "incidents_live_article",
-)
 PER_ARTICLE = 10
 
 
@@ -46,68 +40,67 @@ def sentence(rng: random.Random, words: list[str]) -> str:
     return " ".join(chosen).capitalize() + "."
 
 
-def article_rows(rng: random.Random, n: int, words: list[str]) -> Iterator[tuple[object, ...]]:
-    """The incidents of article n (PER_ARTICLE of them), seq numbers from n * PER_ARTICLE."""
+NAMESPACE = uuid.UUID("8d3c1f0e-55a2-4b8e-9d61-2f7a0c4e9b13")
+BATCH = 500  # articles per transaction
+
+
+def article_timeline(
+    article_id: str, number: int, rng: random.Random, words: list[str], *, anchored: bool
+) -> ArticleTimeline:
+    """PER_ARTICLE incidents of one synthetic article; with `anchored`, the first is the
+    article's own publication, as the normalizer makes it."""
     published = EPOCH + timedelta(seconds=rng.randrange(YEARS * 365 * 86400))
-    source, title = f"source-{n % 20}", f"Article {n} about {rng.choice(words)}"
     kinds, weights = list(range(len(SPANS))), [w for _, _, w in SPANS]
+    incidents = []
     for k in range(PER_ARTICLE):
         granularity, length, _ = SPANS[rng.choices(kinds, weights)[0]]
-        start = published - timedelta(days=rng.randrange(0, 400)) if k else published
-        seq = n * PER_ARTICLE + k + 1
-        yield (
-            seq,
-            f"inc-{seq:09d}",
-            f"art-{n:08d}",
-            to_key(start),
-            to_key(start + length),
-            granularity.value,
-            granularity.rank,
-            "explicit" if k else "publication",
-            sentence(rng, words),
-            f"mention {k}",
-            "DATE",
-            start.date().isoformat(),
-            0,
-            5,
-            source,
-            title,
-            span_class(start, start + length),
-            f"https://bench.example/{n}",
-            to_key(published),
-        )
+        publication = anchored and k == 0
+        start = published if publication else published - timedelta(days=rng.randrange(0, 400))
+        incidents.append(
+            Incident(
+                incident_id=str(uuid.uuid5(NAMESPACE, f"{article_id}/{k}")),
+                article_id=article_id, start=start, end=start + length,
+                granularity=granularity,
+                anchor=Anchor.PUBLICATION if publication else Anchor.EXPLICIT,
+                sentence=sentence(rng, words), mention=f"mention {k}",
+                timex_type=TimexType.DATE, timex_value=start.date().isoformat(),
+                char_start=0, char_end=5,
+            )
+        )  # fmt: skip
+    return ArticleTimeline(
+        article_id=article_id, revision="r1", source=f"source-{number % 20}",
+        url=f"https://bench.example/{number}", title=f"Article {number} about {rng.choice(words)}",
+        published_at=published, language="en", normalizer_version="bench",
+        incidents=tuple(incidents),
+    )  # fmt: skip
+
+
+def words_of(rng: random.Random) -> list[str]:
+    return [f"w{rng.randrange(10**6):x}" for _ in range(3000)]
+
+
+def batches(articles: int, seed: int) -> Iterator[list[tuple[int, Change]]]:
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+    words = words_of(rng)
+    batch: list[tuple[int, Change]] = []
+    for n in range(articles):
+        batch.append((n, article_timeline(f"art-{n:08d}", n, rng, words, anchored=True)))
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def fill(path: Path, incidents: int, seed: int = 7) -> int:
-    """A store at `path` holding `incidents` incidents; returns its high-water mark."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = OFF")  # a throw-away file: no journal while loading
-    conn.execute("PRAGMA synchronous = OFF")
-    create_schema(conn)
-    for index in DROPPED_WHILE_LOADING:
-        conn.execute(f"DROP INDEX {index}")
-    conn.execute("DROP TRIGGER incidents_fts_insert")
-    rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
-    words = [f"w{rng.randrange(10**6):x}" for _ in range(3000)]
-    conn.execute("BEGIN")
-    for n in range(incidents // PER_ARTICLE):
-        rows = list(article_rows(rng, n, words))
-        conn.executemany(INSERT_INCIDENT, rows)
-        first = rows[0]
-        conn.execute(
-            UPSERT_ARTICLE,
-            (first[2], "r1", first[14], first[17], first[15], first[18], "en", "bench"),
-        )
-    high_water = (incidents // PER_ARTICLE) * PER_ARTICLE
-    conn.execute(SET_META, ("high_water", high_water))
-    conn.execute(
-        "INSERT INTO span_classes SELECT span_class, min(granularity_rank) FROM incidents "
-        "GROUP BY span_class"
-    )
-    conn.execute("COMMIT")
-    create_schema(conn)  # puts the dropped indexes and trigger back
-    conn.execute("INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild')")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("ANALYZE")
-    conn.close()
-    return high_water
+    """A store at `path` holding `incidents` incidents (rounded down to whole articles);
+    returns its high-water mark."""
+    store = TimelineStore(path)
+    try:
+        store.start_bulk()
+        for batch in batches(incidents // PER_ARTICLE, seed):
+            store.apply("bench.fill", 0, batch)
+        store.finish_bulk()
+        return store.high_water
+    finally:
+        store.close()

@@ -11,40 +11,17 @@ import random
 import signal
 import sys
 import time
-import uuid
-from datetime import timedelta
 from pathlib import Path
 
-from bench.api_data import EPOCH, PER_ARTICLE, SPANS, YEARS, sentence
+from bench.api_data import article_timeline, words_of
 from services.query.store import Change, TimelineStore
-from services.timeline.events import Anchor, ArticleTimeline, Incident
-from services.timeline.mentions import TimexType
+from services.timeline.events import ArticleTimeline
 
 COMMITS_PER_S = 10
-NAMESPACE = uuid.UUID("8d3c1f0e-55a2-4b8e-9d61-2f7a0c4e9b13")
 
 
 def live_timeline(number: int, rng: random.Random, words: list[str]) -> ArticleTimeline:
-    article_id = f"live-{number:08d}"
-    published = EPOCH + timedelta(seconds=rng.randrange(YEARS * 365 * 86400))
-    incidents = []
-    for k in range(PER_ARTICLE):
-        granularity, length, _ = SPANS[rng.randrange(len(SPANS))]
-        start = published - timedelta(days=rng.randrange(0, 400))
-        incidents.append(
-            Incident(
-                incident_id=str(uuid.uuid5(NAMESPACE, f"{article_id}/{k}")),
-                article_id=article_id, start=start, end=start + length,
-                granularity=granularity, anchor=Anchor.EXPLICIT,
-                sentence=sentence(rng, words), mention=f"mention {k}",
-                timex_type=TimexType.DATE, timex_value=start.date().isoformat(),
-            )
-        )  # fmt: skip
-    return ArticleTimeline(
-        article_id=article_id, revision="r1", source=f"source-{number % 20}",
-        title=f"Live article {number}", published_at=published, language="en",
-        normalizer_version="bench", incidents=tuple(incidents),
-    )  # fmt: skip
+    return article_timeline(f"live-{number:08d}", number, rng, words, anchored=False)
 
 
 def write_until_stopped(path: Path, articles_per_s: float) -> int:
@@ -56,7 +33,7 @@ def write_until_stopped(path: Path, articles_per_s: float) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     rng = random.Random(11)  # noqa: S311 - synthetic data, not security
-    words = [f"w{rng.randrange(10**6):x}" for _ in range(3000)]
+    words = words_of(rng)
     store = TimelineStore(path)
     per_commit = max(1, round(articles_per_s / COMMITS_PER_S))
     number, offset, next_at = 0, 0, time.monotonic()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from services.evaluation.timeml import Document, read_corpus
+from services.normalizer.timeml import Document, read_corpus
 
 SOURCES = 20  # distinct outlets, so source filters and per-source views see a spread
 TITLE_CHARS = 120

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from services.evaluation.timeml import Document, read_corpus
+from services.normalizer.timeml import Document, read_corpus
 from services.timeline.normalize import normalize
 
 Runner = Callable[[str, datetime], object]

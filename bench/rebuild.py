@@ -31,9 +31,9 @@ from rich.table import Table
 
 from bench.corpus import build_articles
 from bench.stack import RunNames, delete_run_topics
-from services.evaluation.timeml import read_corpus
 from services.ingest.submission import parse_article, to_event
 from services.normalizer.processing import Publish, decide
+from services.normalizer.timeml import read_corpus
 from services.platform.broker import choose_broker
 from services.platform.logs import configure_logging
 from services.platform.settings import PROJECT_ROOT, Settings

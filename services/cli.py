@@ -17,8 +17,7 @@ from services.platform.errors import EnvironmentProblemError
 # status` does not pay for importing dateparser or Faust.
 COMMAND_MODULES: tuple[str, ...] = (
     "services.platform.commands",
-    "services.evaluation.commands",
-    "services.evaluation.story_commands",
+    "services.normalizer.text_commands",
     "services.ingest.commands",
     "services.ingest.feed_command",
     "services.normalizer.commands",

@@ -120,11 +120,6 @@ class Settings(BaseSettings):
         description="How long replaced incidents stay readable to cursors opened before the "
         "replacement; older cursors get 410 and must start again.",
     )
-    query_bench_route: bool = Field(
-        default=False,
-        description="Serve GET /bench/constant (a constant body) so benchmarks can compare "
-        "the API with the bare framework on the same server settings.",
-    )
     log_level: str = Field(default="INFO", description="Log level of every service.")
     logs_dir: Path = Field(
         default=PROJECT_ROOT / "var" / "logs",

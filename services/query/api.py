@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 
-from fastapi import APIRouter, FastAPI, Response
+from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
@@ -56,8 +56,6 @@ def create_app(
         app.include_router(module.router, dependencies=reads)
     app.include_router(health.router)
     app.include_router(metrics_router(registry))
-    if settings.query_bench_route:
-        app.include_router(bench_router())
     web.mount(app)
     return app
 
@@ -95,14 +93,3 @@ def lifespan(
             store.close()
 
     return run
-
-
-def bench_router() -> APIRouter:
-    router = APIRouter(tags=["operations"])
-
-    @router.get("/bench/constant", include_in_schema=False)
-    async def constant() -> Response:
-        # The framework's floor on the same server and middleware, for `make bench-api`.
-        return Response(b'{"items":[],"next_cursor":null}', media_type="application/json")
-
-    return router

@@ -12,8 +12,8 @@ from pathlib import Path
 from bench.api_writer import live_timeline
 from bench.corpus import build_articles
 from bench.rebuild import copies
-from services.evaluation.timeml import Document
 from services.ingest.submission import parse_article, to_event
+from services.normalizer.timeml import Document
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
 from services.query.store import TimelineStore

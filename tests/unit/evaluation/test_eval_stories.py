@@ -1,4 +1,4 @@
-"""eval-stories on a tiny Timeline17-style folder, and the pieces of its protocol."""
+"""`python -m evaluation stories` on a tiny Timeline17-style folder, and its protocol."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from services.cli import main
-from services.evaluation.timeline17 import Reference, read_references, untokenize
-from services.evaluation.tls_scoring import PRF, TimelineScore, average, evaluator, score
+from evaluation.commands import main
+from evaluation.timeline17 import Reference, read_references, untokenize
+from evaluation.tls_scoring import PRF, TimelineScore, average, evaluator, score
 
 ARTICLES = [
     (
@@ -73,7 +73,7 @@ def test_eval_stories_prints_the_topic_table(
     rouge: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
-    assert main(["eval-stories", str(write_topic(tmp_path)), "--rouge", rouge]) == 0
+    assert main(["stories", str(write_topic(tmp_path)), "--rouge", rouge]) == 0
     out = capsys.readouterr().out
     (storm,) = [line for line in out.splitlines() if "storm" in line]
     cells = [c.strip() for c in storm.split("│") if c.strip()]
@@ -85,9 +85,9 @@ def test_eval_stories_prints_the_topic_table(
 def test_eval_stories_refuses_a_folder_without_topics(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["eval-stories", str(tmp_path)]) == 2
+    assert main(["stories", str(tmp_path)]) == 2
     assert "no TOPIC/articles.jsonl" in capsys.readouterr().err
-    assert main(["eval-stories", str(tmp_path / "missing")]) == 2
+    assert main(["stories", str(tmp_path / "missing")]) == 2
 
 
 def test_untokenize_restores_dates_and_punctuation() -> None:
@@ -123,7 +123,7 @@ def test_ablation_scores_each_part_of_the_method(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     folder = str(write_topic(tmp_path))
-    assert main(["eval-stories", folder, "--rouge", "python", "--ablation"]) == 0
+    assert main(["stories", folder, "--rouge", "python", "--ablation"]) == 0
     out = capsys.readouterr().out
     rows = [line for line in out.splitlines() if line.startswith("│") and "storm" not in line]
     names = [cells.split("│")[1].strip() for cells in rows if "all" not in cells.split("│")[1]]

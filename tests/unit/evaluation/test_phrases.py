@@ -1,5 +1,5 @@
-from services.evaluation.phrases import phrase_key, phrase_rows, value_shape
-from services.evaluation.timeml import Timex
+from evaluation.phrases import phrase_key, phrase_rows, value_shape
+from services.normalizer.timeml import Timex
 
 
 def _pair(text: str, gold: str, system: str) -> tuple[Timex, Timex]:

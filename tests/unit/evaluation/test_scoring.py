@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from services.evaluation.scoring import Counts, metrics, pair, percent, tokens
-from services.evaluation.timeml import Timex
+from evaluation.scoring import Counts, metrics, pair, percent, tokens
+from services.normalizer.timeml import Timex
 
 
 def timex(text: str, part: str, value: str = "X", kind: str = "DATE", nth: int = 0) -> Timex:

@@ -1,10 +1,7 @@
 from pathlib import Path
 
-import pytest
-
-from services.cli import main
-from services.evaluation.annotate import annotate_folder
-from services.evaluation.timeml import Timex, parse_text, read_document, render_text
+from services.normalizer.annotate import annotate_folder
+from services.normalizer.timeml import Timex, parse_text, read_document, render_text
 
 DOCUMENT = "\n".join(
     [
@@ -50,18 +47,3 @@ def test_annotate_folder_writes_our_tags_over_the_same_text(tmp_path: Path) -> N
     gold, ours = read_document(source / "doc.tml"), read_document(target / "doc.tml")
     assert ours.text == gold.text
     assert [(t.text, t.value) for t in ours.timexes] == [("Friday", "2025-12-12"), ("2024", "2024")]
-
-
-def test_eval_timeml_prints_the_scores_and_the_phrase_breakdown(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Gold says Friday is a week earlier than our reading: one wrong value, one right.
-    (tmp_path / "doc.tml").write_text(
-        DOCUMENT.replace('value="2025-12-12"', 'value="2025-12-05"'), encoding="utf-8"
-    )
-    assert main(["eval-timeml", str(tmp_path), "--phrases", "5"]) == 0
-    out = capsys.readouterr().out
-    assert "value" in out
-    assert "accuracy 50.00" in out
-    assert "friday" in out
-    assert "2024" not in out.split("Phrases with the most wrong values")[1]

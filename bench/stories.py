@@ -1,6 +1,6 @@
 """Latency of GET /v1/stories/timeline over a real topic.
 
-Run: `python -m services.evaluation.story_bench TOPIC_DIR`.
+Run: `python -m bench.stories TOPIC_DIR`.
 
 Loads one Timeline17-style topic (normalized in-process) into a fresh read model, then times
 requests through the app in-process: the first request of the process (which builds the
@@ -24,13 +24,12 @@ from asgi_lifespan import LifespanManager
 from rich.console import Console
 from rich.table import Table
 
+from evaluation.timeline17 import read_articles, submission, untokenize
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.schema import connect
 from services.query.store import TimelineStore
 from services.timeline.incidents import build_timeline
-
-from .timeline17 import read_articles, submission, untokenize
 
 QUERIES = ("", "q=oil", "q=well", "source=bpoil_bbc", "per_date=3", "dates=60", "q=spill")
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from services.normalizer.timeml import Timex
+
 from .phrases import PhraseRow
 from .scoring import Counts, metrics
-from .timeml import Timex
 
 
 def evaluation_table(counts: Counts, documents: int, seconds: float) -> Table:

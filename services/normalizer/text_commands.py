@@ -1,4 +1,4 @@
-"""`newstimeline normalize`, `annotate-timeml` and `eval-timeml`."""
+"""`newstimeline normalize` and `annotate-timeml`: the normalizer run over text or TimeML."""
 
 from __future__ import annotations
 
@@ -42,17 +42,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("in_dir", type=Path)
     command.add_argument("out_dir", type=Path)
     command.set_defaults(handler=run_annotate)
-    command = subparsers.add_parser("eval-timeml", help="TempEval-3 scores against a gold folder")
-    command.add_argument("gold_dir", type=Path)
-    command.add_argument("--errors", type=Path, help="write mismatches to this file")
-    command.add_argument(
-        "--phrases",
-        type=int,
-        default=0,
-        metavar="N",
-        help="also list the N phrases with the most wrong values, with gold and our value forms",
-    )
-    command.set_defaults(handler=run_evaluate)
 
 
 def parse_published_at(value: str | None) -> datetime:
@@ -162,28 +151,4 @@ def run_annotate(args: argparse.Namespace) -> int:
         raise UsageError(msg)
     count = annotate_folder(args.in_dir, args.out_dir)
     sys.stderr.write(f"annotated {count} files into {args.out_dir}\n")
-    return 0
-
-
-def run_evaluate(args: argparse.Namespace) -> int:
-    from .annotate import annotate_corpus
-    from .phrases import phrase_rows
-    from .report import evaluation_table, phrase_table, print_table, write_mismatches
-    from .scoring import Counts
-
-    if not args.gold_dir.is_dir():
-        msg = f"{args.gold_dir} is not a folder"
-        raise UsageError(msg)
-    total, seconds, named = Counts(), 0.0, []
-    for result in annotate_corpus(args.gold_dir):
-        counts = Counts()
-        counts.add(result.document.text, result.document.timexes, result.system)
-        total.add(result.document.text, result.document.timexes, result.system)
-        named.append((result.document.name, counts))
-        seconds += result.seconds
-    print_table(evaluation_table(total, len(named), seconds))
-    if args.phrases > 0:
-        print_table(phrase_table(phrase_rows(total.pairs, args.phrases)))
-    if args.errors:
-        write_mismatches(named, args.errors)
     return 0

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .timeml import Timex
+from services.normalizer.timeml import Timex
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|\S")
 

@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 from services.cli import UsageError, main
-from services.evaluation.commands import register
 from services.ingest.submission import describe_errors, parse_article
+from services.normalizer.text_commands import register
 
 
 def run(

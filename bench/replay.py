@@ -1,7 +1,7 @@
 """Rates of the operators' replays on the real broker: re-normalizing N articles after a
 normalizer upgrade (articles/s) and rebuilding a read model from the timelines (incidents/s).
 
-python -m services.evaluation.replay_bench [--articles 5000]
+python -m bench.replay [--articles 5000]
 
 Uses topics and a read model file of its own (a run id in their names), never the served
 ones. The seed articles' bodies, under new ids and publication times, are the articles.

@@ -1,0 +1,5 @@
+import sys
+
+from evaluation.commands import main
+
+sys.exit(main())
