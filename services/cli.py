@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "services.ingest.commands",
     "services.ingest.feed_command",
     "services.normalizer.commands",
+    "services.normalizer.audit_command",
     "services.query.commands",
     "services.platform.status_view",
     "services.replay_commands",

@@ -35,6 +35,15 @@ class GuardedConsumer(faust_kafka.Consumer):
         self._gap.pop(tp, None)
         return self.guard.commit_point(tp.partition)
 
+    def _filter_tps_with_pending_acks(self, topics: Any = None) -> Any:
+        # Faust looks only where it saw acks; a partition whose records were all healed
+        # has none, and must be committed too.
+        yield from super()._filter_tps_with_pending_acks(topics)
+        wanted = topics is None or self.guard.topic in topics
+        for tp in self.assignment():
+            if tp.topic == self.guard.topic and tp not in self._acked and wanted:
+                yield tp
+
     async def _add_gap(self, tp: Any, offset_from: int, offset_to: int) -> None:
         if tp.topic != self.guard.topic:
             await super()._add_gap(tp, offset_from, offset_to)

@@ -21,21 +21,27 @@ from pathlib import Path
 
 import pytest
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from services.ingest.submission import parse_article, to_event
 from services.platform.local_kafka import free_port
 from tests.e2e.polling import poll
-from tests.faults.stack import Stack
-from tests.faults.topic_truth import commit_lag, latest_revisions, latest_timelines, read_all
+from tests.faults.stack import Stack, group_lag
+from tests.faults.topic_truth import latest_revisions, latest_timelines, read_all
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 ARTICLES = int(os.environ.get("STORM_ARTICLES", "3000"))
 RESTARTS = int(os.environ.get("STORM_RESTARTS", "16"))
 BATCH = 100
-# Seconds the restarted worker lives before its next stop: short ones land in its startup
-# and recovery (the window of the race), longer ones let it take partitions and work.
-LIFETIMES = (1.5, 7.0, 3.0, 9.0, 0.7, 5.0, 2.0, 8.0)
+# When the restarted worker is stopped: once its log shows a phase (the n-th line of it
+# since this start) and then a delay. "Fetcher]: Starting" is the start of its recovery
+# (the changelog is read while the fetcher runs), "Seek stream partitions" the moment the
+# race opens (streams resumed, the seek still in flight), "Worker ready" its end.
+RECOVERY, SEEK, READY = "Fetcher]: Starting", "Seek stream partitions", "Worker ready"
+STOPS = ((SEEK, 0.0), (READY, 3.0), (RECOVERY, 0.3), (SEEK, 0.2), (READY, 6.0), (SEEK, 0.5))
+PHASE_DEADLINE_S = 90.0
+POSTING_S = 120.0
 COMMIT_DEADLINE_S = 30.0
 
 
@@ -75,21 +81,37 @@ class Poster(threading.Thread):
             self.error = exc
 
     async def post(self) -> None:
-        producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all", linger_ms=5)
+        producer = AIOKafkaProducer(
+            bootstrap_servers=self.bootstrap, acks="all", enable_idempotence=True, linger_ms=5
+        )
         await producer.start()
         try:
             order = schedule()
             batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
             began = time.monotonic()
             for i, batch in enumerate(batches):
-                await asyncio.gather(*[await producer.send(self.topic, v, key=k)
-                                       for k, v in (event(n, r) for n, r in batch)])  # fmt: skip
+                await self.send(producer, batch)
                 self.sent += len(batch)
                 # Spread the batches over the storm (a pause to the next batch's share).
                 pause = began + self.span_s * (i + 1) / len(batches) - time.monotonic()
                 await asyncio.sleep(max(pause, 0))
         finally:
             await producer.stop()
+
+    async def send(self, producer: AIOKafkaProducer, batch: list[tuple[int, int]]) -> None:
+        """Send one batch, again while the busy broker refuses it (a record sent twice is
+        a revision the worker skips), for at most a minute."""
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                sends = [await producer.send(self.topic, v, key=k)
+                         for k, v in (event(n, r) for n, r in batch)]  # fmt: skip
+                await asyncio.gather(*sends)
+                return
+            except KafkaError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.5)
 
 
 def stop(stack: Stack, name: str, sig: signal.Signals) -> None:
@@ -99,18 +121,31 @@ def stop(stack: Stack, name: str, sig: signal.Signals) -> None:
     process.wait(30)
 
 
+def occurrences(path: Path, text: str) -> int:
+    return path.read_text(errors="replace").count(text) if path.exists() else 0
+
+
 def storm(stack: Stack, restarts: int) -> list[str]:
-    """Stop and start worker 'b' `restarts` times; what happened, for the report."""
+    """Start worker 'b' and stop it again, `restarts` times, then start it for good; what
+    happened, for the report."""
     began, notes = time.monotonic(), []
     signals = itertools.cycle((signal.SIGKILL, signal.SIGTERM))
-    lives = itertools.cycle(LIFETIMES)
+    stops = itertools.cycle(STOPS)
+    log = stack.tmp / "b.log"
     for n in range(restarts):
-        life = next(lives)
-        time.sleep(life)  # the storm's pace, not a wait for something to happen
+        phase, delay = next(stops)
+        seen = occurrences(log, phase)
+        stack.start("b", "worker", *port_of("b"))
+        try:
+            poll(lambda p=phase, s=seen: occurrences(log, p) > s, PHASE_DEADLINE_S, phase)
+        except AssertionError:
+            notes.append(f"b never reached {phase!r} within {PHASE_DEADLINE_S:.0f} s")
+        time.sleep(delay)  # the storm's pace, not a wait for something to happen
         sig = next(signals)
         stop(stack, "b", sig)
-        notes.append(f"{time.monotonic() - began:6.1f} s  b {sig.name} after {life} s ({n + 1})")
-        stack.start("b", "worker", *port_of("b"))
+        at = time.monotonic() - began
+        notes.append(f"{at:6.1f} s  b {sig.name}, {delay} s after {phase!r} ({n + 1})")
+    stack.start("b", "worker", *port_of("b"))
     return notes
 
 
@@ -123,14 +158,13 @@ def port_of(worker: str) -> tuple[str, str]:
 
 
 def test_storm_skips_no_record_and_commits_to_the_end(bootstrap: str, tmp_path: Path) -> None:
-    stack = Stack.create(bootstrap, tmp_path)
+    # Six partitions: each rebalance moves more of them, each a chance for the race.
+    stack = Stack.create(bootstrap, tmp_path, NEWSTIMELINE_TOPICS__PARTITIONS="6")
     topics = stack.settings().topics
     group = stack.settings().worker_group
     try:
         stack.start("a", "worker", *port_of("a"))
-        stack.start("b", "worker", *port_of("b"))
-        span = sum(itertools.islice(itertools.cycle(LIFETIMES), RESTARTS)) * 1.2
-        poster = Poster(bootstrap, topics.articles, span)
+        poster = Poster(bootstrap, topics.articles, POSTING_S)
         poster.start()
         notes = storm(stack, RESTARTS)
         poster.join(300)
@@ -140,28 +174,28 @@ def test_storm_skips_no_record_and_commits_to_the_end(bootstrap: str, tmp_path: 
         print("\n".join(notes))
 
         def committed_to_end() -> bool:
-            return not any(asyncio.run(commit_lag(bootstrap, group, topics.articles)).values())
+            return not any(asyncio.run(group_lag(bootstrap, group, topics.articles)).values())
 
+        stuck = ""
         try:
             poll(committed_to_end, deadline_s=COMMIT_DEADLINE_S, what="commits to the end")
+            took = time.monotonic() - last_record
+            print(f"committed to the end {took:.1f} s after the last record")
         except AssertionError:
-            lag = asyncio.run(commit_lag(bootstrap, group, topics.articles))
-            pytest.fail(f"STUCK COMMIT: offsets short of the end {COMMIT_DEADLINE_S:.0f} s "
-                        f"after the last record (records behind, by partition): {lag}")  # fmt: skip
-        print(f"committed to the end {time.monotonic() - last_record:.1f} s after the last record")
+            lag = asyncio.run(group_lag(bootstrap, group, topics.articles))
+            stuck = (f"STUCK COMMIT: offsets short of the end {COMMIT_DEADLINE_S:.0f} s after "
+                     f"the last record (records behind, by partition): {lag}. ")  # fmt: skip
         articles = latest_revisions(asyncio.run(read_all(bootstrap, topics.articles)))
         timelines = latest_timelines(asyncio.run(read_all(bootstrap, topics.timelines)))
         dead = asyncio.run(read_all(bootstrap, topics.dead_letters))
         missing = [a for a in articles.values() if timelines.get(a.key) != a.revision]
         assert len(articles) == ARTICLES
         assert not dead, f"{len(dead)} records on the DLQ"
-        assert not missing, (
-            "SKIPPED: no timeline for the latest revision of "
-            + ", ".join(
-                f"{a.key.decode()} (partition {a.partition}, offset {a.offset})"
-                for a in missing[:20]
-            )
-            + f" ({len(missing)} in all)"
+        skipped = ", ".join(
+            f"{a.key.decode()} (partition {a.partition}, offset {a.offset})" for a in missing[:20]
         )
+        if missing:
+            stuck += f"SKIPPED: {len(missing)} without the timeline of their latest revision: "
+        assert not stuck, stuck + skipped
     finally:
         stack.stop_all()

@@ -1,5 +1,5 @@
-"""What the topics themselves say, read back whole: the latest revision of every article,
-the latest timeline of every key, and the group's committed offsets beside the end offsets.
+"""What the topics themselves say, read back whole: the latest revision of every article
+and the latest timeline of every key.
 
 The storm test checks the pipeline against these, not against the read model: a record the
 worker skipped leaves no trace anywhere else."""
@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.structs import ConsumerRecord
 
 Record = ConsumerRecord[bytes, bytes]
@@ -62,23 +61,3 @@ def latest_timelines(records: list[Record]) -> dict[bytes, str | None]:
         assert r.key is not None
         latest[r.key] = json.loads(r.value)["revision"] if r.value is not None else None
     return latest
-
-
-async def commit_lag(bootstrap: str, group: str, topic: str) -> dict[int, int]:
-    """End offset minus the group's committed offset, per partition (unset counts as 0)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        committed = await admin.list_consumer_group_offsets(group)
-    finally:
-        await admin.close()
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
-    await consumer.start()
-    try:
-        await consumer._client.force_metadata_update()
-        tps = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        ends = await consumer.end_offsets(tps)
-    finally:
-        await consumer.stop()
-    return {tp.partition: end - (committed[tp].offset if tp in committed else 0)
-            for tp, end in ends.items()}  # fmt: skip
