@@ -8,8 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from services.cli import UsageError
-from services.platform.errors import EnvironmentProblemError
+from services.platform.errors import EnvironmentProblemError, UsageError
 
 
 def build_parser() -> argparse.ArgumentParser:

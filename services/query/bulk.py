@@ -13,17 +13,19 @@ from __future__ import annotations
 import logging
 import sqlite3
 
+from services.query.schema import REBUILD_FTS
+
 log = logging.getLogger(__name__)
 
 DEFERRED = """
 DROP TRIGGER IF EXISTS incidents_fts_insert;
 DROP INDEX IF EXISTS incidents_order;
 DROP INDEX IF EXISTS incidents_span;
+DROP INDEX IF EXISTS incidents_sort;
 """
 FLAG = "bulk_loading"
 SET_FLAG = "INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk_loading', 1);"
 CLEAR_FLAG = "DELETE FROM meta WHERE key = 'bulk_loading';"
-REBUILD_FTS = "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');"
 
 
 def _script(conn: sqlite3.Connection, body: str) -> None:

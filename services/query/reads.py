@@ -21,6 +21,7 @@ from typing import Any
 from services.query.cursor import Cursor, CursorError
 from services.query.schema import connect
 from services.query.selection import ITEM_COLUMNS, LIVE, TimelineFilter, page_sql
+from services.query.sort_keys import bucket_bounds
 from services.query.store import file_identity, read_meta
 from services.query.times import to_rfc3339
 
@@ -83,6 +84,31 @@ def span_classes(conn: sqlite3.Connection, max_rank: int | None) -> list[int]:
     return [k for (k,) in conn.execute(sql, (99 if max_rank is None else max_rank,))]
 
 
+def search_rows(
+    conn: sqlite3.Connection,
+    sql: str,
+    params: dict[str, Any],
+    limit: int,
+    *,
+    descending: bool,
+) -> list[Any]:
+    """The first `limit` rows of a search page (selection.search_sql) in timeline order.
+    Matches come in sort-key order, exact across start seconds only: every match of the
+    last row's second is read too, then what was read is sorted (a page plus one second,
+    never the whole match set)."""
+    rows = conn.execute(sql, params | {"limit": limit}).fetchall()
+    if len(rows) == limit:
+        low, high = bucket_bounds(rows[-1][-1], descending=descending)
+        rest = params | {
+            "key_lo": max(low, params["key_lo"]),
+            "key_hi": min(high, params["key_hi"]),
+            "limit": -1,
+        }
+        rows += conn.execute(sql, rest).fetchall()
+    rows.sort(key=lambda r: (r[2], r[3], r[0]), reverse=descending)
+    return rows[:limit]
+
+
 class Reader:
     """Read-only access for request handlers: one connection per worker thread, opened
     again when the path names another file (a rebuilt read model swapped in)."""
@@ -141,7 +167,10 @@ class Reader:
             snapshot = cursor.snapshot if cursor else read_meta(conn, "high_water")
             classes = span_classes(conn, flt.max_granularity_rank)
             sql, params = page_sql(flt, cursor, classes, columns)
-            rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
+            if flt.q is None:
+                rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
+            else:
+                rows = search_rows(conn, sql, params, limit + 1, descending=flt.descending)
         finally:
             conn.execute("COMMIT")
         if len(rows) <= limit:

@@ -18,7 +18,7 @@ import sqlite3
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # bump on any change below; add a step to MIGRATIONS when it is additive
+SCHEMA_VERSION = 4  # bump on any change below; add a step to MIGRATIONS when it is additive
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -65,7 +65,10 @@ CREATE TABLE IF NOT EXISTS incidents (
     retired_seq INTEGER,
     retired_at REAL,
     url TEXT,  -- the article's, as title and source are
-    published_at TEXT  -- the article's, stored-key form; set on every row written
+    -- published_at: the article's, stored-key form; set on every row written. (Nothing
+    -- between its comma and the next column: ALTER TABLE DROP COLUMN trips over it.)
+    published_at TEXT,
+    sort_key INTEGER NOT NULL  -- the timeline order as an integer, see sort_keys.py
 );
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
 CREATE INDEX IF NOT EXISTS incidents_span
@@ -78,18 +81,20 @@ CREATE UNIQUE INDEX IF NOT EXISTS incidents_live_id
     ON incidents (incident_id) WHERE retired_seq IS NULL;
 CREATE INDEX IF NOT EXISTS incidents_live_article
     ON incidents (article_id) WHERE retired_seq IS NULL;
+-- The full-text index's rowid: a search reads matches in timeline order through it.
+CREATE UNIQUE INDEX IF NOT EXISTS incidents_sort ON incidents (sort_key);
 CREATE INDEX IF NOT EXISTS incidents_retired
     ON incidents (retired_seq) WHERE retired_seq IS NOT NULL;
 CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
-    sentence, mention, title, content='incidents', content_rowid='seq'
+    sentence, mention, title, content='incidents', content_rowid='sort_key'
 );
 CREATE TRIGGER IF NOT EXISTS incidents_fts_insert AFTER INSERT ON incidents BEGIN
     INSERT INTO incidents_fts (rowid, sentence, mention, title)
-    VALUES (new.seq, new.sentence, new.mention, new.title);
+    VALUES (new.sort_key, new.sentence, new.mention, new.title);
 END;
 CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents BEGIN
     INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
-    VALUES ('delete', old.seq, old.sentence, old.mention, old.title);
+    VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
 END;
 """
 
@@ -126,7 +131,25 @@ INSERT INTO meta (key, value)
 ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value);
 DELETE FROM incidents WHERE published_at IS NULL AND retired_seq IS NOT NULL;
 """
-MIGRATIONS = {2: MIGRATE_2_TO_3}  # from version -> the script that reaches the next one
+# Version 3 -> 4: the full-text index is keyed by sort_key instead of seq. Existing rows
+# get keys in exact timeline order within their start second (62135596800 s lie between
+# 0001-01-01 and 1970-01-01, see sort_keys.py); the index is dropped here, created again
+# by DDL and filled by AFTER_DDL.
+MIGRATE_3_TO_4 = """
+ALTER TABLE incidents ADD COLUMN sort_key INTEGER;
+UPDATE incidents SET sort_key = keyed.key FROM (
+    SELECT seq, ((unixepoch(substr(start_at, 1, 19)) + 62135596800) << 24) - 1
+        + row_number() OVER (PARTITION BY substr(start_at, 1, 19)
+                             ORDER BY start_at, end_at, incident_id) AS key
+    FROM incidents
+) AS keyed WHERE keyed.seq = incidents.seq;
+DROP TRIGGER IF EXISTS incidents_fts_insert;
+DROP TRIGGER IF EXISTS incidents_fts_delete;
+DROP TABLE IF EXISTS incidents_fts;
+"""
+MIGRATIONS = {2: MIGRATE_2_TO_3, 3: MIGRATE_3_TO_4}  # from version -> script to the next
+REBUILD_FTS = "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');"
+AFTER_DDL = {3: REBUILD_FTS}  # from version -> what completes its step once DDL has run
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -135,10 +158,14 @@ def create_schema(conn: sqlite3.Connection) -> None:
     rebuilt from the timelines topic once its offsets are gone."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    if tables and version != SCHEMA_VERSION and not migrate(conn, version):
+    migrated = bool(tables) and version != SCHEMA_VERSION and migrate(conn, version)
+    if tables and version != SCHEMA_VERSION and not migrated:
         log.warning("read model schema %d, expected %d: rebuilding", version, SCHEMA_VERSION)
         drop_everything(conn)
     conn.executescript(DDL)
+    for step in range(version, SCHEMA_VERSION) if migrated else ():
+        if step in AFTER_DDL:
+            conn.executescript(AFTER_DDL[step])
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
 

@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from services.query.cursor import Cursor
+from services.query.sort_keys import MAX_KEY, SLOTS, base_of_key
 from services.query.times import from_key, to_key
 
 ITEM_COLUMNS = (
@@ -21,6 +22,7 @@ ITEM_COLUMNS = (
 )
 LIVE = "retired_seq IS NULL"
 IN_SNAPSHOT = "seq <= :snapshot AND (retired_seq IS NULL OR retired_seq > :snapshot)"
+MATCHING_KEYS = "SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH :fts"
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,9 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def filter_sql(flt: TimelineFilter) -> tuple[list[str], dict[str, Any]]:
-    """WHERE clauses and parameters of the filters (visibility and keyset excluded)."""
+def filter_sql(flt: TimelineFilter, *, search: bool = True) -> tuple[list[str], dict[str, Any]]:
+    """WHERE clauses and parameters of the filters (visibility and keyset excluded);
+    without `search`, q is left to the caller (a search page starts from the index)."""
     checks = [
         ("article_id = :article_id", flt.article_id),
         ("end_at > :start_from", flt.start_from),
@@ -74,8 +77,9 @@ def filter_sql(flt: TimelineFilter) -> tuple[list[str], dict[str, Any]]:
     clauses = [sql for sql, value in checks if value is not None]
     params: dict[str, Any] = {k: v for k, v in flt.values().items() if v is not None}
     if flt.q is not None:
-        clauses.append("seq IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH :fts)")
         params["fts"] = fts_query(flt.q)
+        if search:
+            clauses.append(f"sort_key IN ({MATCHING_KEYS})")
     return clauses, params
 
 
@@ -105,7 +109,9 @@ def page_sql(
     columns: str = ITEM_COLUMNS,
 ) -> tuple[str, dict[str, Any]]:
     """The page query; with `classes` (the span classes present) a window is read by
-    `window_sql`."""
+    `window_sql`; a search reads the full-text index in key order (`search_sql`)."""
+    if flt.q is not None:
+        return search_sql(flt, cursor, classes, columns)
     clauses, params = filter_sql(flt)
     if cursor:
         keyset, keyset_params = keyset_sql(flt, cursor)
@@ -128,6 +134,44 @@ def page_sql(
         params=params,
     )
     return f"{arms} ORDER BY {order} LIMIT :limit", params
+
+
+def search_sql(
+    flt: TimelineFilter, cursor: Cursor | None, classes: Sequence[int] | None, columns: str
+) -> tuple[str, dict[str, Any]]:
+    """A search page: matches in sort-key order between :key_lo and :key_hi (the range
+    the cursor and the window allow), the filters checked on each, LIMIT; the key comes
+    last in every row. Rows within one start second are not yet in timeline order: the
+    reader completes that second and sorts (see sort_keys.py)."""
+    clauses, params = filter_sql(flt, search=False)
+    low, high = 0, MAX_KEY
+    if cursor:
+        keyset, keyset_params = keyset_sql(flt, cursor)
+        clauses.append(keyset)
+        params |= keyset_params
+        if flt.descending:
+            high = base_of_key(cursor.start) + SLOTS - 1
+        else:
+            low = base_of_key(cursor.start)
+    else:
+        clauses.append(LIVE)
+    if flt.start_from is not None and classes is not None:
+        # The longest interval present that can still overlap the window starts here.
+        earliest = class_floor(flt.start_from, max(classes, default=0))
+        low = max(low, base_of_key(earliest) if earliest else 0)
+    if flt.until is not None:
+        high = min(high, base_of_key(flt.until) + SLOTS - 1)
+    direction = "DESC" if flt.descending else "ASC"
+    matches = (
+        "SELECT rowid AS k FROM incidents_fts WHERE incidents_fts MATCH :fts "  # noqa: S608 - a constant direction; values are bound
+        f"AND rowid BETWEEN :key_lo AND :key_hi ORDER BY rowid {direction}"
+    )
+    where = " AND ".join(clauses) or "1"
+    sql = (
+        f"SELECT {columns}, m.k FROM ({matches}) AS m CROSS JOIN incidents "  # noqa: S608 - constants; values are bound
+        f"ON incidents.sort_key = m.k WHERE {where} ORDER BY m.k {direction} LIMIT :limit"
+    )
+    return sql, params | {"key_lo": low, "key_hi": high}
 
 
 def window_sql(

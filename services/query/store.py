@@ -10,7 +10,7 @@ import logging
 import math
 import sqlite3
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,17 +18,26 @@ from pathlib import Path
 from services.platform.log_identity import LogIdentity
 from services.query import bulk
 from services.query.schema import DDL, connect, create_schema
+from services.query.sort_keys import SLOTS, SlotAllocator, base_of
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
 
 log = logging.getLogger(__name__)
 
-INSERT_INCIDENT = """
+_INCIDENT_COLUMNS = """
 INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
     granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
-    char_end, source, title, span_class, url, published_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    char_end, source, title, span_class, url, published_at, sort_key)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
 """
+# The last value is the base of the start second's keys (sort_keys.py): the row takes the
+# slot after the highest one taken in that second, one seek in incidents_sort.
+INSERT_INCIDENT = f"""{_INCIDENT_COLUMNS}    coalesce((SELECT sort_key + 1 FROM incidents
+              WHERE sort_key BETWEEN ?20 AND ?20 + {SLOTS - 1:d}
+              ORDER BY sort_key DESC LIMIT 1), ?20))
+"""  # noqa: S608 - constants only
+# The last value is the sort key itself (a bulk load allocates them in memory).
+INSERT_INCIDENT_KEYED = f"{_INCIDENT_COLUMNS} ?20)"
 ADD_SPAN_CLASS = """
 INSERT INTO span_classes (span_class, finest_rank) VALUES (?, ?)
 ON CONFLICT (span_class) DO UPDATE SET finest_rank = min(finest_rank, excluded.finest_rank)
@@ -46,7 +55,7 @@ INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
-RANK_AT, SPAN_CLASS_AT = 6, 16  # positions in incident_row
+RANK_AT, SPAN_CLASS_AT, SORT_KEY_AT = 6, 16, 19  # positions in incident_row
 SET_LOG_IDENTITY = """
 INSERT OR REPLACE INTO log_identity (topic, cluster_id, topic_id) VALUES (?, ?, ?)
 """
@@ -90,6 +99,7 @@ def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tup
         span_class(incident.start, incident.end),
         str(timeline.url) if timeline.url else None,
         to_key(timeline.published_at),
+        base_of(incident.start),
     )
 
 
@@ -127,6 +137,7 @@ class TimelineStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._clock = clock
+        self._slots: SlotAllocator | None = None  # while loading in bulk
         self._open()
 
     def _open(self) -> None:
@@ -146,9 +157,11 @@ class TimelineStore:
         """Defer index maintenance until `finish_bulk` (see bulk.py); for a fresh store
         catching up on a long topic."""
         bulk.begin(self._conn)
+        self._slots = SlotAllocator()
 
     def finish_bulk(self) -> None:
         bulk.finish(self._conn, DDL)
+        self._slots = None
 
     def close(self) -> None:
         self._conn.close()
@@ -287,9 +300,19 @@ class TimelineStore:
         self._conn.execute(UPSERT_ARTICLE, article_row(change))
         unique = {i.incident_id: i for i in change.incidents}.values()
         rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
-        self._conn.executemany(INSERT_INCIDENT, rows)
+        self._insert(rows, unique)
         self._conn.executemany(ADD_SPAN_CLASS, {(row[SPAN_CLASS_AT], row[RANK_AT]) for row in rows})
         self.high_water += len(rows)
+
+    def _insert(self, rows: list[tuple[object, ...]], incidents: Iterable[Incident]) -> None:
+        """Insert incident rows; a bulk load gives them their sort keys itself."""
+        if self._slots is None:
+            self._conn.executemany(INSERT_INCIDENT, rows)
+            return
+        slots = self._slots
+        keys = (slots.key(i.start) for i in incidents)
+        keyed = [(*r[:SORT_KEY_AT], k) for r, k in zip(rows, keys, strict=True)]
+        self._conn.executemany(INSERT_INCIDENT_KEYED, keyed)
 
     def purge_retired(self, older_than_s: float) -> int:
         """Delete rows retired more than `older_than_s` ago; cursors whose snapshot

@@ -43,7 +43,7 @@ class StoryMethod:
     Evidence for a day: each article that points to it, by an explicit mention of that day
     or by being published on it, counts once (its strongest pointer). A day the article still
     looks forward to weighs less than one it reports; a decay with the distance from the
-    publication is available but measured no better (see the README).
+    publication is available but measured no better (docs/stories.md, "What each part gains").
     """
 
     publication_weight: float = 0.5  # an article published on a day, without naming it

@@ -12,12 +12,12 @@ from datetime import UTC, date, datetime, tzinfo
 from services.timeline.mentions import TimexType
 
 from .calendar import closest_year
+from .discourse import Discourse, Story
 from .intervals import Interval
 from .narrative import looks_back, next_story, opens_sentence, places_no_story
 from .tense import tense_in
 
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
-_LONG_SPAN = re.compile(r"P(?:[2-9]|1[0-2])M|P1Y")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 # A period after an initial ("Daniel P. Davison") or a title ends no sentence.
 _NOT_AN_END = re.compile(
@@ -28,53 +28,67 @@ _NOT_AN_END = re.compile(
 
 @dataclass(frozen=True)
 class Timex:
-    """A resolved expression; `interval` overrides the one derived from `value`."""
+    """A resolved expression; `interval` overrides the one derived from `value`. The last
+    three fields are the discourse update the expression implies (see discourse.py)."""
 
     type: TimexType
     value: str
     interval: Interval | None = None
+    # Later anaphoric expressions ("the next day", "a year earlier") count from it.
     anchors: bool = True
     # Counted from the publication ("yesterday", "last year"), never from a story's time.
     deictic: bool = False
+    # Numbers a quarter by the fiscal year: the reporting profile turns fiscal.
+    fiscal: bool = False
 
 
 @dataclass
 class Context:
-    """`published_at` is kept in the article's zone, so that `ref` (the publication day)
-    and everything counted from it are dates of the article's own calendar."""
+    """What a resolver reads: the text, the publication on the article's own clock (`ref`
+    is the publication day) and the discourse state so far. Resolvers never change it;
+    the extractor replaces `discourse` after each expression."""
 
     text: str
     published_at: datetime
     language: str = "en"
     zone: tzinfo = UTC
     ref: date = field(init=False)
-    anchor: date = field(init=False)
-    anchor_value: str = field(init=False)
-    # The reporting period talked about: a quarter ("1989-Q3") until another reporting
-    # stretch of up to a year ("the nine months") takes over; days in between ("ended
-    # Sept. 30") and longer spans ("a two-year boom") leave it.
-    period: str | None = field(init=False, default=None)
-    # Set once the article numbers a quarter by its fiscal year ("the fiscal first
-    # quarter"): a later "the quarter ended Sept. 29" is that quarter, not calendar Q3.
-    fiscal: bool = field(init=False, default=False)
-    # The time the text is telling about: set by a date that names its year ("In March
-    # 1968"), moved by the partial dates that follow it ("in May", "two weeks later").
-    # None: the text is at its publication.
-    story: date | None = field(init=False, default=None)
-    # "BC" while the story is told before the era: its year then counts down.
-    story_era: str = field(init=False, default="")
+    discourse: Discourse = field(init=False)
     _bounds: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.published_at = self.published_at.astimezone(self.zone)
         self.ref = self.published_at.date()
-        self.anchor = self.ref
-        self.anchor_value = self.ref.isoformat()
+        self.discourse = Discourse.at(self.ref)
         self._bounds = [
             m.end()
             for m in _SENTENCE_END.finditer(self.text)
             if not _NOT_AN_END.search(self.text, max(0, m.start() - 5), m.start() + 1)
         ]
+
+    @property
+    def anchor(self) -> date:
+        return self.discourse.anchor
+
+    @property
+    def anchor_value(self) -> str:
+        return self.discourse.anchor_value
+
+    @property
+    def period(self) -> str | None:
+        return self.discourse.reporting.period
+
+    @property
+    def fiscal(self) -> bool:
+        return self.discourse.reporting.fiscal
+
+    @property
+    def story(self) -> date | None:
+        return self.discourse.story.day
+
+    @property
+    def story_era(self) -> str:
+        return self.discourse.story.era
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         low = bisect_right(self._bounds, start)
@@ -86,14 +100,6 @@ class Context:
         """'future', 'past' or 'none': see tense.tense_in."""
         first, last = self.sentence(start, end)
         return tense_in(self.text, first, last, start, end)
-
-    def note(self, value: str, *, anchors: bool) -> None:
-        """Every mention may end the reporting period; only an anchoring quarter starts one
-        ('a year earlier' after it is the quarter before, not a new period)."""
-        if value[4:6] == "-Q" and anchors:
-            self.period = value
-        elif _LONG_SPAN.fullmatch(value):
-            self.period = None
 
     def anchor_for(self, unit: str) -> date:
         """A day inside the last time mentioned, for 'that year' or 'the following month':
@@ -107,31 +113,27 @@ class Context:
             return date(int(named["year"]), int(named["month"]), 1)
         return self.anchor
 
-    def remember(self, value: str, day: date | None) -> None:
-        self.anchor_value = value
-        if day is not None:
-            self.anchor = day
-
-    def follow(self, start: int, end: int, timex: Timex, day: date | None) -> None:
-        """Moves the story's time (see narrative.next_story)."""
+    def story_after(self, start: int, end: int, timex: Timex, day: date | None) -> Story:
+        """The story's time once the expression at [start, end) starting on `day` has been
+        read (see narrative.next_story)."""
+        current = self.discourse.story
         names_year = _names_year(self.text[start:end], timex.value)
         if (names_year and places_no_story(self.text, start)) or looks_back(self.text[start:end]):
-            return
+            return current
         opening = opens_sentence(self.text, self.sentence(start, end)[0], start)
         era_day = _era_day(timex.value)
         if era_day is not None:
-            if self.story is not None or opening:
-                self.story, self.story_era = era_day, "BC"
-            return
+            if current.day is not None or opening:
+                return Story(era_day, "BC")
+            return current
         story = next_story(
-            self.story,
+            current.day,
             day if timex.anchors else None,
             deictic=timex.deictic,
             names_year=names_year,
             opening=opening,
         )
-        if story != self.story:
-            self.story, self.story_era = story, ""
+        return current if story == current.day else Story(story, "")
 
     def partial_year(self, month: int, day: int, start: int, end: int) -> int:
         """Year of a month and day written without one at [start, end): the story's (a

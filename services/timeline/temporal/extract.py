@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date
+from datetime import UTC
 
 from services.timeline.mentions import Mention
 
 from .context import Context, Rule, Timex, number_key
-from .intervals import interval_of
+from .intervals import Interval, interval_of
 
 
 def _extent(match: re.Match[str]) -> tuple[int, int]:
@@ -94,10 +94,7 @@ def _resolve(rule: Rule, match: re.Match[str], ctx: Context) -> Timex | None:
 
 def _mention(ctx: Context, start: int, end: int, timex: Timex) -> Mention:
     interval = timex.interval or interval_of(timex.value, ctx.zone)
-    ctx.note(timex.value, anchors=timex.anchors)
-    if timex.anchors and interval is not None:
-        ctx.remember(timex.value, _day_of(timex.value))
-    ctx.follow(start, end, timex, interval[0].date() if interval else None)
+    _apply(ctx, start, end, timex, interval)
     return Mention(
         text=ctx.text[start:end],
         char_start=start,
@@ -110,8 +107,13 @@ def _mention(ctx: Context, start: int, end: int, timex: Timex) -> Mention:
     )
 
 
-def _day_of(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def _apply(ctx: Context, start: int, end: int, timex: Timex, interval: Interval | None) -> None:
+    """The one place where the discourse state changes: the update the expression implies."""
+    story = ctx.story_after(start, end, timex, interval[0].date() if interval else None)
+    ctx.discourse = ctx.discourse.after(
+        timex.value,
+        placed=interval is not None,
+        anchors=timex.anchors,
+        fiscal=timex.fiscal,
+        story=story,
+    )

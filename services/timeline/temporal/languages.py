@@ -1,39 +1,23 @@
-"""The rule set for each supported language."""
+"""The rules of each supported language: its tables, compiled by the engine."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from .context import Rule
+from .engine import compile_tables
 from .lexicon_foreign import LANGUAGES
-from .rules_dates import RULES as DATE_RULES
-from .rules_eras import RULES as ERA_RULES
-from .rules_foreign import foreign_rules
-from .rules_lengths import RULES as LENGTH_RULES
-from .rules_periods import RULES as PERIOD_RULES
-from .rules_relative import RULES as RELATIVE_RULES
-from .rules_spans import RULES as SPAN_RULES
-from .rules_years import RULES as YEAR_RULES
-from .rules_years import SPELLED_RULES
+from .tables.en import ENGLISH_TABLES
+from .tables.lexical import tables_of
 
-# Order breaks ties between matches of the same extent: the more specific rule first.
-ENGLISH: tuple[Rule, ...] = (
-    *ERA_RULES,
-    *DATE_RULES,
-    *PERIOD_RULES,
-    *RELATIVE_RULES,
-    *YEAR_RULES,
-    *SPELLED_RULES,
-    *LENGTH_RULES,
-    *SPAN_RULES,
-)
+ENGLISH: tuple[Rule, ...] = compile_tables(ENGLISH_TABLES)
 
 
 @cache
 def _foreign(code: str) -> tuple[Rule, ...]:
     # Compiled on first use: most runs read one language, and compiling every language's
     # patterns at import would double the command's start-up.
-    return foreign_rules(LANGUAGES[code])
+    return compile_tables(tables_of(LANGUAGES[code]))
 
 
 def rules_for(language: str) -> tuple[Rule, ...]:

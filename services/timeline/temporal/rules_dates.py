@@ -13,23 +13,13 @@ from .calendar import (
     month_value,
     week_value,
 )
-from .context import Context, Rule, Timex, deictic, trigger_words
+from .context import Context, Timex, deictic
 from .lexicon import (
-    MONTH_FULL,
-    MONTH_FULL_TRIGGERS,
-    MONTH_TRIGGERS,
     MONTH_WORD,
-    WEEKDAY_WORD,
     month_number,
 )
+from .patterns_en import DASH
 from .tense import deadline_ahead
-
-_B = r"(?<![\w$€£#.,/])(?<![\d$€£#.,/][-–])"
-_DAY_END = r"(?![\d%]|:\d|\.\d|,\d{3})"
-# Modifiers belong to the TimeML extent but not to the value.
-MOD = r"(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
-# "the week of March 6" names the week that holds the day.
-_WEEK_OF = r"(?:(?P<week>(?i:the\s+week\s+of))\s+)?"
 
 
 def _checked_day(year: int, month: int, day: int) -> date | None:
@@ -41,9 +31,8 @@ def _checked_day(year: int, month: int, day: int) -> date | None:
 
 # Dates joined into a span or a list share the year written on the last of them: "April
 # 24 and 25, 1999", "31 May-1 June 1916", "in April and June 1955".
-_DASH = r"[-–—]"
 _JOINED_YEAR = re.compile(
-    rf"\s*(?:and|or|to|through|until|till|{_DASH})\s*(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?"
+    rf"\s*(?:and|or|to|through|until|till|{DASH})\s*(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?"
     rf"(?:\s+(?:of\s+)?{MONTH_WORD})?|{MONTH_WORD}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?),?\s+"
     r"(?P<year>1\d{3}|20\d\d)(?!\d)"
 )
@@ -149,90 +138,3 @@ def _related_month_year(relation: str, month: int, ref: date) -> int:
     if relation == "next":
         return ref.year if month > ref.month else ref.year + 1
     return ref.year
-
-
-RULES = (
-    Rule(
-        "weekday-month-day-year",
-        re.compile(
-            rf"{_B}{_WEEK_OF}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)"
-            rf"(?:st|nd|rd|th)?{_DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?"
-        ),
-        month_day,
-        trigger_words(MONTH_TRIGGERS),
-    ),
-    Rule(
-        "day-month-year",
-        re.compile(
-            rf"{_B}{_WEEK_OF}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-            rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
-        ),
-        month_day,
-        trigger_words(MONTH_TRIGGERS),
-    ),
-    Rule(
-        "second-day",
-        re.compile(
-            rf"{_B}(?P<month>{MONTH_WORD})\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|or|to|through|-)\s*"
-            rf"(?P<t>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?)"
-            # "Dec. 1 to 5 people" counts people: a content word after the number is no date.
-            r"(?!\s+(?!(?:and|or|in|at|on|of|to|for|as|when|while|before|after|but|the|a|an"
-            r"|with|by|from)\b)[a-z])"
-        ),
-        # "April 24 and 25": the second day shares the first one's month (and year).
-        month_day,
-        trigger_words(MONTH_TRIGGERS),
-    ),
-    Rule(
-        # "14 August-24 August", "6-7 January 1916": the day after the dash of a span.
-        "day-month-after-dash",
-        re.compile(
-            rf"(?:{MONTH_WORD}|(?<![\d.,])[0-3]?\d)\s*{_DASH}\s*(?P<t>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-            rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?)(?!\w)"
-        ),
-        month_day,
-        trigger_words(MONTH_TRIGGERS),
-    ),
-    Rule(
-        # "6" in "6-7 January 1916": the first day of a span shares the second's month.
-        "day-before-dash",
-        re.compile(
-            rf"(?<![\w.,/-])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*{_DASH}\s*[0-3]?\d"
-            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
-        ),
-        month_day,
-        trigger_words(MONTH_TRIGGERS),
-    ),
-    Rule(
-        "iso-date",
-        re.compile(r"(?<![\w.-])(?P<year>\d{4})-(?P<a>\d\d)-(?P<b>\d\d)(?![\w-])"),
-        iso_date,
-        trigger_words("#y"),
-    ),
-    Rule(
-        "numeric-date",
-        re.compile(
-            r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
-            r"(?P<year>\d{4}|\d\d)(?![\w/]|\.\d)"
-        ),
-        numeric_date,
-        trigger_words("#d"),
-    ),
-    Rule(
-        "month-year",
-        re.compile(
-            rf"{_B}{MOD}(?P<month>{MONTH_WORD})(?:,?\s+(?:of\s+)?)(?:(?P<year>1\d{{3}}|20\d\d)(?!\d)"
-            r"|(?P<yrel>(?i:last|this|next))\s+(?i:year)(?![\w'’]))"
-        ),
-        month_year,
-        trigger_words(MONTH_TRIGGERS),
-    ),
-    Rule(
-        "bare-month",
-        re.compile(
-            rf"{_B}{MOD}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{MONTH_FULL})(?![\w])"
-        ),
-        bare_month,
-        trigger_words(MONTH_FULL_TRIGGERS),
-    ),
-)

@@ -7,13 +7,8 @@ import re
 
 from services.timeline.mentions import TimexType
 
-from .context import Context, Rule, Timex, trigger_words
-from .lexicon import MONTH_WORD, SEASONS, month_number
-from .rules_dates import MOD
-
-ERA = r"(?:B\.C\.(?:E\.)?|BCE|BC)(?!\w)"
-_YEAR = r"[1-9]\d{0,3}"
-_SEASON = r"spring|summer|fall|autumn|winter"
+from .context import Context, Timex
+from .lexicon import SEASONS, month_number
 
 
 def era_year(m: re.Match[str], _ctx: Context) -> Timex | None:
@@ -32,26 +27,3 @@ def era_span_start(m: re.Match[str], _ctx: Context) -> Timex | None:
     if first <= second:
         return None
     return Timex(TimexType.DATE, f"BC{first:04d}", anchors=False)
-
-
-RULES = (
-    Rule(
-        "era-year",
-        re.compile(
-            rf"(?<![\w$€£#.,:/']){MOD}(?:(?P<month>{MONTH_WORD})\s+"
-            rf"|(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<season>(?i:{_SEASON}))\s+(?:(?i:of)\s+)?)?"
-            rf"(?P<year>{_YEAR})\s*(?:{ERA})"
-        ),
-        era_year,
-        trigger_words("bc bce b"),
-    ),
-    Rule(
-        "era-span-start",
-        re.compile(
-            rf"(?<![\w$€£#.,:/'-])(?P<t>(?P<year>{_YEAR}))\s*(?:[-–—]|(?i:to|and|or))\s*"
-            rf"(?P<second>{_YEAR})\s*(?:{ERA})"
-        ),
-        era_span_start,
-        trigger_words("bc bce b"),
-    ),
-)

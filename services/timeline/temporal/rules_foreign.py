@@ -1,4 +1,4 @@
-"""Rules for German, French and Spanish built from their word tables."""
+"""Rows of the German, French and Spanish tables, each built from a language's word table."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ from datetime import date, timedelta
 from services.timeline.mentions import TimexType
 
 from .calendar import closest_month_year, closest_year, day_value, month_value, nearest_weekday
-from .context import Context, Rule, Timex, deictic
+from .context import Context, Timex, deictic
+from .engine import Row
 from .foreign_words import alternatives, lower, trigger_words_of
 from .intervals import SEASON_START, interval_of
 from .lexicon_foreign import Words
-from .rules_dates import RULES as DATE_RULES
-from .rules_foreign_clock import clock_rule
 from .rules_spans import duration_value, reach
-from .rules_years import RULES as YEAR_RULES
 from .units import move, unit_value
 
 _UNIT_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "monats": "month",
@@ -31,7 +29,7 @@ def _tense(words: Words, ctx: Context, m: re.Match[str]) -> str:
     return "future" if re.search(words.future, ctx.text[first:last], re.IGNORECASE) else "none"
 
 
-def _day_rule(words: Words) -> Rule:
+def day_row(words: Words) -> Row:
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
         month, day = words.months[lower(m, "month")], int(m["day"])
         if not 1 <= day <= 31:
@@ -52,10 +50,16 @@ def _day_rule(words: Words) -> Rule:
         rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\.|er)?\s+(?:de\s+)?(?i:(?P<month>{alternatives(words.months)}))"
         r"(?:,?\s+(?:de(?:l)?\s+)?(?P<year>1\d{3}|20\d\d))?(?![\w])"
     )
-    return Rule("day-month", re.compile(pattern), resolve, frozenset(words.months))
+    return Row(
+        "day-month",
+        pattern,
+        resolve,
+        frozenset(words.months),
+        reason="a day number before a month name, with its year when written",
+    )
 
 
-def _month_rule(words: Words) -> Rule:
+def month_row(words: Words) -> Row:
     cue = re.compile(words.month_cue, re.IGNORECASE)
 
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -75,10 +79,16 @@ def _month_rule(words: Words) -> Rule:
         rf"(?<![\w.])(?i:(?P<month>{alternatives(words.months)}))"
         r"(?:\s+(?:de(?:l)?\s+)?(?P<year>1\d{3}|20\d\d))?(?![\w])"
     )
-    return Rule("month", re.compile(pattern), resolve, frozenset(words.months))
+    return Row(
+        "month",
+        pattern,
+        resolve,
+        frozenset(words.months),
+        reason="a month after a preposition, or with its year",
+    )
 
 
-def _deictic_rule(words: Words) -> Rule:
+def deictic_row(words: Words) -> Row:
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
         word = m[0]
         if word == "Morgen" or (word.lower() == "mañana" and _follows_article(ctx, m.start())):
@@ -87,7 +97,13 @@ def _deictic_rule(words: Words) -> Rule:
         return Timex(TimexType.DATE, day_value(ctx.ref + timedelta(days=offset)), deictic=True)
 
     pattern = rf"(?<![\w'’-])(?i:{alternatives(words.days)})(?![\w'’-])"
-    return Rule("deictic-day", re.compile(pattern), resolve, trigger_words_of(words.days))
+    return Row(
+        "deictic-day",
+        pattern,
+        resolve,
+        trigger_words_of(words.days),
+        reason="days counted from the publication: 'gestern', 'demain', 'ayer'",
+    )
 
 
 def _follows_article(ctx: Context, start: int) -> bool:
@@ -110,7 +126,7 @@ def _modifiers(table: dict[str, str]) -> str:
     return "|".join(table) or "(?!)"
 
 
-def _weekday_rule(words: Words) -> Rule:
+def weekday_row(words: Words) -> Row:
     """A bare weekday is the last one (news reports what happened); 'nächsten Montag',
     'lundi prochain', 'el próximo lunes' point forward and 'letzten Montag' back, past the
     publication day itself."""
@@ -138,7 +154,13 @@ def _weekday_rule(words: Words) -> Rule:
         rf"(?i:(?P<part>{words.weekday_part}))?"
         rf"(?:\s+(?i:(?P<post>{_modifiers(words.after)})))?(?![\w])"
     )
-    return Rule("weekday", re.compile(pattern), resolve, _weekday_triggers(words))
+    return Row(
+        "weekday",
+        pattern,
+        resolve,
+        _weekday_triggers(words),
+        reason="the last such weekday, unless a modifier or a future verb points ahead",
+    )
 
 
 def _weekday_part(words: Words, day: date, part: str | None) -> Timex:
@@ -158,7 +180,7 @@ def _weekday_triggers(words: Words) -> frozenset[str]:
     return frozenset(words.weekdays) | {day + part for day in words.weekdays for part in parts}
 
 
-def _ago_rule(words: Words) -> Rule:
+def ago_row(words: Words) -> Row:
     blocked = re.compile(rf"(?:{words.ago_blocked})\Z", re.IGNORECASE)
 
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -170,11 +192,12 @@ def _ago_rule(words: Words) -> Rule:
         return Timex(TimexType.DATE, unit_value(move(ctx.ref, unit, -count), unit), deictic=True)
 
     pattern = words.ago.format(numbers=alternatives(words.numbers), units=alternatives(words.units))
-    return Rule(
+    return Row(
         "ago",
-        re.compile(rf"(?<![\w])(?i:{pattern})(?![\w])"),
+        rf"(?<![\w])(?i:{pattern})(?![\w])",
         resolve,
         trigger_words_of(words.units),
+        reason="'vor zwei Tagen', 'il y a deux jours': units counted back from now",
     )
 
 
@@ -182,7 +205,7 @@ def _ago_rule(words: Words) -> Rule:
 _YEARLIKE = range(1900, 2100)
 
 
-def _duration_rule(words: Words) -> Rule:
+def duration_row(words: Words) -> Row:
     """'zwei Wochen', 'depuis deux ans', 'durante tres meses': a length, written like the
     English durations (P2W, P2Y, P3M). After 'seit'/'depuis'/'desde hace' it ends at the
     publication, so it also gets that stretch as its interval."""
@@ -229,10 +252,16 @@ def _duration_rule(words: Words) -> Rule:
         rf"(?P<q>(?<![\d.,])\d+(?![.,]\d)|(?i:{numbers}|{words.vague}))\s+"
         rf"(?i:(?P<unit>{alternatives(words.units)})))(?![\w-])"
     )
-    return Rule("duration", re.compile(pattern), resolve, trigger_words_of(words.units))
+    return Row(
+        "duration",
+        pattern,
+        resolve,
+        trigger_words_of(words.units),
+        reason="a number of units is a length; after 'seit' it reaches back from now",
+    )
 
 
-def _day_part_rules(words: Words) -> list[Rule]:
+def day_part_rows(words: Words) -> list[Row]:
     """'gestern Abend', 'ce matin', 'anoche': the part of a day near publication, valued
     like the English 'yesterday evening' (2025-12-14TEV)."""
     rules = []
@@ -250,8 +279,16 @@ def _day_part_rules(words: Words) -> list[Rule]:
             return Timex(TimexType.TIME, f"{day_value(ctx.ref + timedelta(days=offset))}T{part}")
 
         # "ce soir-là" is an evening of the story, not of the publication day.
-        pattern = re.compile(rf"(?<![\w'’-])(?i:{phrase})(?![\w'’-])")
-        rules.append(Rule("day-part", pattern, resolve, _phrase_triggers(phrase)))
+        pattern = rf"(?<![\w'’-])(?i:{phrase})(?![\w'’-])"
+        rules.append(
+            Row(
+                "day-part",
+                pattern,
+                resolve,
+                _phrase_triggers(phrase),
+                reason="a part of a day near publication ('gestern Abend', 'ce matin')",
+            )
+        )
     return rules
 
 
@@ -262,7 +299,7 @@ def _phrase_triggers(phrase: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)) - {"la", "por", "en"}
 
 
-def _season_rule(words: Words) -> Rule:
+def season_row(words: Words) -> Row:
     """'im Sommer 2024', 'l'hiver dernier', 'el próximo invierno': a season as the English
     rules value it (2024-SU). Without year or modifier it is the season around publication,
     or this year's; a bare season word needs a preposition or an article, since French
@@ -285,7 +322,13 @@ def _season_rule(words: Words) -> Rule:
         rf"(?:\s+(?i:{words.season_year_link})?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
         rf"|\s+(?i:(?P<post>{_modifiers(words.after)})))?)(?![\w'’-])"
     )
-    return Rule("season", re.compile(pattern), resolve, trigger_words_of(words.seasons))
+    return Row(
+        "season",
+        pattern,
+        resolve,
+        trigger_words_of(words.seasons),
+        reason="a season with a year, a modifier, a preposition or an article",
+    )
 
 
 def _season_year(ref: date, code: str, relation: str) -> int:
@@ -304,7 +347,7 @@ def _season_year(ref: date, code: str, relation: str) -> int:
     return next((year for year, first, end in spans if first <= ref < end), ref.year)
 
 
-def _relative_rules(words: Words) -> list[Rule]:
+def relative_rows(words: Words) -> list[Row]:
     rules = []
     for phrase, fixed_unit, offset in words.relative:
 
@@ -314,26 +357,15 @@ def _relative_rules(words: Words) -> list[Rule]:
             key = unit or _UNIT_WORDS[lower(m, "unit")]
             return Timex(TimexType.DATE, unit_value(move(ctx.ref, key, step), key), deictic=True)
 
-        pattern = re.compile(rf"(?<![\w'’])(?i:{phrase})(?![\w])")
+        pattern = rf"(?<![\w'’])(?i:{phrase})(?![\w])"
         triggers = trigger_words_of(_UNIT_WORDS) | {"an", "week", "fin"}
-        rules.append(Rule("relative-unit", pattern, resolve, triggers))
+        rules.append(
+            Row(
+                "relative-unit",
+                pattern,
+                resolve,
+                triggers,
+                reason="a calendar unit by its relation to now ('letzte Woche')",
+            )
+        )
     return rules
-
-
-def foreign_rules(words: Words) -> tuple[Rule, ...]:
-    """Shared numeric date and year rules plus the language's own words."""
-    numeric = tuple(r for r in DATE_RULES if r.name in {"iso-date", "numeric-date"})
-    return (
-        *numeric,
-        _day_rule(words),
-        _month_rule(words),
-        *_relative_rules(words),
-        _ago_rule(words),
-        *_day_part_rules(words),
-        _deictic_rule(words),
-        _weekday_rule(words),
-        _season_rule(words),
-        clock_rule(words),
-        _duration_rule(words),
-        *YEAR_RULES[:1],
-    )

@@ -8,7 +8,8 @@ import re
 from services.timeline.mentions import TimexType
 
 from .calendar import day_value
-from .context import Context, Rule, Timex
+from .context import Context, Timex
+from .engine import Row
 from .foreign_words import alternatives, trigger_words_of
 from .lexicon_foreign import Words
 
@@ -34,7 +35,7 @@ _AMOUNT_AFTER = re.compile(
 )
 
 
-def clock_rule(words: Words) -> Rule:
+def clock_row(words: Words) -> Row:
     """'um 14 Uhr', 'à 14h30', 'a las tres de la tarde': the minute on the publication day
     (or on the day named right before), valued like the English clock times."""
     attached = _attached_day(words)
@@ -60,7 +61,13 @@ def clock_rule(words: Words) -> Rule:
     triggers = trigger_words_of(words.numbers) | {"#d", "uhr", "h", "heure", "heures", "horas",
                                                  "hora", "midi", "minuit", "mediodía",
                                                  "medianoche", "mitternacht"}  # fmt: skip
-    return Rule("clock-time", re.compile(pattern), resolve, triggers)
+    return Row(
+        "clock-time",
+        pattern,
+        resolve,
+        triggers,
+        reason="a clock time on the day named right before it, else the publication's",
+    )
 
 
 def _hour_minute(words: Words, m: re.Match[str]) -> tuple[int, int] | None:

@@ -14,12 +14,11 @@ from .calendar import (
     quarter_of,
     quarter_value,
 )
-from .context import Context, Rule, Timex, deictic, trigger_words
-from .lexicon import MONTH_WORD, ORDINALS, SEASONS, WEEKDAY_WORD, month_number
+from .context import Context, Timex, deictic
+from .lexicon import MONTH_WORD, ORDINALS, SEASONS, month_number
 from .rules_relative import weekday_direction
 from .units import move
 
-_B = r"(?<![\w-])"
 _YEAR_WORDS = {"this": 0, "last": -1, "next": 1}
 
 
@@ -59,11 +58,11 @@ def nth_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     # "the second quarter ended Oct. 31, 1988" is dated by its end.
     ended = _ENDED_IN_YEAR.match(ctx.text, m.end())
     year = int(ended["year"]) if ended else _period_year(m, ctx, quarter, quarter_of(ctx.ref))
-    ctx.fiscal = ctx.fiscal or "fiscal" in m.group().lower()
     # A forecast for a quarter not yet over ("weakness into the fourth quarter") is no
     # reporting period: 'the year-ago period' after it still means the reported one.
     forecast = date(year, 3 * quarter, 1) > ctx.ref and ctx.tense(m.start(), m.end()) == "future"
-    return Timex(TimexType.DATE, quarter_value(year, quarter), anchors=not forecast)
+    fiscal = "fiscal" in m.group().lower()
+    return Timex(TimexType.DATE, quarter_value(year, quarter), anchors=not forecast, fiscal=fiscal)
 
 
 def nth_half(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -241,83 +240,3 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date:
         else -((ctx.ref.weekday() - target) % 7 or 7)
     )
     return ctx.ref + timedelta(days=delta)
-
-
-RULES = (
-    Rule(
-        "nth-quarter",
-        re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?"
-            r"(?:(?P<year0>(?:19|20)\d\d)\s+)?(?:(?i:fiscal)[\s-]+)?"
-            r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?:(?i:fiscal)\s+)?(?i:quarter)"
-            r"|Q(?P<qn>[1-4]))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-])"
-        ),
-        nth_quarter,
-        trigger_words("quarter q1 q2 q3 q4"),
-    ),
-    Rule(
-        # The adjective ("third-quarter profit") leaves the article outside the extent.
-        "nth-quarter-adjective",
-        re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?P<year0>(?:19|20)\d\d)\s+)?"
-            r"(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth))-(?i:quarter)(?P<qn>)(?P<year>)(?![\w-])"
-        ),
-        nth_quarter,
-        trigger_words("quarter"),
-    ),
-    Rule(
-        "nth-half",
-        re.compile(
-            rf"{_B}(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?(?:(?i:the)\s+)?"
-            r"(?P<ord>(?i:first|second|last))(?:[\s-]+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
-            r"(?P<year>(?:19|20)\d\d)|(?!\s+(?i:of)\s))|\s+(?i:two\s+quarters\s+of)\s+(?:(?i:fiscal)\s+)?"
-            r"(?P<qyear>(?:19|20)\d\d))(?![\w-])"
-        ),
-        nth_half,
-        trigger_words("half quarters"),
-    ),
-    Rule(
-        "named-quarter",
-        re.compile(
-            rf"{_B}(?i:the)\s+(?:(?P<rel>(?i:latest|current|most\s+recent|recent|previous|past|last))\s+)?(?i:quarter)(?![\w-])"
-            r"|(?i:the\s+(?:latest|most\s+recent)\s+period)(?![\w-])(?P<period>)"
-        ),
-        named_quarter,
-        trigger_words("quarter period"),
-    ),
-    Rule(
-        "season",
-        re.compile(
-            rf"{_B}(?P<cue>(?i:in|during|by|until|since|through|over|for)\s+)?(?P<t>(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?"
-            r"(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
-            r"(?:\s+(?:(?i:of)\s+)?(?P<year>1\d{3}|20\d\d)(?!\d))?)(?![\w-])(?!\s+(?i:of)\s)"
-        ),
-        season,
-        trigger_words("spring summer fall autumn winter"),
-    ),
-    Rule(
-        "holiday",
-        re.compile(
-            rf"{_B}(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July"
-            r"|July\s+Fourth|Halloween|Valentine['’]s\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
-            r"|Mother['’]s\s+Day|Election\s+Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"
-        ),
-        holiday,
-        trigger_words(
-            "christmas year independence fourth july halloween valentine veterans"
-            " thanksgiving labor mother election"
-        ),
-    ),
-    Rule(
-        "clock-time",
-        re.compile(
-            # A dash after a time starts the span's second time ("19:00-03:00hrs").
-            rf"(?<![\w:.])(?:(?<=\d[-–])|(?<![-–]))(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?)|(?P<noon>(?i:noon|midday|midnight))"
-            rf"|(?P<h24>[0-2]?\d:[0-5]\d)(?!:?\d)(?:\s?(?i:hrs|hours)\b)?)(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC)\b)?(?P<rel>)"
-            rf"(?:,?\s+(?:(?P<day>(?i:yesterday|today|tomorrow)|{WEEKDAY_WORD})"
-            rf"|(?P<month>{MONTH_WORD})\s+(?P<md>[0-3]?\d)(?!\d)))?(?!\w|[-–]\D)"
-        ),
-        clock_time,
-        trigger_words("#d noon midday midnight"),
-    ),
-)

@@ -9,13 +9,12 @@ from datetime import date, timedelta
 from services.timeline.mentions import TimexType
 
 from .calendar import day_value, nearest_weekday
-from .context import Context, Rule, Timex, deictic, trigger_words
+from .context import Context, Timex, deictic
 from .intervals import interval_of
-from .lexicon import PART_OF_DAY, QUANTITY, WEEKDAY_TRIGGERS, WEEKDAY_WORD, WEEKDAYS, parse_quantity
+from .lexicon import PART_OF_DAY, WEEKDAYS, parse_quantity
 from .units import move, shift_value, unit_key, unit_value
 
 _DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_PART = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
 
 
 def _part_timex(day: date, part: str | None) -> Timex:
@@ -198,92 +197,3 @@ def anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if any(w in words for w in ("same", "that")):
         step = 0
     return Timex(TimexType.DATE, day_value(ctx.anchor + timedelta(days=step)))
-
-
-_B = r"(?<![\w-])"
-RULES = (
-    Rule(
-        "deictic-day",
-        re.compile(
-            rf"{_B}(?:(?i:early|late)\s+)?(?:(?P<before>(?i:the\s+day\s+before\s+))|(?P<after>(?i:the\s+day\s+after\s+)))?"
-            rf"(?P<word>(?i:yesterday|today|tomorrow|tonight|last\s+night|this(?=\s+(?:morning|afternoon|evening))))"
-            rf"{_PART}(?![\w-])"
-        ),
-        deictic_day,
-        trigger_words("yesterday today tomorrow tonight night morning afternoon evening"),
-    ),
-    Rule(
-        "mid-part-of-day",
-        re.compile(
-            rf"{_B}(?i:mid)[\s-]?(?P<part>(?i:morning|afternoon|evening))"
-            r"(?:\s+(?P<word>(?i:yesterday|today|tomorrow)))?(?![\w-])"
-        ),
-        mid_part,
-        trigger_words("mid morning afternoon evening"),
-    ),
-    Rule(
-        "weekday",
-        re.compile(
-            rf"{_B}(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|this\s+past|this\s+coming|next|coming|past|this"
-            r"|the\s+(?:previous|preceding|prior|following)))\s+)?"
-            rf"(?P<wd>{WEEKDAY_WORD}){_PART}(?![\w-])"
-        ),
-        weekday,
-        trigger_words(WEEKDAY_TRIGGERS),
-    ),
-    Rule(
-        "relative-unit",
-        re.compile(
-            rf"{_B}(?:(?i:early|late|mid|later|earlier|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)[\s-]+)?"
-            r"(?P<rel>(?i:last|this|next|the\s+previous|the\s+prior|the\s+current|the\s+following|the\s+same|that|the\s+coming|the\s+latest(?=\s+fiscal\s+year)))"
-            r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:week|month|year|quarter|decade|weekend))(?![\w-])"
-        ),
-        relative_unit,
-        trigger_words("week month year quarter decade weekend"),
-    ),
-    Rule(
-        "the-weekend",
-        re.compile(rf"{_B}(?i:the\s+weekend)(?![\w-])"),
-        the_weekend,
-        trigger_words("weekend"),
-    ),
-    Rule(
-        "offset",
-        re.compile(
-            rf"{_B}(?:(?i:about|almost|nearly|more\s+than|less\s+than|some|roughly|just|only|at\s+least|barely|exactly)\s+)?"
-            rf"(?P<q>(?i:{QUANTITY}))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?))"
-            r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=[.,;])|after(?=[.,;])))(?![\w-])"
-            # "a month earlier than planned" compares: the length is the expression.
-            r"(?!\s+(?i:than)\b)"
-        ),
-        offset,
-        trigger_words("ago earlier later now hence before after"),
-    ),
-    Rule(
-        "year-ago-adjective",
-        re.compile(
-            rf"{_B}(?:(?i:the)\s+(?=(?i:year-(?:earlier|ago)\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))))?"
-            r"(?i:year-(?:earlier|ago))(?:\s+(?i:(?:first|second|third|fourth)\s+)?(?i:quarter|period))?(?![\w-])"
-        ),
-        year_ago_adjective,
-        trigger_words("earlier ago"),
-    ),
-    Rule(
-        # The reported quarter a year back, named around it rather than by a number.
-        "period-a-year-back",
-        re.compile(
-            rf"{_B}(?:(?i:the)\s+(?:(?i:same|comparable|corresponding)\s+)?(?i:quarter|period),?\s+"
-            r"(?i:a\s+year\s+(?:ago|earlier)|last\s+year)|(?i:last\s+year)['’]s\s+(?i:quarter|period))(?![\w-])"
-        ),
-        year_ago_adjective,
-        trigger_words("quarter period"),
-    ),
-    Rule(
-        "anchor-day",
-        re.compile(
-            rf"{_B}(?i:the\s+(?:next|following|previous|same)\s+(?:day|morning)|the\s+day\s+(?:before|after)(?=[.,;])|that\s+(?:same\s+)?day|a\s+day\s+(?:earlier|later))(?![\w-])"
-        ),
-        anchor_day,
-        trigger_words("day morning"),
-    ),
-)

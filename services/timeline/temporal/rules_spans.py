@@ -7,28 +7,17 @@ import re
 
 from services.timeline.mentions import Granularity, TimexType
 
-from .context import Context, Rule, Timex, trigger_words
+from .context import Context, Timex
 from .intervals import Interval
 from .lexicon import (
-    MONTH_FULL_TRIGGERS,
     PART_OF_DAY,
-    QUANTITY,
-    UNIT_TRIGGERS,
-    UNIT_WORD,
     UNITS,
-    WEEKDAY_TRIGGERS,
-    WEEKDAY_WORD,
     WEEKDAYS,
     month_number,
     parse_quantity,
 )
 from .units import move_instant, unit_key
 
-_B = r"(?<![\w$-])"
-# "each May": full month names only, as "each Mar." hardly occurs.
-_FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
 # An amount just before "a year" makes it a rate ("$2 a year"); a sentence end between
 # them ("in 1989. Over a minute...") does not.
 _RATE_BEFORE = re.compile(
@@ -182,97 +171,3 @@ def reference(m: re.Match[str], _ctx: Context) -> Timex | None:
     if word.startswith("recent "):
         return Timex(TimexType.DATE, "PAST_REF", anchors=False)
     return Timex(TimexType.DATE, _REFS[word], anchors=False)
-
-
-RULES = (
-    Rule(
-        "duration",
-        re.compile(
-            rf"{_B}(?:(?i:the)\s+)?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
-            r"(?:(?i:nearly|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
-            r"|an\s+additional|a\s+full|a\s+further)\s+)?"
-            rf"(?P<q>(?i:{QUANTITY}))(?P<half>\s+(?i:and\s+a\s+half))?[\s-]+"
-            rf"(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))"
-            r"(?P<half_after>\s+(?i:and\s+a\s+half))?(?![\w-])"
-        ),
-        duration,
-        trigger_words(UNIT_TRIGGERS),
-    ),
-    Rule(
-        "past-unit",
-        re.compile(
-            rf"{_B}(?i:the)\s+(?P<pos>(?i:past|last|next|coming))\s+(?P<unit>(?i:week|month|year|decade|century|quarter))(?![\w-])"
-        ),
-        past_unit,
-        trigger_words(UNIT_TRIGGERS),
-    ),
-    Rule(
-        # Mostly "the year" of a financial report: its length, not which year.
-        "the-year",
-        re.compile(
-            r"(?<![\w-])(?i:the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
-            r"|(?:later|earlier|late|early)\s+in\s+)?"
-            r"(?i:the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)(?P<unit>)"
-            r"(?![\w'’-])(?!\s+(?i:before|after|earlier|ago|\d))"
-        ),
-        the_year,
-        trigger_words("year"),
-    ),
-    Rule(
-        "year-end",
-        re.compile(r"(?<![\w-])(?i:year[-\s]end|year['’]s\s+end)(?![\w-])"),
-        year_end,
-        trigger_words("year"),
-    ),
-    Rule(
-        "coming-plural",
-        re.compile(
-            r"(?<![\w-])(?i:coming)\s+(?P<unit>(?i:years|months|weeks|days|quarters))(?![\w-])"
-        ),
-        vague_plural,
-        trigger_words("coming"),
-    ),
-    Rule(
-        "vague-plural",
-        # A unit in the plural after "for", "within", "over" or "in" is a length left vague
-        # ("for years", "within days"); before "later" or "ago" it points to a time
-        # instead, and before "of" it measures a noun ("years of service").
-        re.compile(
-            r"(?:(?<=(?i:for)\s)|(?<=(?i:over)\s)|(?<=(?i:within)\s)|(?<=\b(?i:in)\s))(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries))"
-            r"(?![\w-])(?!\s+(?i:before|after|later|earlier|ago|of)\b)"
-        ),
-        vague_plural,
-        trigger_words("years months weeks days decades hours centuries"),
-    ),
-    Rule(
-        "recurrence",
-        re.compile(
-            rf"{_B}(?:(?i:every|each|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|night|morning)"
-            rf"|{WEEKDAY_WORD}|(?P<month>{_FULL_MONTH}))"
-            r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly))"
-            rf"|(?P<days>{WEEKDAY_WORD})(?:s|\s+(?P<part>(?i:mornings|afternoons|evenings|nights))))(?![\w'-])"
-        ),
-        recurrence,
-        trigger_words(
-            "daily weekly monthly annually yearly quarterly hourly nightly day week month year"
-            " quarter hour night morning "
-            + WEEKDAY_TRIGGERS
-            + " "
-            + MONTH_FULL_TRIGGERS
-            + "".join(f" {day}s" for day in WEEKDAYS)
-        ),
-    ),
-    Rule(
-        "reference",
-        re.compile(
-            rf"{_B}(?P<word>(?i:right\s+now|now|currently|(?:then[\s-]+)?current|presently|nowadays|these\s+days|the\s+present(?!\s+(?:value|tense))"
-            r"|recently|recent(?:\s+(?:years|months|weeks|days))?|lately|the\s+past(?=\s*[.,;]|\s+(?:and|or|but|when|as|that|,))"
-            r"|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date))(?![\w-])"
-        ),
-        reference,
-        trigger_words(
-            "now currently current presently nowadays days present recently recent lately past"
-            " previously formerly future soon shortly term later"
-        ),
-    ),
-)

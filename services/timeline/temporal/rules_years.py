@@ -6,9 +6,9 @@ import re
 
 from services.timeline.mentions import TimexType
 
-from .context import Context, Rule, Timex, trigger_words
+from .context import Context, Timex
 from .lexicon import ORDINALS, SEASONS, month_number
-from .rules_dates import MOD, full_year
+from .rules_dates import full_year
 
 # Words after a four-digit number that make it a quantity, not a year.
 _QUANTITY_NOUN = re.compile(
@@ -107,9 +107,6 @@ def century(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{number - 1:02d}")
 
 
-_YEAR_END = r"(?![\d%]|[,.]\d|-\d(?!\d(?:\d\d)?(?![\d-]))|:\d|/\d|\s*-\s*year)"
-
-
 def year_range_end(m: re.Match[str], ctx: Context) -> Timex | None:
     """The second year of a span: '17' in '1915-17' is 1917."""
     end = range_end(int(m["first"]), m["second"])
@@ -118,71 +115,12 @@ def year_range_end(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{end:04d}")
 
 
-RULES = (
-    Rule(
-        "year",
-        re.compile(
-            rf"(?<![\w$€£#.,:/'-]){MOD}(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?\s+)?"
-            rf"(?P<year>1\d{{3}}|20\d\d){_YEAR_END}(?!\w)"
-        ),
-        year,
-        trigger_words("#y"),
-    ),
-    Rule(
-        "year-range-end",
-        re.compile(
-            r"(?<![\w$€£#.,:/'-])(?P<first>1\d{3}|20\d\d)\s*[-–—]\s*"
-            r"(?P<t>(?P<second>\d{4}|\d\d))(?![\d%]|[,.]\d|-\d)(?!\w)"
-        ),
-        year_range_end,
-        trigger_words("#y"),
-    ),
-    Rule(
-        "year-period",
-        re.compile(
-            r"(?<![\w-])(?i:the)\s+(?P<year>1[89]\d\d|20\d\d)\s+(?i:quarter|period)(?![\w-])"
-        ),
-        year_period,
-        trigger_words("quarter period"),
-    ),
-    Rule(
-        "short-year",
-        re.compile(r"(?<=\s)[’'](?P<yy>\d\d)(?![\w’'])"),
-        short_year,
-        trigger_words("#d"),
-    ),
-    Rule(
-        "decade",
-        re.compile(
-            rf"(?<![\w$'’-])(?:(?i:the)\s+)?{MOD}(?:(?P<ddd>1\d\d|20\d)0s|[’'](?P<yy>\d)0s"
-            r"|(?P<century>(?i:nineteen)[\s-]+)?(?P<word>(?i:twenties|thirties|forties"
-            r"|fifties|sixties|seventies|eighties|nineties)))(?!\w)"
-        ),
-        decade,
-        trigger_words("#s twenties thirties forties fifties sixties seventies eighties nineties"),
-    ),
-    Rule(
-        "century",
-        re.compile(
-            r"(?<!\w)(?i:the\s+)?(?:(?P<rel>(?i:this|last|next))|(?P<ord>\d{1,2}(?:st|nd|rd|th)"
-            r"|(?i:(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
-            r"|ninth|tenth|eleventh|twelfth))|(?i:nineteenth|eighteenth|seventeenth"
-            r"|sixteenth|fifteenth|twentieth)))\s+(?i:century)(?!\w)"
-            r"(?:\s+(?P<era>BCE|BC|B\.C\.(?:E\.)?(?!\w)))?"
-        ),
-        century,
-        trigger_words("century"),
-    ),
-)
-
-
 _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}  # fmt: skip
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9}  # fmt: skip
-_ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
 
 
 def spelled_year(m: re.Match[str], _ctx: Context) -> Timex | None:
@@ -194,20 +132,3 @@ def spelled_year(m: re.Match[str], _ctx: Context) -> Timex | None:
     if m["season"]:
         return Timex(TimexType.DATE, f"{year:04d}-{SEASONS[m['season'].lower()]}")
     return Timex(TimexType.DATE, f"{year:04d}")
-
-
-SPELLED_RULES = (
-    Rule(
-        "spelled-year",
-        re.compile(
-            r"(?<![\w-])(?:(?P<month>January|February|March|April|May|June|July|August|September"
-            r"|October|November|December)\s+|(?i:(?:the\s+)?(?P<season>spring|summer|fall|autumn"
-            r"|winter)\s+of\s+))?(?i:(?:the\s+year\s+)?nineteen[\s-]+(?P<tens>ten|eleven|twelve|thirteen"
-            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
-            rf"|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>{_ONES_WORD}))?"
-            rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<ones2>{_ONES_WORD}))?)(?![\w-])"
-        ),
-        spelled_year,
-        trigger_words("nineteen thousand"),
-    ),
-)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from services.cli.status import as_json, show
 from services.platform import kafka_storage, local_kafka
 from services.platform.settings import LocalKafkaSettings, Settings
 from services.platform.status import (
@@ -18,7 +19,6 @@ from services.platform.status import (
     broker_of,
     replica_urls,
 )
-from services.platform.status_view import as_json, show
 
 
 def local(tmp_path: Path) -> Settings:

@@ -16,6 +16,7 @@ from services.query.selection import TimelineFilter
 from services.query.store import Retraction, TimelineStore
 from tests.unit.query.apps import api_client
 from tests.unit.query.factories import timeline
+from tests.unit.query.versions import downgrade_to_version_2
 
 URL = "https://example.org/news/siege"
 ARTICLE_FIELDS = {
@@ -67,15 +68,6 @@ async def test_openapi_documents_the_new_fields(client: httpx.AsyncClient) -> No
     assert {t["type"] for t in incident["properties"]["url"]["anyOf"]} == {"string", "null"}
     example = incident["examples"][0]
     assert set(example) == set(incident["properties"])
-
-
-def downgrade_to_version_2(path: Path) -> None:
-    """Make the file what schema version 2 wrote: no url or published_at on incidents."""
-    conn = connect(str(path))
-    conn.execute("ALTER TABLE incidents DROP COLUMN url")
-    conn.execute("ALTER TABLE incidents DROP COLUMN published_at")
-    conn.execute("PRAGMA user_version = 2")
-    conn.close()
 
 
 def test_a_version_2_read_model_is_migrated_in_place(tmp_path: Path) -> None:

@@ -28,13 +28,15 @@ spans = st.lists(
     unique=True,
 )
 granularities = st.sampled_from([Granularity.HOUR, Granularity.DAY, Granularity.YEAR])
+SENTENCES = ["Something happened then.", "The siege ended then."]
 changes = st.one_of(
     st.builds(
-        lambda a, s, r, g: timeline(a, s, revision=r, granularity=g),
+        lambda a, s, r, g, t: timeline(a, s, revision=r, granularity=g, sentence=t),
         st.sampled_from(ARTICLES),
         spans,
         st.sampled_from(["r1", "r2", "r3"]),
         granularities,
+        st.sampled_from(SENTENCES),
     ),
     st.builds(Retraction, st.sampled_from(ARTICLES)),
 )
@@ -65,7 +67,11 @@ def walk(
 windows = st.none() | st.tuples(st.integers(0, 35), st.integers(1, 10))
 
 
-def selected(item: dict[str, str], window: tuple[int, int] | None, rank: int | None) -> bool:
+def selected(
+    item: dict[str, str], window: tuple[int, int] | None, rank: int | None, q: str | None
+) -> bool:
+    if q is not None and q not in item["sentence"]:
+        return False
     if rank is not None and Granularity(item["granularity"]).rank > rank:
         return False
     if window is None:
@@ -83,6 +89,7 @@ def selected(item: dict[str, str], window: tuple[int, int] | None, rank: int | N
     descending=st.booleans(),
     window=windows,
     rank=st.none() | st.sampled_from([Granularity.HOUR.rank, Granularity.DAY.rank]),
+    q=st.none() | st.just("siege"),
 )
 def test_walk_yields_the_first_snapshot_exactly_once(
     initial: list[Change],
@@ -91,6 +98,7 @@ def test_walk_yields_the_first_snapshot_exactly_once(
     descending: bool,
     window: tuple[int, int] | None,
     rank: int | None,
+    q: str | None,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = TimelineStore(Path(tmp) / "t.sqlite3")
@@ -100,7 +108,7 @@ def test_walk_yields_the_first_snapshot_exactly_once(
         expected = [
             (i["start"], i["end"], i["incident_id"])
             for i in everything
-            if selected(i, window, rank)
+            if selected(i, window, rank, q)
         ]
         lo, hi = (
             (to_key(BASE + timedelta(days=d)) for d in (window[0], sum(window)))
@@ -108,7 +116,7 @@ def test_walk_yields_the_first_snapshot_exactly_once(
             else (None, None)
         )
         flt = TimelineFilter(
-            descending=descending, start_from=lo, until=hi, max_granularity_rank=rank
+            descending=descending, start_from=lo, until=hi, max_granularity_rank=rank, q=q
         )
         assert walk(reader, flt, limit, between, store) == expected
         store.close()

@@ -4,6 +4,7 @@ timeline pages come out of an index already in order (no sort of what they selec
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -82,9 +83,28 @@ def test_a_window_reads_one_range_of_the_interval_index_per_span_class(
     assert all("span_class=? AND start_at>?" in line for line in ranges), text
 
 
-def test_a_search_starts_from_the_full_text_index(conn: sqlite3.Connection) -> None:
-    text = page_plan(conn, TimelineFilter(q="something"), None)
-    assert "VIRTUAL TABLE INDEX" in text, text
+SEARCH = TimelineFilter(q="something")
+
+
+@pytest.mark.parametrize(
+    ("name", "flt", "cursor"),
+    [
+        ("first page", SEARCH, None),
+        ("newest first", replace(SEARCH, descending=True), None),
+        ("after a cursor", SEARCH, CURSOR),
+        ("newest first after a cursor", replace(SEARCH, descending=True), CURSOR),
+        ("in a window", replace(WEEK, q="something"), None),
+        ("in a window after a cursor", replace(WEEK, q="something"), CURSOR),
+        ("with filters", replace(SEARCH, source="s1", max_granularity_rank=5), None),
+    ],
+)
+def test_a_search_page_reads_the_full_text_index_in_timeline_order(
+    conn: sqlite3.Connection, name: str, flt: TimelineFilter, cursor: Cursor | None
+) -> None:
+    text = page_plan(conn, flt, cursor)
+    assert text.splitlines()[0].startswith("SCAN incidents_fts VIRTUAL TABLE INDEX"), text
+    assert "SEARCH incidents USING INDEX incidents_sort (sort_key=?" in text, text
+    assert "TEMP B-TREE" not in text, f"a search {name} sorts its matches:\n{text}"
     assert reads_no_whole_table(text), text
 
 

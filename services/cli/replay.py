@@ -1,4 +1,8 @@
-"""`newstimeline replay normalize`: the command around replay.Replayer, and its report."""
+"""`newstimeline replay normalize|projection`: the operators' replays, one group.
+
+`normalize` re-normalizes articles (replay.Replayer) and reports what changed;
+`projection` rebuilds this replica's read model (rebuild.Rebuilder) and swaps it in.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,22 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from services.cli import UsageError
+from services.platform.errors import UsageError
 
 # What the handlers drive is imported inside them, so that building the parser
 # stays cheap for every command (`newstimeline --help` loads no heavy library).
 if TYPE_CHECKING:
     from services.normalizer.replay import Change, ReplayReport, Scope
     from services.platform.settings import Settings
+    from services.query.rebuild import RebuildReport
 
 DIFF_LINES = 40
 FAILED_SHOWN = 10
 
 
 def scope_of(args: argparse.Namespace) -> Scope:
+    from services.cli.args import parse_position, parse_time
     from services.normalizer.replay import Scope
-    from services.platform.cli_args import parse_position, parse_time
 
     if args.since:
         return Scope(since=parse_time(args.since, "--since"))
@@ -131,7 +136,7 @@ def replay_normalize(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
-def register(replays: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register_normalize(replays: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = replays.add_parser(
         "normalize", help="re-normalize articles with this normalizer; publish what changed"
     )
@@ -147,3 +152,70 @@ def register(replays: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     parser.add_argument("--diffs", type=int, default=3, help="diffs a dry run shows (3)")
     parser.add_argument("--json", action="store_true", help="the report as JSON")
     parser.set_defaults(handler=replay_normalize)
+
+
+async def _rebuild(settings: Settings, bootstrap: str) -> RebuildReport:
+    from services.platform.progress import Bar
+    from services.query.rebuild import Rebuilder
+
+    with Bar("records", secondary="incidents") as bar:
+        return await Rebuilder(settings, bootstrap, bar).run()
+
+
+def describe(report: RebuildReport, served: str) -> str:
+    replaced = f" (it replaces {report.replaced.name})" if report.replaced else ""
+    return (
+        f"rebuilt {report.path.name}: {report.records:,} records, {report.incidents:,} "
+        f"incidents, {report.retractions:,} retractions in {report.seconds:.1f} s "
+        f"({report.incidents_per_s:,.0f} incidents/s)\n"
+        f"{served} now names it{replaced}; a running query service reading {served} "
+        "switches to it on its next request: nothing to restart\n"
+    )
+
+
+def replay_projection(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.logs import configure_console_logging
+    from services.platform.settings import Settings
+
+    settings = Settings()
+    # A person watches the progress bars: JSON lines go to a file, warnings to the console.
+    configure_console_logging(
+        "replay-projection", settings.log_level, settings.logs_dir / "replay.log"
+    )
+    bootstrap = bootstrap_or_raise(settings)
+    report = asyncio.run(_rebuild(settings, bootstrap))
+    if args.json:
+        body = {
+            "path": str(report.path),
+            "served": str(settings.database_path),
+            "replaced": str(report.replaced) if report.replaced else None,
+            "records": report.records,
+            "incidents": report.incidents,
+            "retractions": report.retractions,
+            "seconds": round(report.seconds, 3),
+            "incidents_per_s": round(report.incidents_per_s, 1),
+        }
+        sys.stdout.write(json.dumps(body, indent=2) + "\n")
+    else:
+        sys.stdout.write(describe(report, str(settings.database_path)))
+    return 0
+
+
+def register_projection(replays: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = replays.add_parser(
+        "projection",
+        help="rebuild the read model (NEWSTIMELINE_DATABASE_PATH) from news.timelines.v1 "
+        "into a new file and swap it in under the running service",
+    )
+    parser.add_argument("--json", action="store_true", help="the report as JSON")
+    parser.set_defaults(handler=replay_projection)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("replay", help="re-normalize articles or rebuild a read model")
+    replays = parser.add_subparsers(dest="replay", required=True, metavar="WHAT")
+    register_normalize(replays)
+    register_projection(replays)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -86,79 +85,3 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     # The supervised Faust process itself; run by `worker`, not by people.
     worker.add_argument("--faust", action="store_true", help=argparse.SUPPRESS)
     worker.set_defaults(handler=run_worker)
-    register_dlq(subparsers)
-
-
-async def _list(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
-    from services.normalizer.redrive import list_dead_letters
-
-    items = await list_dead_letters(settings, bootstrap)
-    if args.json:
-        sys.stdout.write(json.dumps([item.as_json() for item in items], indent=2) + "\n")
-    elif not items:
-        sys.stdout.write("no dead letters\n")
-    for item in [] if args.json else items:
-        sys.stdout.write(item.line() + "\n")
-    return 0
-
-
-async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
-    from services.normalizer.redrive import Selection, redrive
-    from services.platform.cli_args import parse_position, parse_time
-    from services.platform.kafka_clients import reliable_producer
-
-    since = parse_time(args.since, "--since") if args.since else None
-    positions = frozenset(parse_position(text, "--offset") for text in args.offset)
-    producer = reliable_producer(settings, bootstrap, "dlq-redrive")
-    await producer.start()
-    try:
-        report = await redrive(
-            settings, bootstrap, producer, Selection(since, positions), force=args.force
-        )
-    finally:
-        await producer.stop()
-    if args.json:
-        body = {
-            "sent": [v.as_json() for v in report.sent],
-            "stayed": [v.as_json() | {"cause": cause} for v, cause in report.held],
-        }
-        sys.stdout.write(json.dumps(body, indent=2) + "\n")
-    else:
-        sys.stdout.write(f"re-drove {len(report.sent)}, {len(report.held)} stay\n")
-        for item, cause in report.held:
-            sys.stdout.write(f"{item.partition}:{item.offset}\t{item.origin}\t{cause}\n")
-    # Records that stay are a failure an operator (or a script) must look at.
-    return 1 if report.held else 0
-
-
-def dead_letters(args: argparse.Namespace) -> int:
-    import asyncio
-
-    from services.platform.broker_address import bootstrap_or_raise
-    from services.platform.logs import configure_console_logging
-    from services.platform.settings import Settings
-
-    settings = Settings()
-    # A person reads the listing: JSON lines go to a file, warnings to the console.
-    configure_console_logging("dlq", settings.log_level, settings.logs_dir / "dlq.log")
-    bootstrap = bootstrap_or_raise(settings)  # found, never started here
-    action = _list if args.action == "list" else _redrive
-    return asyncio.run(action(settings, bootstrap, args))
-
-
-def register_dlq(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    dlq = subparsers.add_parser("dlq", help="inspect or re-drive the dead-letter topic")
-    actions = dlq.add_subparsers(dest="action", required=True)
-    listing = actions.add_parser("list", help="one line per pending dead letter: where, why")
-    listing.add_argument("--json", action="store_true", help="every field, as JSON")
-    again = actions.add_parser(
-        "redrive", help="put dead letters that would now succeed back on their topic"
-    )
-    again.add_argument("--force", action="store_true", help="send those that would fail too")
-    again.add_argument("--since", help="only dead letters written at or after this time")
-    again.add_argument(
-        "--offset", action="append", default=[], metavar="P:O",
-        help="only the dead letter at partition P, offset O (repeatable)",
-    )  # fmt: skip
-    again.add_argument("--json", action="store_true", help="the report as JSON")
-    dlq.set_defaults(handler=dead_letters)

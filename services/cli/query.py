@@ -1,5 +1,5 @@
-"""`newstimeline query [--host H] [--port P] [--workers N]`: the query API (with its
-projector), and `newstimeline projector`: the projector alone."""
+"""`newstimeline query [--host H] [--port P] [--workers N]`: the query API, with its
+projector."""
 
 from __future__ import annotations
 
@@ -59,26 +59,6 @@ def projector_process() -> Iterator[None]:
             child.wait()
 
 
-def run_projector(_: argparse.Namespace) -> int:
-    import asyncio
-
-    from services.platform.logs import configure_logging
-    from services.platform.settings import Settings
-    from services.query.projector import Projector
-    from services.query.standalone import project
-    from services.query.store import TimelineStore
-
-    settings = Settings()
-    configure_logging("projector", settings.log_level)
-    store = TimelineStore(settings.database_path)
-    try:
-        # Without a bootstrap the projector finds the broker (never starts one) and waits.
-        asyncio.run(project(store, Projector(settings, None, store)))
-    finally:
-        store.close()
-    return 0
-
-
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("query", help="serve the timeline API and its projector")
     parser.add_argument("--host", default=None, help="address (default: settings.query_host)")
@@ -90,7 +70,3 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="API processes; above 1 the projector runs once, in a process of its own",
     )
     parser.set_defaults(handler=serve)
-    projector = subparsers.add_parser(
-        "projector", help="project the timelines topic into the read model (no API)"
-    )
-    projector.set_defaults(handler=run_projector)

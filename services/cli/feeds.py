@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from services.cli import UsageError
+from services.platform.errors import UsageError
 
 # What the handlers drive is imported inside them, so that building the parser
 # stays cheap for every command (`newstimeline --help` loads no heavy library).

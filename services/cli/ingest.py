@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from services.cli import UsageError
+from services.platform.errors import UsageError
 
 # What the handlers drive is imported inside them, so that building the parser
 # stays cheap for every command (`newstimeline --help` loads no heavy library).

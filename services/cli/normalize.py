@@ -1,4 +1,4 @@
-"""`newstimeline normalize` and `annotate-timeml`: the normalizer run over text or TimeML."""
+"""`newstimeline normalize`: temporal expressions of text on stdin, as JSON lines."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from services.cli import UsageError
+from services.platform.errors import UsageError
 
 # What the handlers drive is imported inside them, so that building the parser
 # stays cheap for every command (`newstimeline --help` loads no heavy library).
@@ -38,10 +37,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "and exits 2 at the end",
     )
     command.set_defaults(handler=run_normalize)
-    command = subparsers.add_parser("annotate-timeml", help="write our TIMEX3 tags into .tml files")
-    command.add_argument("in_dir", type=Path)
-    command.add_argument("out_dir", type=Path)
-    command.set_defaults(handler=run_annotate)
 
 
 def parse_published_at(value: str | None) -> datetime:
@@ -141,14 +136,3 @@ def _id_of(line: str) -> Any:
     except ValueError:
         return None
     return record.get("id") if isinstance(record, dict) else None
-
-
-def run_annotate(args: argparse.Namespace) -> int:
-    from .annotate import annotate_folder
-
-    if not args.in_dir.is_dir():
-        msg = f"{args.in_dir} is not a folder"
-        raise UsageError(msg)
-    count = annotate_folder(args.in_dir, args.out_dir)
-    sys.stderr.write(f"annotated {count} files into {args.out_dir}\n")
-    return 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from services.cli import UsageError
+from services.platform.errors import UsageError
 
 
 def parse_time(text: str, option: str) -> datetime:

@@ -5,9 +5,10 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from services.cli import UsageError, main
+from services.cli import main
+from services.cli.normalize import register
 from services.ingest.submission import describe_errors, parse_article
-from services.normalizer.text_commands import register
+from services.platform.errors import UsageError
 
 
 def run(

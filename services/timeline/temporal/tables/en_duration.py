@@ -1,0 +1,63 @@
+"""English DURATION rules: lengths, exact, vague or in a span."""
+
+from __future__ import annotations
+
+from ..context import trigger_words
+from ..engine import Row
+from ..lexicon import QUANTITY, UNIT_TRIGGERS, UNIT_WORD
+from ..patterns_en import LENGTH_START
+from ..rules_lengths import colon_duration, span_start
+from ..rules_spans import duration, past_unit, vague_plural
+
+DURATION: tuple[Row, ...] = (
+    Row(
+        "duration",
+        rf"{LENGTH_START}(?:(?i:the)\s+)?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
+        r"(?:(?i:nearly|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
+        r"|an\s+additional|a\s+full|a\s+further)\s+)?"
+        rf"(?P<q>(?i:{QUANTITY}))(?P<half>\s+(?i:and\s+a\s+half))?[\s-]+"
+        rf"(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))"
+        r"(?P<half_after>\s+(?i:and\s+a\s+half))?(?![\w-])",
+        duration,
+        trigger_words(UNIT_TRIGGERS),
+        reason="a number of units is a length; after 'the past' it reaches back from now",
+    ),
+    Row(
+        "past-unit",
+        rf"{LENGTH_START}(?i:the)\s+(?P<pos>(?i:past|last|next|coming))\s+(?P<unit>(?i:week|month|year|decade|century|quarter))(?![\w-])",
+        past_unit,
+        trigger_words(UNIT_TRIGGERS),
+        reason="'the past year' is a length that ends at the publication",
+    ),
+    Row(
+        "coming-plural",
+        r"(?<![\w-])(?i:coming)\s+(?P<unit>(?i:years|months|weeks|days|quarters))(?![\w-])",
+        vague_plural,
+        trigger_words("coming"),
+        reason="'the coming years' is a vague length ahead",
+    ),
+    Row(
+        "vague-plural",
+        r"(?:(?<=(?i:for)\s)|(?<=(?i:over)\s)|(?<=(?i:within)\s)|(?<=\b(?i:in)\s))(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries))"
+        r"(?![\w-])(?!\s+(?i:before|after|later|earlier|ago|of)\b)",
+        vague_plural,
+        trigger_words("years months weeks days decades hours centuries"),
+        reason="a plural unit after 'for', 'over', 'within' or 'in' is a vague length",
+    ),
+    Row(
+        "length-span",
+        rf"{LENGTH_START}(?P<between>(?i:between)\s+)?(?P<t>(?:(?i:the)\s+(?:(?i:next|past|last|coming|first)\s+)?)?"
+        rf"(?P<q>(?i:{QUANTITY}))\s*(?:(?i:to|or)|[-–]|(?(between)(?i:and)|(?!)))\s*(?i:{QUANTITY})\s+"
+        rf"(?P<unit>(?i:{UNIT_WORD})))(?![\w-])",
+        span_start,
+        trigger_words(UNIT_TRIGGERS),
+        reason="'two to three weeks' is one length, valued by its lower bound",
+    ),
+    Row(
+        "colon-duration",
+        r"(?<![\w:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])",
+        colon_duration,
+        trigger_words("#d"),
+        reason="'2:08:44' (a race, a flight) is hours, minutes and seconds",
+    ),
+)
