@@ -55,6 +55,8 @@ class RecordHandler:
     revisions: Any
     metrics: WorkerMetrics
     max_record_bytes: int
+    # Told when a record's handling starts and when it is done (the offset guard).
+    on_started: Callable[[Any], None] = lambda _message: None
     on_handled: Callable[[Any], None] = lambda _message: None
 
     def timed_decision(self, value: bytes | None, kind: str | None) -> Outcome:
@@ -82,6 +84,7 @@ class RecordHandler:
         """Handle one record; what fails for this record alone sends it to the dead letters,
         and a handled record is reported (the offset guard counts it)."""
         token = article_id.set(_key_text(message.key))
+        self.on_started(message)
         try:
             await self(message)
         except MessageSizeTooLargeError as exc:
@@ -151,7 +154,7 @@ def create_app(
     timelines = app.topic(settings.topics.timelines, **raw)
     dead_letters = app.topic(settings.topics.dead_letters, **raw)
     handle = RecordHandler(timelines, dead_letters, revisions, metrics, settings.max_record_bytes,
-                           healer.handled)  # fmt: skip
+                           healer.started, healer.handled)  # fmt: skip
     healer.handle = handle.safely
 
     @app.agent(articles)

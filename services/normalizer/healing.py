@@ -47,6 +47,11 @@ class Healer:
     handle: Handle | None = None  # set once the record handler exists
     tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
 
+    def started(self, message: Any) -> None:
+        """One record of an owned partition is about to be handled (its key is claimed)."""
+        if message.topic == self.guard.topic:
+            self.guard.claim(message.partition, message.offset, message.key)
+
     def handled(self, message: Any) -> None:
         """One record of an owned partition is done (by the agent or by healing)."""
         if message.topic == self.guard.topic:
@@ -112,6 +117,14 @@ class Healer:
             await consumer.stop()
 
     async def handle_one(self, record: Any) -> None:
+        if self.guard.superseded(record.partition, record.offset, record.key):
+            # A later revision (or retraction) of the article is already out: this one's
+            # output would only hide it. Done, as a compacted log would have it.
+            self.guard.handled(record.partition, record.offset, time.monotonic())
+            log.warning("gap record %s partition %d offset %d superseded by a later one of "
+                        "its key; not published", record.topic, record.partition,
+                        record.offset)  # fmt: skip
+            return
         message = faust_message(record)
         event = faust.Event(self.app, record.key, record.value, message.headers, message)
         _current_event.set(weakref.ref(event))  # this task's own context

@@ -29,6 +29,9 @@ class PartitionWatch:
     since: dict[int, float] = field(default_factory=dict)  # missing offset -> seen missing at
     moved_at: float = 0.0
     top: int = -1  # the highest offset handled
+    # Key -> the highest offset of it handled (or being handled) at or above `low`: a gap's
+    # record whose key has a later one there is superseded (see `superseded`).
+    keys: dict[bytes, int] = field(default_factory=dict)
 
     def advance(self, now: float) -> None:
         if self.low is None:
@@ -41,6 +44,7 @@ class PartitionWatch:
             self.handled = {o for o in self.handled if o >= self.low}
             self.reported = {o for o in self.reported if o >= self.low}
             self.since = {o: t for o, t in self.since.items() if o >= self.low}
+            self.keys = {k: o for k, o in self.keys.items() if o >= self.low}
 
     def holes(self) -> list[int]:
         """Offsets at or above `low` not handled although a later one was."""
@@ -74,6 +78,19 @@ class OffsetGuard:
         watch.top = max(watch.top, offset)
         watch.advance(now)
         return self._new_gaps(watch, now)
+
+    def claim(self, partition: int, offset: int, key: bytes | None) -> None:
+        """The record at `offset` is being handled now (before its output is sent)."""
+        watch = self.watches.setdefault(partition, PartitionWatch())
+        if key is not None and (watch.low is None or offset >= watch.low):
+            watch.keys[key] = max(watch.keys.get(key, offset), offset)
+
+    def superseded(self, partition: int, offset: int, key: bytes | None) -> bool:
+        """True when a later record of the same key was handled (or is being handled):
+        healing the older one would publish its timeline after the newer one's, and the
+        article would show a revision it no longer has."""
+        watch = self.watches.get(partition)
+        return watch is not None and key is not None and watch.keys.get(key, -1) > offset
 
     def forget(self, partition: int) -> None:
         """The partition went to another worker: its account starts anew if it comes back."""

@@ -81,3 +81,18 @@ def test_the_commit_point_is_never_past_an_unhandled_record(order: list[int], cu
     assert point is not None
     assert set(range(point)) <= set(done)
     assert point not in done
+
+
+def test_a_gap_record_is_superseded_by_a_later_one_of_its_key() -> None:
+    guard = OffsetGuard("articles")
+    guard.begin(0, 0, now=0.0)
+    guard.claim(0, 0, b"a")
+    guard.handled(0, 0, now=0.0)
+    guard.claim(0, 2, b"b")  # offset 1 (key b, an older revision) never came
+    assert guard.superseded(0, 1, b"b")
+    assert not guard.superseded(0, 1, b"c")
+    assert not guard.superseded(0, 2, b"b")
+    guard.handled(0, 2, now=0.0)
+    guard.handled(0, 1, now=0.0)
+    assert guard.commit_point(0) == 3
+    assert guard.watches[0].keys == {}  # nothing kept below the commit point
