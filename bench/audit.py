@@ -16,6 +16,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
 
 from bench.stack import RunNames, delete_run_topics, free_port
 from services.ingest.submission import parse_article, to_event
@@ -58,6 +59,8 @@ async def lag(bootstrap: str, group: str, topic: str) -> int:
     try:
         await consumer._client.force_metadata_update()
         rows = await group_lag(admin, group, await topic_status(consumer, topic, None))
+    except KafkaError:
+        return -1  # the group's coordinator is not known yet: not drained either
     finally:
         await admin.close()
         await consumer.stop()
