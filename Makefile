@@ -110,7 +110,7 @@ format: setup-dev
 	$(BIN)/ruff check --fix services evaluation tests bench docs/hooks.py
 
 schemas: setup
-	$(BIN)/python -m services.platform.schemas
+	$(BIN)/python -m services.contracts.schemas
 
 kafka-up: setup
 	$(BIN)/newstimeline kafka start

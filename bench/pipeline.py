@@ -32,8 +32,8 @@ from bench.pipeline_report import WorkersResult, report
 from bench.stack import RunNames, Stack, running_stack
 from services.ingest.submission import parse_article, to_event
 from services.normalizer.processing import Publish, decide
-from services.platform import local_kafka
-from services.platform.broker import choose_broker
+from services.platform.kafka import local_broker
+from services.platform.kafka.broker import choose_broker
 from services.platform.logs import configure_logging
 from services.platform.settings import PROJECT_ROOT, Settings
 
@@ -101,7 +101,7 @@ def measure(
 
 
 def broker_pid(settings: Settings) -> dict[str, int]:
-    state = local_kafka.running(settings.local_kafka)
+    state = local_broker.running(settings.local_kafka)
     return {"broker (JVM)": state.pid} if state else {}
 
 

@@ -34,10 +34,10 @@ from bench.stack import RunNames, delete_run_topics
 from services.ingest.submission import parse_article, to_event
 from services.normalizer.processing import Publish, decide
 from services.normalizer.timeml import read_corpus
-from services.platform.broker import choose_broker
+from services.platform.kafka.broker import choose_broker
+from services.platform.kafka.topics import create_topics
 from services.platform.logs import configure_logging
 from services.platform.settings import PROJECT_ROOT, Settings
-from services.platform.topics import create_topics
 from services.query.projector import Projector
 from services.query.rebuild import Rebuilder
 from services.query.schema import connect

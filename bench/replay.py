@@ -22,10 +22,10 @@ from pathlib import Path
 from services.ingest.publisher import ArticlePublisher, publish_all
 from services.ingest.submission import parse_article, to_event
 from services.normalizer.replay import Replayer, ReplayReport, Scope
-from services.platform.broker import choose_broker
-from services.platform.kafka_clients import reliable_producer
+from services.platform.kafka.broker import choose_broker
+from services.platform.kafka.clients import reliable_producer
+from services.platform.kafka.topics import create_topics
 from services.platform.settings import PROJECT_ROOT, Settings, TopicSettings
-from services.platform.topics import create_topics
 from services.query.rebuild import Rebuilder
 from services.timeline import incidents
 from services.timeline.events import ArticleSubmitted

@@ -18,9 +18,9 @@ from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
 
-from services.platform.processes import ServiceProcess, service_env, wait_http_ok
+from services.platform.kafka.topics import create_topics
+from services.platform.ops.processes import ServiceProcess, service_env, wait_http_ok
 from services.platform.settings import Settings, TopicSettings
-from services.platform.topics import create_topics
 
 JOIN_DEADLINE_S = 120.0
 

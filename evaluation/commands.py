@@ -1,4 +1,4 @@
-"""`python -m evaluation timeml|stories`: the normalizer and the story timelines scored
+"""`python -m evaluation timeml|stories|histories`: the normalizer and the story timelines scored
 against gold data. Measurement, not product: not installed, not in the image."""
 
 from __future__ import annotations
@@ -40,7 +40,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--ablation", action="store_true", help="also score each part of the method added in turn"
     )
     command.set_defaults(handler=run_stories)
+    command = commands.add_parser(
+        "histories", help="value scores on our ten held-out histories (en, fr, de)"
+    )
+    command.add_argument("file", type=Path, nargs="?", help="JSON Lines of histories")
+    command.set_defaults(handler=run_histories)
     return parser
+
+
+def run_histories(args: argparse.Namespace) -> int:
+    from .histories import HISTORIES, report, score
+
+    path = args.file or HISTORIES
+    if not path.is_file():
+        msg = f"{path} is not a file"
+        raise UsageError(msg)
+    sys.stdout.write(report(score(path)) + "\n")
+    return 0
 
 
 def run_timeml(args: argparse.Namespace) -> int:

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from services.platform import local_kafka
-from services.platform.broker import BrokerChoice, choose_broker
+from services.platform.kafka import local_broker
+from services.platform.kafka.broker import BrokerChoice, choose_broker
 from services.platform.settings import PROJECT_ROOT, Settings
 
 STATE_DIR_ENV = "NEWSTIMELINE_LOCAL_KAFKA__STATE_DIR"
@@ -38,7 +38,7 @@ def broker() -> Iterator[BrokerChoice]:
     os.environ.setdefault(STATE_DIR_ENV, str(TEST_STATE_DIR))
     settings = Settings()
     local = settings.local_kafka
-    if local.state_dir == TEST_STATE_DIR and local_kafka.running(local) is None:
+    if local.state_dir == TEST_STATE_DIR and local_broker.running(local) is None:
         shutil.rmtree(TEST_STATE_DIR, ignore_errors=True)
     choice = choose_broker(settings)
     try:

@@ -29,7 +29,7 @@ async def _list(settings: Settings, bootstrap: str, args: argparse.Namespace) ->
 async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
     from services.cli.args import parse_position, parse_time
     from services.normalizer.redrive import Selection, redrive
-    from services.platform.kafka_clients import reliable_producer
+    from services.platform.kafka.clients import reliable_producer
 
     since = parse_time(args.since, "--since") if args.since else None
     positions = frozenset(parse_position(text, "--offset") for text in args.offset)
@@ -58,7 +58,7 @@ async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace)
 def dead_letters(args: argparse.Namespace) -> int:
     import asyncio
 
-    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.kafka.broker_address import bootstrap_or_raise
     from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 

@@ -202,7 +202,7 @@ def ingest_feeds(args: argparse.Namespace) -> int:
 
     from services.ingest.publisher import BrokerUnavailableError
     from services.ingest.wiring import build_publisher
-    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.kafka.broker_address import bootstrap_or_raise
     from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 

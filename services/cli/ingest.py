@@ -78,7 +78,7 @@ def ingest_files(args: argparse.Namespace) -> int:
 
     from services.ingest.files import expand, read_items
     from services.ingest.publisher import BrokerUnavailableError
-    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.kafka.broker_address import bootstrap_or_raise
     from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 

@@ -10,20 +10,20 @@ import sys
 
 
 def kafka_start(_: argparse.Namespace) -> int:
-    from services.platform import local_kafka
+    from services.platform.kafka import local_broker
     from services.platform.settings import Settings
 
     cfg = Settings().local_kafka
-    state = local_kafka.start(cfg)
+    state = local_broker.start(cfg)
     sys.stdout.write(f"{state.bootstrap}\n")
     return 0
 
 
 def kafka_status(_: argparse.Namespace) -> int:
-    from services.platform import local_kafka
+    from services.platform.kafka import local_broker
     from services.platform.settings import Settings
 
-    state = local_kafka.running(Settings().local_kafka)
+    state = local_broker.running(Settings().local_kafka)
     if state is None:
         sys.stderr.write("local Kafka broker: not running\n")
         return 1
@@ -32,10 +32,10 @@ def kafka_status(_: argparse.Namespace) -> int:
 
 
 def kafka_stop(_: argparse.Namespace) -> int:
-    from services.platform import local_kafka
+    from services.platform.kafka import local_broker
     from services.platform.settings import Settings
 
-    stopped = local_kafka.stop(Settings().local_kafka)
+    stopped = local_broker.stop(Settings().local_kafka)
     sys.stderr.write("local Kafka broker stopped\n" if stopped else "no local broker recorded\n")
     return 0
 

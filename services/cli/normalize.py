@@ -14,6 +14,7 @@ from services.platform.errors import UsageError
 # stays cheap for every command (`newstimeline --help` loads no heavy library).
 if TYPE_CHECKING:
     from services.timeline.mentions import Mention
+    from services.timeline.temporal.document_type import DocumentType
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,9 +31,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(default: the offset of --published-at)",
     )
     command.add_argument(
+        "--document-type",
+        choices=("news", "narrative"),
+        help="read relative dates from the publication (news) or from the time the text "
+        "tells about (narrative); default: decided from the text",
+    )
+    command.add_argument(
         "--jsonl",
         action="store_true",
-        help='stdin is JSON Lines {"id", "text", "published_at", "language"?, "timezone"?}; '
+        help='stdin is JSON Lines {"id", "text", "published_at", "language"?, "timezone"?, '
+        '"document_type"?}; '
         'a bad line is reported on stderr as LINE: reason, answered with {"id", "error"}, '
         "and exits 2 at the end",
     )
@@ -83,20 +91,25 @@ def parse_language(tag: str) -> str:
 
 def run_normalize(args: argparse.Namespace) -> int:
     from services.timeline.normalize import normalize
+    from services.timeline.temporal.document_type import DocumentType
 
     language = parse_language(args.language)
+    kind = DocumentType(args.document_type) if args.document_type else None
     if args.jsonl:
-        return _normalize_lines(language)
+        return _normalize_lines(language, kind)
     published = parse_published_at(args.published_at)
     timezone = parse_timezone(args.timezone)
-    for mention in normalize(sys.stdin.read(), published, language, timezone):
+    for mention in normalize(sys.stdin.read(), published, language, timezone, kind):
         sys.stdout.write(json.dumps(mention_json(mention), ensure_ascii=False) + "\n")
     return 0
 
 
-def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
+def _normalize_line(
+    line: str, default_language: str, default_kind: DocumentType | None
+) -> dict[str, Any]:
     from services.timeline.language_tags import primary_language
     from services.timeline.normalize import normalize
+    from services.timeline.temporal.document_type import DocumentType
 
     record = json.loads(line)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
@@ -111,17 +124,22 @@ def _normalize_line(line: str, default_language: str) -> dict[str, Any]:
         msg = "'timezone' must be a string (an IANA name)"
         raise TypeError(msg)
     language = primary_language(str(record.get("language") or default_language))
-    mentions = normalize(record["text"], published, language, timezone)
+    kind = record.get("document_type")
+    if kind is not None and kind not in {"news", "narrative"}:
+        msg = "'document_type' must be 'news' or 'narrative'"
+        raise ValueError(msg)
+    document_type = DocumentType(kind) if kind else default_kind
+    mentions = normalize(record["text"], published, language, timezone, document_type)
     return {"id": record.get("id"), "mentions": [mention_json(m) for m in mentions]}
 
 
-def _normalize_lines(language: str) -> int:
+def _normalize_lines(language: str, kind: DocumentType | None) -> int:
     status = 0
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
         try:
-            answer = _normalize_line(line, language)
+            answer = _normalize_line(line, language, kind)
         except (ValueError, TypeError) as exc:
             sys.stderr.write(f"line {number}: {exc}\n")
             answer = {"id": _id_of(line), "error": str(exc)}

@@ -90,8 +90,8 @@ def report_json(report: ReplayReport, seconds: float, *, dry_run: bool) -> dict[
 
 async def replay(settings: Settings, bootstrap: str, args: argparse.Namespace) -> ReplayReport:
     from services.normalizer.replay import Replayer
-    from services.platform.kafka_clients import reliable_producer
-    from services.platform.progress import Bar
+    from services.platform.kafka.clients import reliable_producer
+    from services.platform.ops.progress import Bar
 
     scope = scope_of(args)
     producer = None if args.dry_run else reliable_producer(settings, bootstrap, "replay")
@@ -108,7 +108,7 @@ async def replay(settings: Settings, bootstrap: str, args: argparse.Namespace) -
 def replay_normalize(args: argparse.Namespace) -> int:
     import asyncio
 
-    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.kafka.broker_address import bootstrap_or_raise
     from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 
@@ -155,7 +155,7 @@ def register_normalize(replays: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 async def _rebuild(settings: Settings, bootstrap: str) -> RebuildReport:
-    from services.platform.progress import Bar
+    from services.platform.ops.progress import Bar
     from services.query.rebuild import Rebuilder
 
     with Bar("records", secondary="incidents") as bar:
@@ -176,7 +176,7 @@ def describe(report: RebuildReport, served: str) -> str:
 def replay_projection(args: argparse.Namespace) -> int:
     import asyncio
 
-    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.kafka.broker_address import bootstrap_or_raise
     from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 

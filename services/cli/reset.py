@@ -12,7 +12,7 @@ from services.platform.errors import UsageError
 
 
 def reset(args: argparse.Namespace) -> int:
-    from services.platform.reset import reset as reset_everything
+    from services.platform.ops.reset import reset as reset_everything
     from services.platform.settings import Settings
 
     if not args.yes:

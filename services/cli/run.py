@@ -13,7 +13,7 @@ def run(_: argparse.Namespace) -> int:
     from rich.console import Console
 
     from services.platform.logs import configure_console_logging
-    from services.platform.pipeline import run_pipeline
+    from services.platform.ops.pipeline import run_pipeline
     from services.platform.settings import Settings
 
     settings = Settings()

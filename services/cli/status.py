@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from services.platform.status import Status
+    from services.platform.ops.status import Status
 
 
 def as_json(status: Status) -> str:
@@ -120,9 +120,9 @@ def status_command(args: argparse.Namespace) -> int:
 
     from rich.console import Console
 
+    from services.platform.ops.status import gather_status, quiet_kafka_logs, replica_urls
+    from services.platform.ops.worker_status import worker_urls
     from services.platform.settings import Settings
-    from services.platform.status import gather_status, quiet_kafka_logs, replica_urls
-    from services.platform.worker_status import worker_urls
 
     settings = Settings()
     quiet_kafka_logs()

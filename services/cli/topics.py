@@ -12,10 +12,10 @@ import sys
 def topics_create(_: argparse.Namespace) -> int:
     import asyncio
 
-    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.kafka.broker_address import bootstrap_or_raise
+    from services.platform.kafka.topics import create_topics
     from services.platform.logs import configure_logging
     from services.platform.settings import Settings
-    from services.platform.topics import create_topics
 
     settings = Settings()
     configure_logging("topics", settings.log_level)

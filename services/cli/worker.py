@@ -36,7 +36,7 @@ def run_faust_worker(args: argparse.Namespace) -> int:
     # Faust is heavy; only the worker needs it.
     from services.normalizer.app import create_app
     from services.normalizer.worker import BoundedWorker
-    from services.platform.broker_address import wait_for_broker
+    from services.platform.kafka.broker_address import wait_for_broker
     from services.platform.logs import configure_logging
     from services.platform.settings import Settings
 
@@ -66,9 +66,9 @@ def run_faust_worker(args: argparse.Namespace) -> int:
 def check_worker_state(settings: Settings, bootstrap: str) -> None:
     """Wipe a data dir of another log before Faust opens it (see worker_state)."""
     from services.normalizer.worker_state import adopt_log, forget_dead_workers
-    from services.platform.kafka_probe import run_blocking
-    from services.platform.local_kafka import pid_alive
-    from services.platform.log_identity import await_identity
+    from services.platform.kafka.local_broker import pid_alive
+    from services.platform.kafka.log_identity import await_identity
+    from services.platform.kafka.probe import run_blocking
 
     identity = run_blocking(await_identity(bootstrap, settings.topics.articles))
     if identity is not None:  # no topic yet: the worker waits for it, and no state is of it

@@ -28,11 +28,11 @@ from services.ingest.publisher import (
     publish_all,
 )
 from services.ingest.submission import ArticleIn, size_problem, to_event
-from services.platform.api_keys import key_dependencies
-from services.platform.body_limit import BodyLimit
-from services.platform.http_errors import field_problem, install_error_replies, retry_later
-from services.platform.http_metrics import metrics_router
-from services.platform.http_middleware import add_middleware
+from services.platform.http.api_keys import key_dependencies
+from services.platform.http.body_limit import BodyLimit
+from services.platform.http.errors import field_problem, install_error_replies, retry_later
+from services.platform.http.metrics import metrics_router
+from services.platform.http.middleware import add_middleware
 from services.platform.settings import Settings
 from services.timeline.events import ARTICLE_ID_PATTERN
 

@@ -14,7 +14,7 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
-from services.platform.envelope import Envelope, binary_headers
+from services.contracts.envelope import Envelope, binary_headers
 from services.timeline.events import (
     RETRACTION_TYPE,
     SUBMISSION_TYPE,

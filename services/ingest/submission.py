@@ -26,6 +26,7 @@ from pydantic import (
 from services.platform.rfc3339 import check_text, date_time_pattern
 from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted, TimezoneName
 from services.timeline.language_tags import primary_language, two_letter_codes
+from services.timeline.temporal.document_type import DocumentType
 from services.timeline.zones import known_zone_names
 
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -108,6 +109,11 @@ class ArticleIn(BaseModel):
         "on its calendar. Defaults to the offset of published_at.",
         json_schema_extra=listing(known_zone_names, nullable=True),
     )
+    document_type: DocumentType | None = Field(
+        default=None,
+        description="news or narrative: whether relative dates read from the publication or "
+        "from the time the text tells about. Decided from the text when absent.",
+    )
 
     @field_validator("body")
     @classmethod
@@ -146,6 +152,8 @@ def revision_for(article: ArticleIn) -> str:
     content = [article.title, article.body, article.published_at.isoformat(), article.language]
     if article.timezone:  # appended only when set, so older revisions keep their hash
         content.append(article.timezone)
+    if article.document_type:  # likewise
+        content.append(article.document_type)
     return _digest(*content)[:32]
 
 
@@ -160,6 +168,7 @@ def to_event(article: ArticleIn) -> ArticleSubmitted:
         published_at=article.published_at,
         language=article.language,
         timezone=article.timezone,
+        document_type=article.document_type,
     )
 
 

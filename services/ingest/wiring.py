@@ -6,8 +6,8 @@ from fastapi import FastAPI
 
 from services.ingest.app import create_app
 from services.ingest.publisher import ArticlePublisher
-from services.platform.broker_address import bootstrap_or_raise
-from services.platform.kafka_clients import reliable_producer
+from services.platform.kafka.broker_address import bootstrap_or_raise
+from services.platform.kafka.clients import reliable_producer
 from services.platform.settings import Settings
 
 

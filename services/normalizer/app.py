@@ -28,7 +28,7 @@ from services.normalizer.healing import Healer
 from services.normalizer.metrics import Partition, WorkerMetrics
 from services.normalizer.offset_guard import OffsetGuard
 from services.normalizer.processing import DeadLetter, Outcome, Publish, Skip, decide, event_type
-from services.platform.kafka_clients import producer_max_request_bytes
+from services.platform.kafka.clients import producer_max_request_bytes
 from services.platform.logs import article_id
 from services.platform.settings import Settings
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.platform.envelope import Headers
+from services.contracts.envelope import Headers
 
 
 @dataclass(frozen=True)

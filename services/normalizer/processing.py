@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from services.platform.envelope import Envelope, Headers, binary_headers
+from services.contracts.envelope import Envelope, Headers, binary_headers
 from services.timeline import incidents
 from services.timeline.events import (
     RETRACTION_TYPE,

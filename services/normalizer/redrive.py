@@ -23,8 +23,8 @@ from aiokafka.structs import OffsetAndMetadata
 from services.normalizer.dead_letters import summary
 from services.normalizer.ledger import Ledger
 from services.normalizer.processing import DeadLetter, decide, event_type
+from services.platform.kafka.topic_reader import Record, partitions_of, read_range, started_consumer
 from services.platform.settings import Settings
-from services.platform.topic_reader import Record, partitions_of, read_range, started_consumer
 
 REDRIVE_GROUP_SUFFIX = "-dlq-redrive"
 COORDINATOR_WAIT_S = 30.0

@@ -21,9 +21,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from services.normalizer.dead_letters import summary
 from services.normalizer.processing import DeadLetter, Publish, Skip, decide, event_type
-from services.platform.progress import Silent, Tracker
-from services.platform.settings import Settings
-from services.platform.topic_reader import (
+from services.platform.kafka.topic_reader import (
     Record,
     offsets_since,
     partitions_of,
@@ -31,6 +29,8 @@ from services.platform.topic_reader import (
     read_topic,
     started_consumer,
 )
+from services.platform.ops.progress import Silent, Tracker
+from services.platform.settings import Settings
 
 SEND_BATCH = 500
 ABSENT = b"\0absent"  # no record under the key (distinct from a tombstone's None)

@@ -15,7 +15,7 @@ import subprocess
 import time
 from types import FrameType
 
-from services.platform.broker_address import backoff_delays, wait_for_broker
+from services.platform.kafka.broker_address import backoff_delays, wait_for_broker
 from services.platform.settings import Settings
 from services.platform.shutdown import arm_exit_deadline
 

@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from services.platform.log_identity import LogIdentity
+from services.platform.kafka.log_identity import LogIdentity
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
-from services.platform.api_keys import key_dependencies
-from services.platform.http_errors import install_error_replies
-from services.platform.http_metrics import metrics_router
-from services.platform.http_middleware import add_middleware
+from services.platform.http.api_keys import key_dependencies
+from services.platform.http.errors import install_error_replies
+from services.platform.http.metrics import metrics_router
+from services.platform.http.middleware import add_middleware
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, story_routes, web
 from services.query.catalog import live_incidents

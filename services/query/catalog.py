@@ -7,9 +7,11 @@ from typing import Any
 
 from services.query.reads import item
 from services.query.selection import ITEM_COLUMNS, LIVE
-from services.query.times import to_rfc3339
 
-ARTICLE_COLUMNS = "article_id, revision, source, url, title, published_at, language"
+ARTICLE_COLUMNS = (
+    "article_id, revision, source, url, title, published_local AS published_at, language, "
+    "zone AS timezone"
+)
 INCIDENTS_OF = (
     f"SELECT {ITEM_COLUMNS} FROM incidents WHERE article_id = ? AND {LIVE} "  # noqa: S608
     "ORDER BY start_at, end_at, incident_id"
@@ -36,8 +38,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
         conn.execute("COMMIT")
     if row is None:
         return None
-    fields = dict(zip(ARTICLE_COLUMNS.split(", "), row, strict=True))
-    fields["published_at"] = to_rfc3339(fields["published_at"])
+    names = [column.split(" AS ")[-1].strip() for column in ARTICLE_COLUMNS.split(", ")]
+    fields = dict(zip(names, row, strict=True))
     return fields | {"incidents": [item(r) for r in incidents]}
 
 

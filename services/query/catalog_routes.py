@@ -5,11 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Response
 
 from services.query import catalog, timelinejs
+from services.query.clock import in_reader_zone
 from services.query.context import Context, json_response
 from services.query.cursor import CursorError
 from services.query.models import ArticleOut, SourceOut, TimelineJsOut
-from services.query.params import CursorParam, LimitParam
+from services.query.params import CursorParam, LimitParam, ZoneParam
 from services.query.routes import Filter, cursor_problem
+from services.timeline.zones import zone_named
 
 router = APIRouter(prefix="/v1", tags=["catalogue"])
 
@@ -19,11 +21,15 @@ router = APIRouter(prefix="/v1", tags=["catalogue"])
     response_model=ArticleOut,
     responses={404: {"description": "Unknown article"}},
 )
-def get_article(context: Context, article_id: str) -> Response:
+def get_article(context: Context, article_id: str, tz: ZoneParam = None) -> Response:
     """The article's fields and its current incidents in timeline order."""
     found = catalog.article(context.reader.conn(), article_id)
     if found is None:
         raise HTTPException(status_code=404, detail="unknown article")
+    if tz:
+        zone = zone_named(tz)
+        incidents = [in_reader_zone(i, zone) for i in found["incidents"]]
+        found = in_reader_zone(found, zone) | {"incidents": incidents}
     return json_response(found)
 
 
@@ -40,15 +46,24 @@ def get_sources(context: Context) -> Response:
     tags=["timeline"],
 )
 def get_timelinejs(
-    context: Context, flt: Filter, limit: LimitParam = 100, cursor: CursorParam = None
+    context: Context,
+    flt: Filter,
+    limit: LimitParam = 100,
+    cursor: CursorParam = None,
+    tz: ZoneParam = None,
 ) -> Response:
     """The same selection as /v1/timeline as a TimelineJS3 document; the next page's
-    cursor, when there is one, is in the X-Next-Cursor header."""
+    cursor, when there is one, is in the X-Next-Cursor header.
+
+    Dates are calendar fields with inclusive ends, as TimelineJS reads them, in each
+    article's own clock (a day is one day; "6 a.m." is hour 6 there), or with `tz` clock
+    times and publications in that zone. Headlines are the sentence (or the title of a
+    publication)."""
     try:
         page = context.reader.page(flt, limit, cursor)
     except CursorError as exc:
         raise cursor_problem(exc) from exc
-    response = json_response(timelinejs.document(page.items))
+    response = json_response(timelinejs.document(page.items, zone_named(tz) if tz else None))
     if page.next_cursor:
         response.headers["X-Next-Cursor"] = page.next_cursor
     return response

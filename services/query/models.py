@@ -18,7 +18,8 @@ INCIDENT_EXAMPLE: dict[str, JsonValue] = {
     "title": "Sydney siege ends",
     "source": "example-wire",
     "url": "https://example.org/siege",
-    "published_at": "2014-12-16T02:00:00Z",
+    "published_at": "2014-12-16T13:00:00+11:00",
+    "timezone": "Australia/Sydney",
 }
 
 
@@ -27,8 +28,8 @@ class IncidentOut(BaseModel):
 
     incident_id: str
     article_id: str
-    start: str = Field(description="RFC 3339, UTC.")
-    end: str = Field(description="RFC 3339, UTC, exclusive.")
+    start: str = Field(description="RFC 3339, UTC (whatever `tz` says).")
+    end: str = Field(description="RFC 3339, UTC, exclusive: the interval is [start, end).")
     granularity: str
     anchor: str
     sentence: str
@@ -38,7 +39,14 @@ class IncidentOut(BaseModel):
     title: str = Field(description="Headline of the article.")
     source: str = Field(description="Publisher or feed name of the article.")
     url: str | None = Field(description="The article's canonical URL, when it has one.")
-    published_at: str = Field(description="The article's publication time, RFC 3339, UTC.")
+    published_at: str = Field(
+        description="The article's publication time, RFC 3339 with the article's own offset "
+        "(with `tz`: with the offset of that zone)."
+    )
+    timezone: str = Field(
+        description="The article's clock, whose calendar its days are counted in: its IANA "
+        "zone when it was submitted with one, else the offset of its publication (+05:30)."
+    )
 
 
 class TimelinePageOut(BaseModel):
@@ -117,8 +125,9 @@ class ArticleOut(BaseModel):
                     "source": "example-wire",
                     "url": "https://example.org/siege",
                     "title": "Sydney siege ends",
-                    "published_at": "2014-12-16T02:00:00Z",
+                    "published_at": "2014-12-16T13:00:00+11:00",
                     "language": "en",
+                    "timezone": "Australia/Sydney",
                     "incidents": [INCIDENT_EXAMPLE],
                 }
             ]
@@ -130,8 +139,9 @@ class ArticleOut(BaseModel):
     source: str
     url: str | None
     title: str
-    published_at: str
+    published_at: str = Field(description="RFC 3339 with the article's own offset.")
     language: str
+    timezone: str = Field(description="The article's clock: IANA zone or offset.")
     incidents: list[IncidentOut]
 
 

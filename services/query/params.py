@@ -13,6 +13,7 @@ from services.query.selection import TimelineFilter
 from services.query.times import to_key
 from services.timeline.events import Anchor
 from services.timeline.mentions import Granularity
+from services.timeline.zones import known_zone_names, zone_named
 
 INSTANT = date_time_pattern()
 
@@ -84,6 +85,19 @@ GranularityParam = Annotated[
     Granularity | None, Query(description="Keep this granularity or finer.")
 ]
 AnchorParam = Annotated[Anchor | None, Query(description="explicit or publication.")]
+ZoneParam = Annotated[
+    Annotated[str, AfterValidator(lambda name: zone_named(name) and name)] | None,
+    Query(
+        max_length=64,
+        # The exact names accepted, so the OpenAPI document (and its fuzzing) says them.
+        json_schema_extra={"enum": list(known_zone_names())},
+        description="IANA zone to show everything in: publication times get its offset, "
+        "clock times and publications fall on its days (TimelineJS, stories). Without it, "
+        "each article keeps its own clock. A day, month or year an article names stays that "
+        "day. JSON intervals (start, end) are UTC and end-exclusive either way.",
+        examples=["Europe/Berlin"],
+    ),
+]
 OrderParam = Annotated[Literal["asc", "desc"], Query(description="By start, end, id.")]
 
 

@@ -19,9 +19,9 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
-from services.platform.broker_address import await_broker
-from services.platform.kafka_clients import producer_max_request_bytes
-from services.platform.log_identity import LogIdentity, fetch_identities
+from services.platform.kafka.broker_address import await_broker
+from services.platform.kafka.clients import producer_max_request_bytes
+from services.platform.kafka.log_identity import LogIdentity, fetch_identities
 from services.platform.settings import Settings
 from services.query.generations import forget
 from services.query.store import Change, Retraction, TimelineStore

@@ -40,7 +40,7 @@ ITEM_JSON = (
     "'granularity', granularity, 'anchor', anchor, 'sentence', sentence, "
     "'mention', mention, 'timex_value', timex_value, 'timex_type', timex_type, "
     "'title', title, 'source', source, 'url', url, "
-    f"'published_at', {_rfc3339_sql('published_at')})"
+    "'published_at', published_local, 'timezone', zone)"
 )
 INCIDENT_BY_ID = f"SELECT {ITEM_COLUMNS} FROM incidents WHERE incident_id = ? AND {LIVE}"  # noqa: S608
 # Keys at the positions of ITEM_COLUMNS (0, 2, 3), so cursors are made the same way.
@@ -74,7 +74,8 @@ def item(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
         "title": row[10],
         "source": row[11],
         "url": row[12],
-        "published_at": to_rfc3339(row[13]),
+        "published_at": row[13],
+        "timezone": row[14],
     }
 
 

@@ -21,10 +21,10 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.platform.errors import EnvironmentProblemError
-from services.platform.log_identity import fetch_identities
-from services.platform.progress import Silent, Tracker
+from services.platform.kafka.log_identity import fetch_identities
+from services.platform.kafka.topic_reader import Record, partitions_of, started_consumer
+from services.platform.ops.progress import Silent, Tracker
 from services.platform.settings import Settings
-from services.platform.topic_reader import Record, partitions_of, started_consumer
 from services.query.generations import generations, next_generation, remove_database, swap_in
 from services.query.projector import decode
 from services.query.schema import connect

@@ -6,14 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
-from services.query.context import Context, json_response
+from services.query.clock import in_reader_zone
+from services.query.context import Context, json_bytes, json_response
 from services.query.cursor import CursorError
 from services.query.etags import conditional_json
 from services.query.models import IncidentOut, TimelinePageOut
 from services.query.page_cache import PageCache
-from services.query.params import CursorParam, LimitParam, timeline_filter
-from services.query.reads import CursorExpiredError
+from services.query.params import CursorParam, LimitParam, ZoneParam, timeline_filter
+from services.query.reads import CursorExpiredError, Reader
 from services.query.selection import TimelineFilter
+from services.timeline.zones import zone_named
 
 router = APIRouter(prefix="/v1", tags=["timeline"])
 
@@ -42,6 +44,7 @@ async def get_timeline(
     limit: LimitParam = 100,
     cursor: CursorParam = None,
     *,
+    tz: ZoneParam = None,
     if_none_match: Annotated[
         str | None, Header(description="ETag of an earlier reply; 304 while current.")
     ] = None,
@@ -56,11 +59,23 @@ async def get_timeline(
     body = context.pages.get(key, version)
     if body is None:
         try:
-            body = context.reader.page_json(flt, limit, cursor)
+            body = page_body(context.reader, flt, limit, cursor, tz)
         except CursorError as exc:
             raise cursor_problem(exc) from exc
         context.pages.put(key, version, body)
     return conditional_json(body, if_none_match)
+
+
+def page_body(
+    reader: Reader, flt: TimelineFilter, limit: int, cursor: str | None, tz: str | None
+) -> bytes:
+    """The page as JSON: serialized by SQLite in the articles' own clocks, or shown in the
+    reader's zone `tz`."""
+    if tz is None:
+        return reader.page_json(flt, limit, cursor)
+    page, zone = reader.page(flt, limit, cursor), zone_named(tz)
+    items = [in_reader_zone(found, zone) for found in page.items]
+    return json_bytes({"items": items, "next_cursor": page.next_cursor, "snapshot": page.snapshot})
 
 
 @router.get(
@@ -68,9 +83,9 @@ async def get_timeline(
     response_model=IncidentOut,
     responses={404: {"description": "Unknown incident"}},
 )
-def get_incident(context: Context, incident_id: str) -> Response:
+def get_incident(context: Context, incident_id: str, tz: ZoneParam = None) -> Response:
     """One incident of the current timeline."""
     found = context.reader.incident(incident_id)
     if found is None:
         raise HTTPException(status_code=404, detail="unknown incident")
-    return json_response(found)
+    return json_response(in_reader_zone(found, zone_named(tz) if tz else None))

@@ -18,7 +18,7 @@ import sqlite3
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # bump on any change below; add a step to MIGRATIONS when it is additive
+SCHEMA_VERSION = 5  # bump on any change below; add a step to MIGRATIONS when it is additive
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS log_identity (
     cluster_id TEXT NOT NULL,
     topic_id TEXT NOT NULL
 );
+-- published_local: the publication time with the article's own offset (RFC 3339); zone: the
+-- article's clock, an IANA name, "+HH:MM" or UTC (see timeline/zones.zone_label). Incidents
+-- carry both as they carry the article's url and title.
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY,
     revision TEXT NOT NULL,
@@ -42,8 +45,13 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT NOT NULL,
     published_at TEXT NOT NULL,
     language TEXT NOT NULL,
-    normalizer_version TEXT NOT NULL
+    normalizer_version TEXT NOT NULL,
+    published_local TEXT,
+    zone TEXT
 );
+-- An incident row carries its article's source, title, url, published_at (stored-key
+-- form), published_local and zone, set on every row written. (No comments inside the
+-- column list: SQLite's DROP COLUMN, which the migration tests use, trips over them.)
 CREATE TABLE IF NOT EXISTS incidents (
     seq INTEGER PRIMARY KEY,
     incident_id TEXT NOT NULL,
@@ -65,10 +73,13 @@ CREATE TABLE IF NOT EXISTS incidents (
     retired_seq INTEGER,
     retired_at REAL,
     url TEXT,  -- the article's, as title and source are
-    -- published_at: the article's, stored-key form; set on every row written. (Nothing
-    -- between its comma and the next column: ALTER TABLE DROP COLUMN trips over it.)
+    -- published_at: the article's, stored-key form; set on every row written; sort_key:
+    -- the timeline order as an integer, see sort_keys.py. (Nothing between a comma and the
+    -- next column from here on: ALTER TABLE DROP COLUMN trips over it.)
     published_at TEXT,
-    sort_key INTEGER NOT NULL  -- the timeline order as an integer, see sort_keys.py
+    sort_key INTEGER NOT NULL,
+    published_local TEXT,
+    zone TEXT
 );
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
 CREATE INDEX IF NOT EXISTS incidents_span
@@ -147,7 +158,23 @@ DROP TRIGGER IF EXISTS incidents_fts_insert;
 DROP TRIGGER IF EXISTS incidents_fts_delete;
 DROP TABLE IF EXISTS incidents_fts;
 """
-MIGRATIONS = {2: MIGRATE_2_TO_3, 3: MIGRATE_3_TO_4}  # from version -> script to the next
+# Version 4 -> 5: articles and incidents carry the article's own clock. Rows written before
+# knew only the UTC instant, so they read as published in UTC until their article is
+# projected again (a rebuild gives them their own clock).
+MIGRATE_4_TO_5 = """
+ALTER TABLE articles ADD COLUMN published_local TEXT;
+ALTER TABLE articles ADD COLUMN zone TEXT;
+ALTER TABLE incidents ADD COLUMN published_local TEXT;
+ALTER TABLE incidents ADD COLUMN zone TEXT;
+UPDATE articles SET zone = 'UTC', published_local = CASE
+    WHEN substr(published_at, 20) = '.000000Z' THEN substr(published_at, 1, 19) || 'Z'
+    ELSE published_at END;
+UPDATE incidents SET zone = 'UTC', published_local = CASE
+    WHEN substr(published_at, 20) = '.000000Z' THEN substr(published_at, 1, 19) || 'Z'
+    ELSE published_at END;
+"""
+# from version -> the script that reaches the next one
+MIGRATIONS = {2: MIGRATE_2_TO_3, 3: MIGRATE_3_TO_4, 4: MIGRATE_4_TO_5}
 REBUILD_FTS = "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');"
 AFTER_DDL = {3: REBUILD_FTS}  # from version -> what completes its step once DDL has run
 

@@ -18,7 +18,7 @@ from services.query.times import from_key, to_key
 
 ITEM_COLUMNS = (
     "incident_id, article_id, start_at, end_at, granularity, anchor, sentence, mention, "
-    "timex_value, timex_type, title, source, url, published_at"
+    "timex_value, timex_type, title, source, url, published_local, zone"
 )
 LIVE = "retired_seq IS NULL"
 IN_SNAPSHOT = "seq <= :snapshot AND (retired_seq IS NULL OR retired_seq > :snapshot)"

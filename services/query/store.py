@@ -15,47 +15,62 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from services.platform.log_identity import LogIdentity
+from services.platform.kafka.log_identity import LogIdentity
 from services.query import bulk
+from services.query.clock import rfc3339
 from services.query.schema import DDL, connect, create_schema
 from services.query.sort_keys import SLOTS, SlotAllocator, base_of
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
+from services.timeline.zones import zone_label
 
 log = logging.getLogger(__name__)
 
 _INCIDENT_COLUMNS = """
 INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
     granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
-    char_end, source, title, span_class, url, published_at, sort_key)
+    char_end, source, title, span_class, url, published_at, published_local, zone, sort_key)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+    ?20, ?21,
 """
 # The last value is the base of the start second's keys (sort_keys.py): the row takes the
 # slot after the highest one taken in that second, one seek in incidents_sort.
 INSERT_INCIDENT = f"""{_INCIDENT_COLUMNS}    coalesce((SELECT sort_key + 1 FROM incidents
-              WHERE sort_key BETWEEN ?20 AND ?20 + {SLOTS - 1:d}
-              ORDER BY sort_key DESC LIMIT 1), ?20))
+              WHERE sort_key BETWEEN ?22 AND ?22 + {SLOTS - 1:d}
+              ORDER BY sort_key DESC LIMIT 1), ?22))
 """  # noqa: S608 - constants only
 # The last value is the sort key itself (a bulk load allocates them in memory).
-INSERT_INCIDENT_KEYED = f"{_INCIDENT_COLUMNS} ?20)"
+INSERT_INCIDENT_KEYED = f"{_INCIDENT_COLUMNS} ?22)"
 ADD_SPAN_CLASS = """
 INSERT INTO span_classes (span_class, finest_rank) VALUES (?, ?)
 ON CONFLICT (span_class) DO UPDATE SET finest_rank = min(finest_rank, excluded.finest_rank)
 """
 UPSERT_ARTICLE = """
 INSERT OR REPLACE INTO articles (article_id, revision, source, url, title, published_at,
-    language, normalizer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    language, normalizer_version, published_local, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 RETIRE = """
 UPDATE incidents SET retired_seq = ?, retired_at = ?
 WHERE article_id = ? AND retired_seq IS NULL
+"""
+RETIRE_ONE = """
+UPDATE incidents SET retired_seq = ?, retired_at = ?
+WHERE article_id = ? AND incident_id = ? AND retired_seq IS NULL
+"""
+# The live rows of an article in incident_row's column order, seq left out: a row equal to
+# the one a new revision would write is left alone (see _apply_revision).
+LIVE_ROWS = """
+SELECT incident_id, article_id, start_at, end_at, granularity, granularity_rank, anchor,
+    sentence, mention, timex_type, timex_value, char_start, char_end, source, title,
+    span_class, url, published_at, published_local, zone
+FROM incidents WHERE article_id = ? AND retired_seq IS NULL
 """
 UPSERT_OFFSET = """
 INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
-RANK_AT, SPAN_CLASS_AT, SORT_KEY_AT = 6, 16, 19  # positions in incident_row
+RANK_AT, SPAN_CLASS_AT, SORT_KEY_AT = 6, 16, 21  # positions in incident_row
 SET_LOG_IDENTITY = """
 INSERT OR REPLACE INTO log_identity (topic, cluster_id, topic_id) VALUES (?, ?, ?)
 """
@@ -76,6 +91,11 @@ def span_class(start: datetime, end: datetime) -> int:
     """ceil(log2(seconds)) of the interval's length (see schema.py)."""
     seconds = math.ceil((end - start).total_seconds())
     return max(seconds - 1, 0).bit_length()
+
+
+def own_clock(timeline: ArticleTimeline) -> tuple[str, str]:
+    """The article's publication time with its own offset, and the name of its clock."""
+    return rfc3339(timeline.published_at), zone_label(timeline.published_at, timeline.timezone)
 
 
 def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tuple[object, ...]:
@@ -99,6 +119,7 @@ def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tup
         span_class(incident.start, incident.end),
         str(timeline.url) if timeline.url else None,
         to_key(timeline.published_at),
+        *own_clock(timeline),
         base_of(incident.start),
     )
 
@@ -114,6 +135,7 @@ def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
         to_key(timeline.published_at),
         timeline.language,
         timeline.normalizer_version,
+        *own_clock(timeline),
     )
 
 
@@ -292,15 +314,34 @@ class TimelineStore:
 
     def _apply_one(self, change: ArticleTimeline | Retraction) -> None:
         self.high_water += 1
-        retired = (self.high_water, self._clock(), change.article_id)
-        self._conn.execute(RETIRE, retired)
         if isinstance(change, Retraction):
+            self._conn.execute(RETIRE, (self.high_water, self._clock(), change.article_id))
             self._conn.execute("DELETE FROM articles WHERE article_id = ?", (change.article_id,))
             return
         self._conn.execute(UPSERT_ARTICLE, article_row(change))
-        unique = {i.incident_id: i for i in change.incidents}.values()
-        rows = [incident_row(self.high_water + n, i, change) for n, i in enumerate(unique, 1)]
-        self._insert(rows, unique)
+        self._apply_revision(change)
+
+    def _apply_revision(self, change: ArticleTimeline) -> None:
+        """Retire only the live incidents the revision changed or dropped, and add only
+        the ones it changed or brought: incident ids survive edits (see
+        timeline/incidents.py), so an edit to one sentence is one retraction and one
+        addition on the stream, not the whole article again. (Rows compare without their
+        sort key, which the store allocates.)"""
+        wanted = {i.incident_id: (i, incident_row(0, i, change)) for i in change.incidents}
+        live = {row[0]: row for row in self._conn.execute(LIVE_ROWS, (change.article_id,))}
+        stale = [
+            key
+            for key, row in live.items()
+            if key not in wanted or wanted[key][1][1:SORT_KEY_AT] != row
+        ]
+        when = self._clock()
+        retire = [(self.high_water, when, change.article_id, key) for key in stale]
+        self._conn.executemany(RETIRE_ONE, retire)
+        fresh = [
+            (i, row) for key, (i, row) in wanted.items() if live.get(key) != row[1:SORT_KEY_AT]
+        ]
+        rows = [(self.high_water + n, *row[1:]) for n, (_, row) in enumerate(fresh, 1)]
+        self._insert(rows, [i for i, _ in fresh])
         self._conn.executemany(ADD_SPAN_CLASS, {(row[SPAN_CLASS_AT], row[RANK_AT]) for row in rows})
         self.high_water += len(rows)
 

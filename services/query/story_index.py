@@ -31,9 +31,12 @@ from services.timeline.story import (
     Vote,
     cast_votes,
 )
+from services.timeline.zones import zone_of_label
 
-ROW_COLUMNS = "start_at, end_at, seq, incident_id, article_id, granularity, anchor, sentence"
-ARTICLE_COLUMNS = "article_id, published_at, source, title, url"
+ROW_COLUMNS = "start_at, end_at, seq, incident_id, article_id, granularity, anchor, sentence, zone"
+# Publication times with the article's own offset: the day an article was published on is
+# its own calendar's (see query/clock.py).
+ARTICLE_COLUMNS = "article_id, published_local, source, title, url"
 # Only incidents that can vote for a day (see services.timeline.story.evidence): coarser
 # mentions are most of a large selection and would be read only to be ignored.
 VOTING = f"{LIVE} AND (granularity_rank <= {Granularity.DAY.rank} OR anchor = 'publication')"
@@ -50,12 +53,15 @@ def instant(key: str) -> datetime:
 
 
 def entries(rows: Iterable[tuple[str, ...]]) -> Iterator[Entry]:
-    for start, end, seq, incident_id, article_id, granularity, anchor, sentence in rows:
+    """Incidents in their article's clock, so that the days they vote for are the article's
+    calendar days."""
+    for start, end, seq, incident_id, article_id, granularity, anchor, sentence, zone in rows:
+        clock = zone_of_label(zone)
         incident = StoryIncident(
             incident_id,
             article_id,
-            instant(start),
-            instant(end),
+            instant(start).astimezone(clock),
+            instant(end).astimezone(clock),
             GRANULARITIES[granularity],
             ANCHORS[anchor],
             sentence,

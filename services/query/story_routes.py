@@ -9,11 +9,13 @@ from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from services.query.context import Context, QueryContext
+from services.query.params import ZoneParam
 from services.query.routes import Filter
 from services.query.store import read_meta
 from services.query.stories import StoryQuery, story_json
 from services.query.story_models import StoryTimelineOut
 from services.timeline.events import LanguageCode
+from services.timeline.zones import zone_named
 
 GZIP_LEVEL = 6  # zlib's default: 9 costs half as much again for 1 % smaller answers
 router = APIRouter(prefix="/v1/stories", tags=["stories"])
@@ -39,12 +41,15 @@ async def get_story_timeline(
     language: LanguageParam = None,
     dates: DatesParam = 20,
     per_date: PerDateParam = 1,
+    tz: ZoneParam = None,
 ) -> Response:
     """The key dates of the selection (the same filters as /v1/timeline), ordered by date.
 
     A day is chosen by how many distinct articles point to it, by naming it or by being
     published on it; its summary holds the sentences most central to what the outlets say
-    about it, near-duplicates dropped. Answers are cached until the read model changes."""
+    about it, near-duplicates dropped. Days are each article's own calendar days, or with
+    `tz` clock times and publications fall on that zone's days. Answers are cached until
+    the read model changes."""
     # The file beside its high-water mark: a rebuilt read model swapped in under the same
     # path numbers its changes apart, but only its identity says it is another file.
     version = (context.reader.identity(), read_meta(context.reader.conn(), "high_water"))
@@ -54,7 +59,7 @@ async def get_story_timeline(
     key = f"{'gzip' if gzipped else 'identity'} {request.url.query}"
     body = context.stories.get(key, version)
     if body is None:
-        query = StoryQuery(flt, language, dates, per_date)
+        query = StoryQuery(flt, language, dates, per_date, zone_named(tz) if tz else None)
         # Off the event loop: a large selection takes tens of milliseconds.
         body = await run_in_threadpool(lambda: encoded(computed(context, query), gzipped))
         context.stories.put(key, version, body)

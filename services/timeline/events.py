@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from services.timeline.mentions import Granularity, TimexType
+from services.timeline.temporal.document_type import DocumentType
 from services.timeline.zones import zone_named
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -64,6 +65,11 @@ class ArticleSubmitted(BaseModel):
         description="IANA zone of the article (e.g. Europe/Berlin) whose calendar and clock "
         "its relative dates are read in; without it, the offset of published_at.",
     )
+    document_type: DocumentType | None = Field(
+        default=None,
+        description="news (dates read from the publication) or narrative (from the time the "
+        "story tells about); without it, decided from the text.",
+    )
 
 
 class ArticleRetracted(BaseModel):
@@ -104,7 +110,11 @@ class Incident(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    incident_id: str = Field(description="uuid5 over article_id, revision and span.")
+    incident_id: str = Field(
+        description="uuid5 over the article id and what identifies the incident in it (the "
+        "mention's text, value and ordinal among equal mentions; or 'publication'): an edit "
+        "that leaves the incident alone keeps its id."
+    )
     article_id: ArticleId = Field(description="The article the incident comes from.")
     start: AwareDatetime = Field(description="Start of the interval, UTC.")
     end: AwareDatetime = Field(description="Exclusive end of the interval, UTC.")
@@ -132,7 +142,14 @@ class ArticleTimeline(BaseModel):
     source: str = Field(description="Publisher or feed name.")
     url: AnyHttpUrl | None = Field(default=None, description="Canonical URL.")
     title: str = Field(description="Headline.")
-    published_at: AwareDatetime = Field(description="Publication time.")
+    published_at: AwareDatetime = Field(
+        description="Publication time with the article's own offset, as submitted."
+    )
     language: LanguageCode = Field(description="ISO 639-1 code of the text.")
     normalizer_version: str = Field(description="Version of the rules that built it.")
+    timezone: TimezoneName | None = Field(
+        default=None,
+        description="The article's IANA zone when it was submitted with one; its days are "
+        "counted in that zone's calendar, else in the offset of published_at.",
+    )
     incidents: tuple[Incident, ...] = Field(description="Ordered by start, end, incident_id.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -37,3 +37,21 @@ def article_zone(published_at: datetime, name: str | None = None) -> tzinfo:
         msg = "published_at must be timezone-aware"
         raise ValueError(msg)
     return timezone(offset)
+
+
+def zone_label(published_at: datetime, name: str | None = None) -> str:
+    """How an article's clock is named to readers: its IANA zone when it has one, else the
+    offset of its publication time ("+05:30", "-03:00"; "UTC" for none)."""
+    if name:
+        return name
+    return published_at.isoformat()[-6:] if published_at.utcoffset() else "UTC"
+
+
+@cache
+def zone_of_label(label: str) -> tzinfo:
+    """The zone a `zone_label` names; ValueError for a label that names none."""
+    if len(label) == 6 and label[0] in "+-" and label[3] == ":":  # "+HH:MM"
+        sign = -1 if label[0] == "-" else 1
+        hours, minutes = int(label[1:3]), int(label[4:6])
+        return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    return zone_named(label)

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from services.platform.processes import ServiceProcess, service_env
+from services.platform.ops.processes import ServiceProcess, service_env
 from tests.e2e.conftest import session_settings
 from tests.e2e.polling import poll, published_timeline
 

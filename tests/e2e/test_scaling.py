@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from bench.stack import describe_group
-from services.platform.local_kafka import free_port
-from services.platform.processes import ServiceProcess
+from services.platform.kafka.local_broker import free_port
+from services.platform.ops.processes import ServiceProcess
 from tests.e2e.conftest import Pipeline
 from tests.e2e.polling import poll, published_timeline
 from tests.e2e.test_pipeline import article, submit

@@ -11,10 +11,10 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from services.platform.local_kafka import free_port
-from services.platform.processes import ServiceProcess, service_env, wait_http_ok
+from services.platform.kafka.local_broker import free_port
+from services.platform.kafka.topics import create_topics
+from services.platform.ops.processes import ServiceProcess, service_env, wait_http_ok
 from services.platform.settings import Settings
-from services.platform.topics import create_topics
 
 COMMANDS = {"worker": ["worker"], "query": ["query"], "ingest": ["ingest-api"]}
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from services.platform import local_kafka
-from services.platform.local_kafka import BrokerState
-from services.platform.processes import ServiceProcess
+from services.platform.kafka import local_broker
+from services.platform.kafka.local_broker import BrokerState
+from services.platform.ops.processes import ServiceProcess
 from services.platform.settings import LocalKafkaSettings
 from tests.e2e.polling import poll
 from tests.faults.stack import Stack
@@ -36,11 +36,11 @@ ARTICLE = {
 @pytest.fixture
 def own_broker(tmp_path: Path) -> Iterator[BrokerState]:
     cfg = LocalKafkaSettings(state_dir=tmp_path / "kafka")
-    state = local_kafka.start(cfg)
+    state = local_broker.start(cfg)
     try:
         yield state
     finally:
-        local_kafka.stop_pid(state.pid, timeout_s=10)
+        local_broker.stop_pid(state.pid, timeout_s=10)
 
 
 def ready(url: str) -> int:
@@ -73,7 +73,7 @@ def test_broker_down_is_503_in_time_and_sigterm_ends_every_service(
         assert httpx.get(f"{stack.ingest_url}/readyz", timeout=10).status_code == 200
         poll(lambda: ready(stack.query_url) == 200, deadline_s=60, what="query ready")
 
-        local_kafka.stop_pid(own_broker.pid, timeout_s=10)
+        local_broker.stop_pid(own_broker.pid, timeout_s=10)
         started = time.monotonic()
         reply = httpx.post(f"{stack.ingest_url}/v1/articles", json=ARTICLE, timeout=30)
         took = time.monotonic() - started
@@ -104,7 +104,7 @@ def test_broker_down_is_503_in_time_and_sigterm_ends_every_service(
 
 
 def test_worker_without_a_broker_waits_and_logs_each_attempt(tmp_path: Path) -> None:
-    dead = f"127.0.0.1:{local_kafka.free_port()}"
+    dead = f"127.0.0.1:{local_broker.free_port()}"
     env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": dead, "NEWSTIMELINE_BROKER_RETRY_MAX_S": "1"}
     worker = ServiceProcess("worker", ["worker"], env, tmp_path / "worker.log").start()
     try:

@@ -14,16 +14,16 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.cli import main
-from services.platform import local_kafka
-from services.platform.kafka_storage import PortTakenError
-from services.platform.log_identity import LogIdentity, fetch_identity
+from services.platform.kafka import local_broker
+from services.platform.kafka.local_storage import PortTakenError
+from services.platform.kafka.log_identity import LogIdentity, fetch_identity
+from services.platform.kafka.topics import create_topics
 from services.platform.settings import LocalKafkaSettings, Settings, TopicSettings
-from services.platform.topics import create_topics
 from tests.kafka_helpers import consume, topic_size
 
 pytestmark = [
     pytest.mark.integration,
-    pytest.mark.skipif(bool(local_kafka.missing_tools()), reason="needs Java and Maven"),
+    pytest.mark.skipif(bool(local_broker.missing_tools()), reason="needs Java and Maven"),
 ]
 RECORDS = 30
 
@@ -61,23 +61,23 @@ def test_restart_keeps_address_cluster_topics_and_records(
     cfg = LocalKafkaSettings(state_dir=tmp_path / "kafka", heap="256m")
     settings = Settings(topics=TopicSettings(partitions=3))
     names = [settings.topics.articles, settings.topics.timelines, settings.topics.dead_letters]
-    first = local_kafka.start(cfg)
+    first = local_broker.start(cfg)
     try:
         asyncio.run(create_topics(settings, first.bootstrap))
         before = asyncio.run(identities(first.bootstrap, names))
         asyncio.run(publish(first.bootstrap, settings.topics.articles))
         sent = asyncio.run(values(first.bootstrap, settings.topics.articles))
-        assert local_kafka.stop(cfg)
+        assert local_broker.stop(cfg)
 
         port = int(first.bootstrap.rsplit(":", 1)[1])
         with socket.socket() as squatter:
             squatter.bind(("127.0.0.1", port))
             squatter.listen()
             with pytest.raises(PortTakenError, match=f"port {port} of the local broker"):
-                local_kafka.start(cfg)
+                local_broker.start(cfg)
 
         began = time.monotonic()
-        second = local_kafka.start(cfg)
+        second = local_broker.start(cfg)
         print(f"broker restart: {time.monotonic() - began:.1f} s")
         assert second.bootstrap == first.bootstrap
         after = asyncio.run(identities(second.bootstrap, names))
@@ -88,4 +88,4 @@ def test_restart_keeps_address_cluster_topics_and_records(
         reset_env(tmp_path, cfg, monkeypatch)
         assert main(["reset", "--yes"]) == 0
     assert not cfg.state_dir.exists()
-    assert not local_kafka.pid_alive(second.pid)
+    assert not local_broker.pid_alive(second.pid)

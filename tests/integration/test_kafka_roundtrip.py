@@ -8,8 +8,8 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
+from services.platform.kafka.topics import create_topics
 from services.platform.settings import Settings
-from services.platform.topics import create_topics
 from tests.kafka_helpers import consume_one, new_topics
 
 

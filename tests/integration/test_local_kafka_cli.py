@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from services.platform.local_kafka import missing_tools
+from services.platform.kafka.local_broker import missing_tools
 
 pytestmark = pytest.mark.skipif(
     bool(missing_tools()), reason="the local broker needs Java and Maven on this machine"

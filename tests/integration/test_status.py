@@ -16,10 +16,10 @@ import uvicorn
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from services.cli import main
-from services.platform.local_kafka import free_port
-from services.platform.log_identity import fetch_identity
+from services.platform.kafka.local_broker import free_port
+from services.platform.kafka.log_identity import fetch_identity
+from services.platform.kafka.topics import create_topics
 from services.platform.settings import Settings
-from services.platform.topics import create_topics
 from services.query.api import create_app
 
 pytestmark = pytest.mark.integration

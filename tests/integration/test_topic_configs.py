@@ -7,9 +7,9 @@ import uuid
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from services.platform.kafka_clients import topic_max_message_bytes
+from services.platform.kafka.clients import topic_max_message_bytes
+from services.platform.kafka.topics import create_topics
 from services.platform.settings import Settings, TopicSettings
-from services.platform.topics import create_topics
 from tests.kafka_helpers import new_topics
 
 

@@ -102,7 +102,7 @@ function metaNode(item, pattern) {
   const title = el(item.url ? "a" : "span", "article");
   if (item.url) { title.href = item.url; title.target = "_blank"; title.rel = "noopener"; }
   appendHighlighted(title, item.title, pattern);
-  const published = TimelineDates.atGranularity(item.published_at, "day");
+  const published = `published ${TimelineDates.published(item)}`;
   meta.append(title, el("span", "source", item.source), el("span", "published", published));
   return meta;
 }

@@ -1,6 +1,7 @@
 // Dates printed at the precision they were written with: "2014", "December 2025",
 // "Dec 13, 2025", "the past year: Dec 15, 2024 – Dec 15, 2025". A TimeML value is read
-// first, because it is the article's own calendar; UTC instants are the fallback.
+// first, because it is the article's own calendar; publication times are read in the
+// article's own clock too (published_at carries its offset); UTC instants are the fallback.
 "use strict";
 
 (function (global) {
@@ -69,12 +70,29 @@
     return first === last ? first : `${first} – ${last}`;
   }
 
+  // The zone a clock time is read in, as the API names the article's clock.
+  function zoneName(item) {
+    return item.timezone === "UTC" || !item.timezone ? "UTC" : item.timezone;
+  }
+
+  // The publication in the article's own clock: the local date and time are the ones
+  // published_at is written with (RFC 3339 with the article's offset).
+  function published(item, withTime = true) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(item.published_at || "");
+    if (!m) return atGranularity(item.published_at, withTime ? "minute" : "day");
+    const day = DAY.format(utc(+m[1], +m[2], +m[3]));
+    return withTime ? `${day}, ${m[4]}:${m[5]} ${zoneName(item)}` : day;
+  }
+
   function label(item) {
+    if (item.anchor === "publication") return published(item);
     if (item.timex_type === "DURATION" && item.mention) {
       return `${item.mention}: ${span(item.start, item.end)}`;
     }
-    return fromValue(item.timex_value) || atGranularity(item.start, item.granularity);
+    const named = fromValue(item.timex_value);
+    if (named && /T\d{2}:\d{2}/.test(item.timex_value)) return `${named} ${zoneName(item)}`;
+    return named || atGranularity(item.start, item.granularity);
   }
 
-  global.TimelineDates = { label, span, fromValue, atGranularity };
+  global.TimelineDates = { label, span, fromValue, atGranularity, published };
 })(window);

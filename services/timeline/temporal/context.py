@@ -13,8 +13,9 @@ from services.timeline.mentions import TimexType
 
 from .calendar import closest_year
 from .discourse import Discourse, Story
+from .document_type import DocumentType
 from .intervals import Interval
-from .narrative import looks_back, next_story, opens_sentence, places_no_story
+from .narrative import is_aside, looks_back, next_story, opens_sentence, places_no_story
 from .tense import tense_in
 
 _NAMED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?(?![\d])")
@@ -52,6 +53,7 @@ class Context:
     published_at: datetime
     language: str = "en"
     zone: tzinfo = UTC
+    document_type: DocumentType = DocumentType.NEWS
     ref: date = field(init=False)
     discourse: Discourse = field(init=False)
     _bounds: list[int] = field(init=False, default_factory=list)
@@ -121,6 +123,13 @@ class Context:
         if (names_year and places_no_story(self.text, start)) or looks_back(self.text[start:end]):
             return current
         opening = opens_sentence(self.text, self.sentence(start, end)[0], start)
+        aside = (
+            names_year
+            and day is not None
+            and current.day is not None
+            and not current.era
+            and is_aside(self.text, end, current.day, day, opening=opening)
+        )
         era_day = _era_day(timex.value)
         if era_day is not None:
             if current.day is not None or opening:
@@ -131,7 +140,8 @@ class Context:
             day if timex.anchors else None,
             deictic=timex.deictic,
             names_year=names_year,
-            opening=opening,
+            opening=opening or self.document_type is DocumentType.NARRATIVE,
+            aside=aside,
         )
         return current if story == current.day else Story(story, "")
 

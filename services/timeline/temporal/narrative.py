@@ -50,17 +50,47 @@ def places_no_story(text: str, start: int) -> bool:
 
 
 def next_story(
-    current: date | None, day: date | None, *, deictic: bool, names_year: bool, opening: bool
+    current: date | None,
+    day: date | None,
+    *,
+    deictic: bool,
+    names_year: bool,
+    opening: bool,
+    aside: bool = False,
 ) -> date | None:
     """The story's time after a mention that starts on `day` (None: not anchorable). A
-    story begins at a date that names its year and opens its sentence, and follows every
-    anchorable mention after that. A deictic one is counted from the publication but
-    leaves the story alone: in a story it is often reported speech ("declaring that he
-    had been tricked two years ago") or anaphoric ("another event of this year"), and
-    ending the story there measured worse. (Keeping a story in place at dates inside a
-    clause measured worse too: a history names its years anywhere.)"""
+    story begins at a date that names its year and `opening` (a sentence-opening adverbial
+    in news; any such date in a narrative), and follows every anchorable mention after
+    that but an aside. A deictic one is counted from the publication but leaves the story
+    alone: in a story it is often reported speech ("declaring that he had been tricked two
+    years ago") or anaphoric ("another event of this year"), and ending the story there
+    measured worse."""
     if deictic or day is None:
         return current
-    if current is not None or (names_year and opening):
+    if current is not None:
+        return current if aside else day
+    if names_year and opening:
         return day
     return None
+
+
+# A date this many years away from the story's time is outside its span.
+_ASIDE_YEARS = 20
+_YEAR = re.compile(r"(?<![\w$€£#.,:/'-])(1\d{3}|20\d\d)(?![\w%]|[.,]\d)")
+
+
+def is_aside(text: str, end: int, story: date, day: date, *, opening: bool) -> bool:
+    """A date in another year than the story's that the text does not take up (the next
+    year it names lies no nearer to that date than to the story; when none follows, a date
+    far outside the story's span) is an aside and leaves
+    the story where it was: "letters published in 1998" in a history of 1862, "a campaign
+    planned for 1976" in a story of March 1975. A date that opens its sentence frames
+    what follows, so only one far outside the story's span can be an aside there."""
+    far = abs(day.year - story.year) > _ASIDE_YEARS
+    if day.year == story.year or (opening and not far):
+        return False
+    following = _YEAR.search(text, end)
+    if following is None:
+        return far
+    year = int(following[1])
+    return abs(year - day.year) >= abs(year - story.year)

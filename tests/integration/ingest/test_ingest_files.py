@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from services.cli import main
-from services.platform.broker import BrokerChoice
+from services.platform.kafka.broker import BrokerChoice
 from services.timeline.events import ArticleSubmitted
 from tests.kafka_helpers import consume, topic_size
 

@@ -10,9 +10,9 @@ from asgi_lifespan import LifespanManager
 
 from services.ingest.app import create_app
 from services.ingest.publisher import ArticlePublisher
-from services.platform.kafka_clients import reliable_producer
+from services.platform.kafka.clients import reliable_producer
+from services.platform.kafka.topics import create_topics
 from services.platform.settings import Settings, TopicSettings
-from services.platform.topics import create_topics
 from services.timeline.events import MAX_BODY_BYTES, ArticleSubmitted
 from tests.kafka_helpers import consume_one
 

@@ -13,8 +13,8 @@ from aiokafka import AIOKafkaProducer
 from services.ingest.publisher import ArticlePublisher
 from services.normalizer.processing import Publish, decide, event_type
 from services.normalizer.replay import Replayer, Scope, current_timelines
+from services.platform.kafka.topic_reader import read_topic
 from services.platform.settings import Settings, TopicSettings
-from services.platform.topic_reader import read_topic
 from services.query.projector import Projector
 from services.query.store import Retraction, TimelineStore
 from services.timeline import incidents

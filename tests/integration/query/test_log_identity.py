@@ -11,7 +11,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from asgi_lifespan import LifespanManager
 
-from services.platform.log_identity import LogIdentity, fetch_identity
+from services.platform.kafka.log_identity import LogIdentity, fetch_identity
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.store import TimelineStore

@@ -155,3 +155,27 @@ def test_bad_language_is_exit_2_with_one_line(capsys: pytest.CaptureFixture[str]
     assert err.count("\n") == 1
     assert "--language" in err
     assert "unknown language tag 'xx'" in err
+
+
+STORY = "The fleet closed the harbour on 3 June 1862. On 12 June a ship was turned back."
+
+
+@pytest.mark.parametrize(("kind", "value"), [("news", "2025-06-12"), ("narrative", "1862-06-12")])
+def test_normalize_takes_the_document_type(
+    kind: str, value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["normalize", "--published-at", "2025-12-15T08:00:00Z", "--document-type", kind]
+    status, out, _ = run(argv, STORY, monkeypatch, capsys)
+    assert status == 0
+    assert json.loads(out.splitlines()[1])["timex_value"] == value
+
+
+def test_jsonl_refuses_an_unknown_document_type(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = {"id": "a", "text": STORY, "published_at": "2025-12-15T08:00:00Z",
+            "document_type": "poem"}  # fmt: skip
+    status, out, err = run(["normalize", "--jsonl"], json.dumps(line), monkeypatch, capsys)
+    assert status == 2
+    assert "document_type" in err
+    assert json.loads(out)["id"] == "a"

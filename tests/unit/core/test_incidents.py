@@ -32,13 +32,61 @@ def test_seed_timeline_is_the_expected_one() -> None:
     assert timeline.incidents[-1].sentence == SEED["title"]
 
 
-def test_build_is_deterministic_and_ids_depend_on_revision() -> None:
+def test_build_is_deterministic_and_ids_do_not_depend_on_revision() -> None:
     article = seed_article()
     assert build_timeline(article).model_dump_json() == build_timeline(article).model_dump_json()
     other = build_timeline(article.model_copy(update={"revision": "r2"}))
-    assert {i.incident_id for i in other.incidents}.isdisjoint(
+    assert [i.incident_id for i in other.incidents] == [
         i.incident_id for i in build_timeline(article).incidents
+    ]
+
+
+def ids_by_mention(article: ArticleSubmitted) -> dict[str | None, list[str]]:
+    got: dict[str | None, list[str]] = {}
+    for incident in sorted(build_timeline(article).incidents, key=lambda i: i.char_start or 0):
+        got.setdefault(incident.mention, []).append(incident.incident_id)
+    return got
+
+
+def test_an_edit_elsewhere_keeps_the_ids_of_untouched_incidents() -> None:
+    article = seed_article()
+    edited = article.model_copy(
+        update={"revision": "r2", "body": "A new opening sentence. " + article.body}
     )
+    before, after = ids_by_mention(article), ids_by_mention(edited)
+    assert before == after
+    assert build_timeline(edited).incidents[0].char_start != (
+        build_timeline(article).incidents[0].char_start
+    )
+
+
+def test_a_changed_mention_gets_a_new_id_and_the_others_keep_theirs() -> None:
+    article = seed_article()
+    edited = article.model_copy(update={"body": article.body.replace("December 13", "December 12")})
+    before, after = ids_by_mention(article), ids_by_mention(edited)
+    assert "December 12" in after
+    assert after["December 12"] != before["December 13"]
+    assert after["2014"] == before["2014"]
+    assert after[None] == before[None]  # the publication
+
+
+def test_equal_mentions_are_told_apart_by_their_ordinal() -> None:
+    body = "On Monday talks began. On Monday they ended. Then on Tuesday nothing."
+    article = seed_article().model_copy(update={"body": body})
+    ids = ids_by_mention(article)
+    assert len(ids["Monday"]) == 2
+    assert len(set(ids["Monday"])) == 2
+    # Inserting a different mention between them does not renumber them.
+    edited = article.model_copy(
+        update={"body": body.replace("talks began.", "talks began on Friday.")}
+    )
+    assert ids_by_mention(edited)["Monday"] == ids["Monday"]
+
+
+def test_the_same_mention_in_another_article_has_another_id() -> None:
+    article = seed_article()
+    other = article.model_copy(update={"article_id": "another-article"})
+    assert set(ids_by_mention(article)["2014"]).isdisjoint(ids_by_mention(other)["2014"])
 
 
 def test_publication_time_with_offset_is_stored_in_utc() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from services.normalizer.worker_state import adopt_log, forget_dead_workers, recorded_identity
-from services.platform.log_identity import LogIdentity
+from services.platform.kafka.log_identity import LogIdentity
 
 THIS = LogIdentity("ClusterAAAAAAAAAAAAAAA", "TopicAAAAAAAAAAAAAAAAA")
 OTHER = LogIdentity("ClusterBBBBBBBBBBBBBBB", "TopicAAAAAAAAAAAAAAAAA")

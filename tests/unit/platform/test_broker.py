@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.platform import broker, local_kafka
-from services.platform.broker import NO_BROKER, BrokerChoice, NoBrokerError, choose_broker
+from services.platform.kafka import broker, local_broker
+from services.platform.kafka.broker import NO_BROKER, BrokerChoice, NoBrokerError, choose_broker
 from services.platform.settings import Settings
 
 
@@ -26,8 +26,8 @@ def test_docker_before_local(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_nothing_possible_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(broker, "docker_answers", lambda: False)
-    monkeypatch.setattr(local_kafka, "running", lambda cfg: None)
-    monkeypatch.setattr(local_kafka, "missing_tools", lambda: ["java", "mvn"])
+    monkeypatch.setattr(local_broker, "running", lambda cfg: None)
+    monkeypatch.setattr(local_broker, "missing_tools", lambda: ["java", "mvn"])
     with pytest.raises(NoBrokerError) as caught:
         choose_broker(Settings(kafka_bootstrap_servers=None))
     assert str(caught.value) == NO_BROKER
@@ -36,8 +36,8 @@ def test_nothing_possible_says_what_to_install(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_running_local_broker_is_reused_not_owned(monkeypatch: pytest.MonkeyPatch) -> None:
-    state = local_kafka.BrokerState(pid=1, bootstrap="127.0.0.1:2", log_file="x")
+    state = local_broker.BrokerState(pid=1, bootstrap="127.0.0.1:2", log_file="x")
     monkeypatch.setattr(broker, "docker_answers", lambda: False)
-    monkeypatch.setattr(local_kafka, "running", lambda cfg: state)
+    monkeypatch.setattr(local_broker, "running", lambda cfg: state)
     choice = choose_broker(Settings(kafka_bootstrap_servers=None))
     assert (choice.kind, choice.bootstrap, choice.started_here) == ("local", "127.0.0.1:2", False)

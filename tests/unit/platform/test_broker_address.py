@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from services.platform.broker_address import (
+from services.platform.kafka.broker_address import (
     BrokerNotFoundError,
     backoff_delays,
     bootstrap_or_raise,

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.platform import local_kafka
+from services.platform.kafka import local_broker
 from services.platform.settings import LocalKafkaSettings
 
 
 def test_server_properties_bind_loopback_and_skip_rebalance_delay(tmp_path: Path) -> None:
     props = dict(
         line.split("=", 1)
-        for line in local_kafka.server_properties(tmp_path, 9092, 9093).splitlines()
+        for line in local_broker.server_properties(tmp_path, 9092, 9093).splitlines()
     )
     assert props["listeners"] == "PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093"
     assert props["process.roles"] == "broker,controller"
@@ -19,12 +19,12 @@ def test_server_properties_bind_loopback_and_skip_rebalance_delay(tmp_path: Path
 
 def test_status_without_state_is_not_running(tmp_path: Path) -> None:
     cfg = LocalKafkaSettings(state_dir=tmp_path, cache_dir=tmp_path)
-    assert local_kafka.running(cfg) is None
-    assert local_kafka.stop(cfg) is False
+    assert local_broker.running(cfg) is None
+    assert local_broker.stop(cfg) is False
 
 
 def test_stale_state_of_a_dead_process_is_not_running(tmp_path: Path) -> None:
     cfg = LocalKafkaSettings(state_dir=tmp_path, cache_dir=tmp_path)
-    dead = local_kafka.BrokerState(pid=2**22 + 7, bootstrap="127.0.0.1:1", log_file="x")
-    (tmp_path / local_kafka.STATE_FILE).write_text(dead.to_json())
-    assert local_kafka.running(cfg) is None
+    dead = local_broker.BrokerState(pid=2**22 + 7, bootstrap="127.0.0.1:1", log_file="x")
+    (tmp_path / local_broker.STATE_FILE).write_text(dead.to_json())
+    assert local_broker.running(cfg) is None

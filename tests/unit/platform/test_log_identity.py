@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from services.platform.log_identity import (
+from services.platform.kafka.log_identity import (
     LogIdentity,
     MetadataRequestV10,
     TopicMetadataRequest,

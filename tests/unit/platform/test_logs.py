@@ -13,6 +13,7 @@ import pytest
 from fastapi import FastAPI
 from rich.console import Console
 
+from services.platform.http.request_ids import RequestIds
 from services.platform.logs import (
     article_id,
     configure_console_logging,
@@ -20,8 +21,7 @@ from services.platform.logs import (
     json_handler,
     request_id,
 )
-from services.platform.pipeline import print_addresses
-from services.platform.request_ids import RequestIds
+from services.platform.ops.pipeline import print_addresses
 from services.platform.settings import Settings
 
 

@@ -5,8 +5,8 @@ import socket
 import pytest
 
 from services.platform.errors import EnvironmentProblemError
-from services.platform.local_kafka import free_port
-from services.platform.pipeline import ensure_ports_free, timeline_table
+from services.platform.kafka.local_broker import free_port
+from services.platform.ops.pipeline import ensure_ports_free, timeline_table
 from services.platform.settings import Settings
 
 

@@ -8,9 +8,8 @@ from pathlib import Path
 from rich.console import Console
 
 from services.cli.status import as_json, show
-from services.platform import kafka_storage, local_kafka
-from services.platform.settings import LocalKafkaSettings, Settings
-from services.platform.status import (
+from services.platform.kafka import local_broker, local_storage
+from services.platform.ops.status import (
     BrokerStatus,
     GroupLag,
     ReplicaStatus,
@@ -19,6 +18,7 @@ from services.platform.status import (
     broker_of,
     replica_urls,
 )
+from services.platform.settings import LocalKafkaSettings, Settings
 
 
 def local(tmp_path: Path) -> Settings:
@@ -29,12 +29,12 @@ def local(tmp_path: Path) -> Settings:
 def test_the_broker_asked_is_configured_else_recorded_else_kept(tmp_path: Path) -> None:
     assert broker_of(Settings(kafka_bootstrap_servers="10.0.0.1:9092")).address == "10.0.0.1:9092"
     assert broker_of(local(tmp_path)).address is None
-    kafka_storage.keep_ports(tmp_path, kafka_storage.BrokerPorts(41000, 41001))
+    local_storage.keep_ports(tmp_path, local_storage.BrokerPorts(41000, 41001))
     assert (broker_of(local(tmp_path)).address, broker_of(local(tmp_path)).kind) == (
         "127.0.0.1:41000", "local, not running",
     )  # fmt: skip
-    state = local_kafka.BrokerState(pid=1, bootstrap="127.0.0.1:42000", log_file="x")
-    (tmp_path / local_kafka.STATE_FILE).write_text(state.to_json())
+    state = local_broker.BrokerState(pid=1, bootstrap="127.0.0.1:42000", log_file="x")
+    (tmp_path / local_broker.STATE_FILE).write_text(state.to_json())
     assert broker_of(local(tmp_path)).address == "127.0.0.1:42000"
 
 

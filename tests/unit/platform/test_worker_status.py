@@ -7,10 +7,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from services.platform.local_kafka import free_port
+from services.platform.kafka.local_broker import free_port
+from services.platform.ops.status import BrokerStatus, Status
+from services.platform.ops.worker_status import ask_worker, counts_of, worker_urls
 from services.platform.settings import Settings
-from services.platform.status import BrokerStatus, Status
-from services.platform.worker_status import ask_worker, counts_of, worker_urls
 
 METRICS = """# TYPE normalizer_records_processed_total counter
 normalizer_records_processed_total{outcome="published"} 7.0

@@ -81,7 +81,7 @@ async def test_timelinejs_fields_follow_granularity(client: httpx.AsyncClient) -
     assert day["start_date"] == {"year": 2024, "month": 1, "day": 1}
     assert "end_date" not in day  # one whole day
     assert year["start_date"] == {"year": 2024}
-    assert day["text"]["headline"] == "day 0"
+    assert day["text"]["headline"] == "The siege began at dawn."
     assert day["unique_id"]
 
 

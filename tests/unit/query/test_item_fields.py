@@ -16,7 +16,7 @@ from services.query.selection import TimelineFilter
 from services.query.store import Retraction, TimelineStore
 from tests.unit.query.apps import api_client
 from tests.unit.query.factories import timeline
-from tests.unit.query.versions import downgrade_to_version_2
+from tests.unit.query.versions import downgrade_to_version_2, downgrade_to_version_4
 
 URL = "https://example.org/news/siege"
 ARTICLE_FIELDS = {
@@ -105,3 +105,17 @@ def test_an_unknown_version_is_rebuilt(tmp_path: Path) -> None:
     conn.execute("PRAGMA user_version = 1")
     conn.close()
     assert TimelineStore(path).offsets("t") == {}
+
+
+def test_a_version_4_read_model_gets_the_clock_columns_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite3"
+    store = TimelineStore(path)
+    store.apply("t", 0, [(0, timeline("a", url=URL))])
+    store.close()
+    downgrade_to_version_4(path)
+    migrated = TimelineStore(path)
+    assert migrated.offsets("t") == {0: 1}
+    page = Reader(path).page(TimelineFilter(), 10, None)
+    assert [(i["published_at"], i["timezone"]) for i in page.items] == [
+        ("2024-01-01T00:00:00Z", "UTC")
+    ]

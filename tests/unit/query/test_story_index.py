@@ -18,7 +18,7 @@ from services.query.schema import connect
 from services.query.selection import TimelineFilter, filter_sql
 from services.query.store import Change, Retraction, TimelineStore
 from services.query.stories import StoryQuery, date_json, story_json, story_request
-from services.query.story_index import VOTING, StoryIndex, entries, read_articles
+from services.query.story_index import ROW_COLUMNS, VOTING, StoryIndex, entries, read_articles
 from services.query.times import to_key
 from services.timeline.story import story_timeline
 from tests.unit.query.factories import BASE
@@ -49,7 +49,7 @@ def reference_json(conn: sqlite3.Connection, query: StoryQuery) -> bytes:
     if query.language is not None:
         clauses.append("article_id IN (SELECT article_id FROM articles WHERE language = :lang)")
         params["lang"] = query.language
-    columns = "start_at, end_at, seq, incident_id, article_id, granularity, anchor, sentence"
+    columns = ROW_COLUMNS
     where = " AND ".join([*clauses, VOTING])
     sql = f"SELECT {columns} FROM incidents WHERE {where} ORDER BY start_at, end_at, incident_id"
     incidents = [incident for _, _, incident in entries(conn.execute(sql, params))]

@@ -93,3 +93,37 @@ async def test_stream_resumes_after_last_event_id(tmp_path: Path) -> None:
     assert [e["id"] for e in sent] == ["4", "6"]
     assert [json.loads(e["data"])["article_id"] for e in sent] == ["b", "c"]
     assert {e["event"] for e in sent} == {"incident"}
+
+
+def test_an_edit_retracts_and_adds_only_the_incidents_it_changed(tmp_path: Path) -> None:
+    store = TimelineStore(tmp_path / "t.sqlite3")
+    reader = Reader(store.path)
+    first = timeline("a", [(0, 1), (1, 2), (2, 3)])
+    kept, changed, _ = first.incidents
+    edited = first.model_copy(
+        update={
+            "revision": "r2",
+            "incidents": (kept, changed.model_copy(update={"sentence": "Now it is told."})),
+        }
+    )
+    store.apply(TOPIC, 0, [(0, first)])
+    after_first = store.high_water
+    store.apply(TOPIC, 0, [(1, edited)])
+    found = changes_after(reader.conn(), TimelineFilter(), after_first).events
+    assert [e.kind for e in found] == ["retract", "incident"]
+    assert sorted(found[0].data["incident_ids"]) == sorted(
+        [changed.incident_id, first.incidents[2].incident_id]
+    )
+    assert found[1].data["incident_id"] == changed.incident_id
+    assert found[1].data["sentence"] == "Now it is told."
+    live = reader.page(TimelineFilter(), 10, None).items
+    assert [i["incident_id"] for i in live] == [kept.incident_id, changed.incident_id]
+
+
+def test_replaying_the_same_timeline_changes_nothing_on_the_stream(tmp_path: Path) -> None:
+    store = TimelineStore(tmp_path / "t.sqlite3")
+    tl = timeline("a", [(0, 1), (1, 2)])
+    store.apply(TOPIC, 0, [(0, tl)])
+    after_first = store.high_water
+    store.apply(TOPIC, 0, [(1, tl.model_copy(update={"revision": "r2"}))])
+    assert changes_after(Reader(store.path).conn(), TimelineFilter(), after_first).events == []

@@ -28,8 +28,19 @@ PRAGMA user_version = 3;
 """
 
 
+def downgrade_to_version_4(path: Path) -> None:
+    """Make the file what schema version 4 wrote: no clock of the article anywhere."""
+    conn = connect(str(path))
+    for table in ("articles", "incidents"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN published_local")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN zone")
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+
+
 def downgrade_to_version_3(path: Path) -> None:
     """Make the file what schema version 3 wrote: a full-text index keyed by seq."""
+    downgrade_to_version_4(path)
     conn = connect(str(path))
     conn.executescript(VERSION_3_FTS)
     conn.close()

@@ -10,6 +10,7 @@ import pytest
 from services.timeline.events import ArticleSubmitted
 from services.timeline.incidents import build_timeline
 from services.timeline.normalize import normalize
+from services.timeline.zones import zone_label, zone_of_label
 
 from .helpers import at
 
@@ -125,3 +126,13 @@ def test_the_timeline_is_built_on_the_article_zone() -> None:
 def test_the_event_refuses_an_unknown_zone() -> None:
     with pytest.raises(ValueError, match="timezone"):
         _article("Europe/Atlantis")
+
+
+def test_an_articles_clock_is_named_by_its_zone_else_its_offset() -> None:
+    india = datetime.fromisoformat("2026-11-20T01:30:00+05:30")
+    assert zone_label(india) == "+05:30"
+    assert zone_label(india, "Asia/Kolkata") == "Asia/Kolkata"
+    assert zone_label(datetime.fromisoformat("2026-11-20T01:30:00+00:00")) == "UTC"
+    assert zone_of_label("-03:00").utcoffset(None) == timedelta(hours=-3)
+    assert zone_of_label("+05:30").utcoffset(None) == timedelta(hours=5, minutes=30)
+    assert india.astimezone(zone_of_label(zone_label(india))) == india

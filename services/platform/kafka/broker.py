@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from services.platform import local_kafka
 from services.platform.errors import EnvironmentProblemError
+from services.platform.kafka import local_broker
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,14 +61,14 @@ def _from_container() -> BrokerChoice:
 
 def _from_local(settings: Settings) -> BrokerChoice:
     cfg = settings.local_kafka
-    if existing := local_kafka.running(cfg):
+    if existing := local_broker.running(cfg):
         return BrokerChoice("local", existing.bootstrap, started_here=False)
-    if local_kafka.missing_tools():
+    if local_broker.missing_tools():
         raise NoBrokerError(NO_BROKER)
-    state = local_kafka.start(cfg)
+    state = local_broker.start(cfg)
 
     def release() -> None:
-        local_kafka.stop(cfg)
+        local_broker.stop(cfg)
 
     return BrokerChoice("local", state.bootstrap, True, release)
 

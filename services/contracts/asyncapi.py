@@ -10,13 +10,13 @@ from typing import Any
 
 from aiokafka.admin import NewTopic
 
+from services.contracts.asyncapi_messages import KAFKA_BINDING, MESSAGES, TRAITS
 from services.ingest.publisher import EVENT_SOURCE as INGEST_SOURCE
 from services.ingest.publisher import EVENT_TYPE as ARTICLE_TYPE
 from services.normalizer.processing import EVENT_SOURCE as NORMALIZER_SOURCE
 from services.normalizer.processing import EVENT_TYPE as TIMELINE_TYPE
-from services.platform.asyncapi_messages import KAFKA_BINDING, MESSAGES, TRAITS
+from services.platform.kafka.topics import topic_specs
 from services.platform.settings import Settings
-from services.platform.topics import topic_specs
 from services.timeline.events import RETRACTION_TYPE
 
 # docker-compose.yml's advertised listeners; a unit test keeps them equal.

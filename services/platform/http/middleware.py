@@ -9,8 +9,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from prometheus_client import CollectorRegistry
 
-from services.platform.http_metrics import RequestMetrics
-from services.platform.request_ids import RequestIds
+from services.platform.http.metrics import RequestMetrics
+from services.platform.http.request_ids import RequestIds
 
 # Headers a browser page on an allowed origin may read from our replies.
 EXPOSED = ["X-Next-Cursor", "X-Request-ID", "ETag"]

@@ -12,9 +12,9 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
-from services.platform import local_kafka
 from services.platform.errors import EnvironmentProblemError
-from services.platform.kafka_probe import broker_answers, broker_answers_async
+from services.platform.kafka import local_broker
+from services.platform.kafka.probe import broker_answers, broker_answers_async
 from services.platform.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -28,8 +28,8 @@ def known_bootstrap(settings: Settings) -> str | None:
     """The configured address, else the recorded local broker's (when its process lives)."""
     if settings.kafka_bootstrap_servers:
         return settings.kafka_bootstrap_servers
-    state = local_kafka.read_state(settings.local_kafka)
-    return state.bootstrap if state and local_kafka.pid_alive(state.pid) else None
+    state = local_broker.read_state(settings.local_kafka)
+    return state.bootstrap if state and local_broker.pid_alive(state.pid) else None
 
 
 def bootstrap_or_raise(settings: Settings) -> str:

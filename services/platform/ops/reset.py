@@ -14,7 +14,7 @@ import shutil
 import time
 from pathlib import Path
 
-from services.platform import local_kafka
+from services.platform.kafka import local_broker
 from services.platform.settings import Settings
 
 SQLITE_SIDECARS = ("", "-wal", "-shm", "-journal")
@@ -29,10 +29,10 @@ def stop_run(pid_file: Path, deadline_s: float = RUN_STOP_DEADLINE_S) -> bool:
         pid = int(pid_file.read_text().strip())
     except (FileNotFoundError, ValueError):
         return False
-    if pid == os.getpid() or not local_kafka.pid_alive(pid):
+    if pid == os.getpid() or not local_broker.pid_alive(pid):
         pid_file.unlink(missing_ok=True)
         return False
-    local_kafka.stop_pid(pid, timeout_s=deadline_s)
+    local_broker.stop_pid(pid, timeout_s=deadline_s)
     pid_file.unlink(missing_ok=True)
     return True
 
@@ -67,7 +67,7 @@ def reset(settings: Settings) -> list[str]:
         done.append("stopped `newstimeline run`")
     # Give a broker left running by itself (`kafka start`) the same clean stop.
     started = time.monotonic()
-    if local_kafka.stop(settings.local_kafka):
+    if local_broker.stop(settings.local_kafka):
         done.append(f"stopped the local broker ({time.monotonic() - started:.1f} s)")
     done += [f"deleted {path}" for path in local_copies(settings) if delete(path)]
     if settings.kafka_bootstrap_servers:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from services.platform.kafka_clients import topic_max_message_bytes
+from services.platform.kafka.clients import topic_max_message_bytes
 from services.platform.settings import Settings
 
 

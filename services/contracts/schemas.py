@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from services.platform.asyncapi import render_asyncapi
+from services.contracts.asyncapi import render_asyncapi
 from services.platform.settings import PROJECT_ROOT
 from services.timeline.events import ArticleRetracted, ArticleSubmitted, ArticleTimeline
 

@@ -25,11 +25,11 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from services.platform.broker import choose_broker
 from services.platform.errors import EnvironmentProblemError
-from services.platform.processes import ServiceProcess, service_env, wait_http_ok
+from services.platform.kafka.broker import choose_broker
+from services.platform.kafka.topics import create_topics
+from services.platform.ops.processes import ServiceProcess, service_env, wait_http_ok
 from services.platform.settings import PROJECT_ROOT, Settings
-from services.platform.topics import create_topics
 
 log = logging.getLogger(__name__)
 SEEDS = PROJECT_ROOT / "seeds"

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
-from services.platform.asyncapi import COMPOSE_HOST, COMPOSE_INTERNAL, document
-from services.platform.schemas import SCHEMA_DIR
+from services.contracts.asyncapi import COMPOSE_HOST, COMPOSE_INTERNAL, document
+from services.contracts.schemas import SCHEMA_DIR
+from services.platform.kafka.topics import topic_specs
 from services.platform.settings import PROJECT_ROOT, Settings, TopicSettings
-from services.platform.topics import topic_specs
 
 COMMITTED: dict[str, Any] = json.loads((SCHEMA_DIR / "asyncapi.json").read_text())
 

@@ -2,7 +2,7 @@
 
 Machines without Docker still get the real broker the tests and `make run` need: Maven
 resolves org.apache.kafka:kafka_2.13 into a cache outside git, the storage is formatted
-with kafka.tools.StorageTool once (see kafka_storage), and kafka.Kafka runs detached with
+with kafka.tools.StorageTool once (see local_storage), and kafka.Kafka runs detached with
 its pid and bootstrap address recorded in a state file, so that later commands can find,
 reuse or stop it. Stopping keeps the storage; `reset` deletes it.
 """
@@ -19,12 +19,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.platform import kafka_storage
 from services.platform.errors import EnvironmentProblemError
-from services.platform.kafka_probe import broker_answers
+from services.platform.kafka import local_storage
+from services.platform.kafka.probe import broker_answers
 from services.platform.settings import LocalKafkaSettings
 
-POM = Path(__file__).with_name("kafka") / "pom.xml"
+POM = Path(__file__).with_name("pom.xml")
 STATE_FILE = "broker.json"
 
 
@@ -71,7 +71,7 @@ def resolve_jars(cfg: LocalKafkaSettings) -> Path:
 
 
 # Callers (tests, e2e fixtures) pick free ports through this module too.
-free_port = kafka_storage.free_port
+free_port = local_storage.free_port
 
 
 def server_properties(data_dir: Path, port: int, controller_port: int) -> str:
@@ -161,9 +161,9 @@ def _log_tail(log_file: Path, lines: int = 30) -> str:
 
 def _format_storage(libs: Path, cfg: LocalKafkaSettings, props: Path, log: Path) -> None:
     """Format the KRaft storage, only when there is none: formatting is what wipes a log."""
-    if kafka_storage.stored_cluster_id(cfg.state_dir) is not None:
+    if local_storage.stored_cluster_id(cfg.state_dir) is not None:
         return
-    cluster_id = kafka_storage.new_cluster_id()
+    cluster_id = local_storage.new_cluster_id()
     log4j = f"-Dlog4j.configuration=file:{log.with_name('log4j.properties')}"
     command = _java(libs, "256m", log4j, "kafka.tools.StorageTool", "format", "-t", cluster_id,
                     "-c", str(props))  # fmt: skip
@@ -195,10 +195,10 @@ def start(cfg: LocalKafkaSettings) -> BrokerState:
     if state := running(cfg):
         return state
     libs = resolve_jars(cfg)
-    data_dir = kafka_storage.data_dir(cfg.state_dir)
+    data_dir = local_storage.data_dir(cfg.state_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    ports = kafka_storage.ports_for(cfg.state_dir)
-    kafka_storage.ensure_ports_free(ports)
+    ports = local_storage.ports_for(cfg.state_dir)
+    local_storage.ensure_ports_free(ports)
     props = cfg.state_dir / "server.properties"
     props.write_text(server_properties(data_dir, ports.port, ports.controller_port))
     log = cfg.state_dir / "server.log"

@@ -17,10 +17,10 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
-from services.platform import kafka_storage, local_kafka
-from services.platform.log_identity import fetch_identities
+from services.platform.kafka import local_broker, local_storage
+from services.platform.kafka.log_identity import fetch_identities
+from services.platform.ops.worker_status import WorkerStatus, ask_worker
 from services.platform.settings import Settings
-from services.platform.worker_status import WorkerStatus, ask_worker
 
 PROJECTOR_PATH = "/v1/admin/projector"
 
@@ -85,9 +85,9 @@ def broker_of(settings: Settings) -> BrokerStatus:
     if settings.kafka_bootstrap_servers:
         return BrokerStatus(settings.kafka_bootstrap_servers, "KAFKA_BOOTSTRAP_SERVERS")
     cfg = settings.local_kafka
-    if state := local_kafka.read_state(cfg):
+    if state := local_broker.read_state(cfg):
         return BrokerStatus(state.bootstrap, "local")
-    if ports := kafka_storage.read_ports(cfg.state_dir):
+    if ports := local_storage.read_ports(cfg.state_dir):
         return BrokerStatus(ports.bootstrap, "local, not running")
     return BrokerStatus(None, "none", error="no broker configured and no local broker kept")
 

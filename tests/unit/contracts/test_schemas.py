@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.platform.schemas import SCHEMA_DIR, rendered
+from services.contracts.schemas import SCHEMA_DIR, rendered
 
 
 def test_committed_schemas_match_the_models() -> None:

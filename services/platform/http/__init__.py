@@ -1,0 +1,1 @@
+"""HTTP: middleware, error replies, body limit, API keys and metrics."""

@@ -1,0 +1,1 @@
+"""Kafka: the clients, the local KRaft broker, topics and log identity."""

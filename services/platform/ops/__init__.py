@@ -1,0 +1,1 @@
+"""Operator tools: status, reset, progress, the processes of `newstimeline run`."""
