@@ -20,11 +20,11 @@ from aiokafka.errors import KafkaError
 
 from bench.stack import RunNames, delete_run_topics, free_port
 from services.ingest.submission import parse_article, to_event
-from services.platform.broker import choose_broker
-from services.platform.processes import ServiceProcess
+from services.platform.kafka.broker import choose_broker
+from services.platform.kafka.topics import create_topics
+from services.platform.ops.processes import ServiceProcess
+from services.platform.ops.status import group_lag, topic_status
 from services.platform.settings import Settings
-from services.platform.status import group_lag, topic_status
-from services.platform.topics import create_topics
 
 DRAIN_DEADLINE_S = 900.0
 

@@ -24,35 +24,24 @@ PROGRESS_FROM = 20_000
 
 
 async def read_topic(
-    bootstrap: str, topic: str, add: Callable[[Any], None], progress: Progress | None
-) -> int:
-    """Hand every record of `topic`, up to its end offsets now, to `add`; the count."""
-    from aiokafka import AIOKafkaConsumer, TopicPartition
+    settings: Settings, bootstrap: str, topic: str, add: Callable[[Any], None],
+    progress: Progress,
+) -> None:  # fmt: skip
+    """Hand every record of `topic`, up to its end offsets now, to `add`."""
+    from services.platform.kafka.topic_reader import partitions_of, read_range, started_consumer
 
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
+    consumer = await started_consumer(settings, bootstrap, "audit")
     try:
-        await consumer._client.force_metadata_update()
-        tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-        consumer.assign(tps)
-        starts, ends = await consumer.beginning_offsets(tps), await consumer.end_offsets(tps)
+        tps = await partitions_of(consumer, topic)
+        ends, starts = await consumer.end_offsets(tps), await consumer.beginning_offsets(tps)
         total = sum(ends[tp] - starts[tp] for tp in tps)
-        big = progress is not None and total >= PROGRESS_FROM
-        task = progress.add_task(topic, total=total) if progress and big else None
-        for tp in tps:
-            consumer.seek(tp, starts[tp])
-        pending, count = {tp for tp in tps if starts[tp] < ends[tp]}, 0
-        while pending:
-            batch = await consumer.getmany(*pending, timeout_ms=1000)
-            for tp, records in batch.items():
-                for record in records:
-                    if record.offset < ends[tp]:
-                        add(record)
-                        count += 1
-            pending = {tp for tp in pending if await consumer.position(tp) < ends[tp]}
-            if task is not None and progress is not None:
+        task = progress.add_task(topic, total=total) if total >= PROGRESS_FROM else None
+        count = 0
+        async for record in read_range(consumer, dict.fromkeys(tps)):
+            add(record)
+            count += 1
+            if task is not None and count % 1000 == 0:
                 progress.update(task, completed=count)
-        return count
     finally:
         await consumer.stop()
 
@@ -67,15 +56,15 @@ async def read_both(settings: Settings, bootstrap: str, show_progress: bool) -> 
     topics = settings.topics
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=not show_progress) as progress:
-        await read_topic(bootstrap, topics.articles, audit.add_article, progress)
-        await read_topic(bootstrap, topics.timelines, audit.add_timeline, progress)
+        await read_topic(settings, bootstrap, topics.articles, audit.add_article, progress)
+        await read_topic(settings, bootstrap, topics.timelines, audit.add_timeline, progress)
     return audit
 
 
 async def repair(settings: Settings, bootstrap: str, findings: list[Finding]) -> list[str]:
     """Publish what the worker would for each finding; the ones that cannot be, and why."""
     from services.normalizer.processing import DeadLetter, Publish, decide
-    from services.platform.kafka_clients import reliable_producer
+    from services.platform.kafka.clients import reliable_producer
 
     refused: list[str] = []
     producer = reliable_producer(settings, bootstrap, "audit-repair")
@@ -112,7 +101,7 @@ def report(findings: list[Finding], counts: dict[str, Any], as_json: bool) -> No
 def audit_command(args: argparse.Namespace) -> int:
     import asyncio
 
-    from services.platform.broker_address import bootstrap_or_raise
+    from services.platform.kafka.broker_address import bootstrap_or_raise
     from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 

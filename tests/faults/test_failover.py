@@ -14,7 +14,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from services.ingest.submission import parse_article, to_event
-from services.platform.local_kafka import free_port
+from services.platform.kafka.local_broker import free_port
 from tests.e2e.polling import poll
 from tests.faults.stack import Stack, group_lag
 

@@ -25,10 +25,11 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from services.ingest.submission import parse_article, to_event
-from services.platform.local_kafka import free_port
+from services.platform.kafka.local_broker import free_port
+from services.platform.kafka.topic_reader import read_topic
 from tests.e2e.polling import poll
 from tests.faults.stack import Stack, group_lag
-from tests.faults.topic_truth import latest_revisions, latest_timelines, read_all
+from tests.faults.topic_truth import latest_revisions, latest_timelines
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
@@ -193,9 +194,10 @@ def test_storm_skips_no_record_and_commits_to_the_end(bootstrap: str, tmp_path: 
             lag = asyncio.run(group_lag(bootstrap, group, topics.articles))
             stuck = (f"STUCK COMMIT: offsets short of the end {COMMIT_DEADLINE_S:.0f} s after "
                      f"the last record (records behind, by partition): {lag}. ")  # fmt: skip
-        articles = latest_revisions(asyncio.run(read_all(bootstrap, topics.articles)))
-        timelines = latest_timelines(asyncio.run(read_all(bootstrap, topics.timelines)))
-        dead = asyncio.run(read_all(bootstrap, topics.dead_letters))
+        settings = stack.settings()
+        read = [asyncio.run(read_topic(settings, bootstrap, t, "storm-check"))
+                for t in (topics.articles, topics.timelines, topics.dead_letters)]  # fmt: skip
+        articles, timelines, dead = latest_revisions(read[0]), latest_timelines(read[1]), read[2]
         missing = [a for a in articles.values() if timelines.get(a.key) != a.revision]
         assert len(articles) == ARTICLES
         assert not dead, f"{len(dead)} records on the DLQ"

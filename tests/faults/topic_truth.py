@@ -9,30 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.structs import ConsumerRecord
 
 Record = ConsumerRecord[bytes, bytes]
-
-
-async def read_all(bootstrap: str, topic: str) -> list[Record]:
-    """Every record of `topic` up to the end offsets seen when the read begins."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        await consumer._client.force_metadata_update()
-        tps = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        ends = await consumer.end_offsets(tps)
-        records: list[Record] = []
-        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
-            batch = await consumer.getmany(timeout_ms=1000)
-            for tp, part in batch.items():
-                records.extend(r for r in part if r.offset < ends[tp])
-        return records
-    finally:
-        await consumer.stop()
 
 
 @dataclass(frozen=True)

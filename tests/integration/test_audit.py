@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from services.platform.local_kafka import free_port
+from services.platform.kafka.local_broker import free_port
+from services.platform.kafka.topic_reader import read_topic
 from tests.faults.stack import Stack
 from tests.faults.test_storm import event
-from tests.faults.topic_truth import read_all
 from tests.kafka_helpers import consume, produce
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
@@ -43,8 +43,9 @@ def test_audit_finds_a_deleted_timeline_and_repair_restores_it(
         assert json.loads(clean.stdout)["articles"] == ARTICLES
 
         victim = event(7, 1)[0]
-        original = next(r for r in asyncio.run(read_all(bootstrap, topics.timelines))
-                        if r.key == victim)  # fmt: skip
+        settings = stack.settings()
+        timelines = asyncio.run(read_topic(settings, bootstrap, topics.timelines, "test"))
+        original = next(r for r in timelines if r.key == victim)
         stack.services["worker"].stop()  # the repair, not the worker, must restore it
         asyncio.run(produce(bootstrap, topics.timelines, victim, None))
         found = audit(stack, "--json")
@@ -57,7 +58,11 @@ def test_audit_finds_a_deleted_timeline_and_repair_restores_it(
         assert "repaired 1" in repaired.stdout
         again = audit(stack)
         assert again.returncode == 0, again.stdout
-        latest = [r for r in asyncio.run(read_all(bootstrap, topics.timelines)) if r.key == victim]
+        latest = [
+            r
+            for r in asyncio.run(read_topic(settings, bootstrap, topics.timelines, "test"))
+            if r.key == victim
+        ]
         assert (latest[-1].value, list(latest[-1].headers)) == (
             original.value,
             list(original.headers),
