@@ -3,84 +3,56 @@ service (its projector fills the read model) and the ingest API, on fresh topics
 
 Every configuration gets topics, consumer groups and a read model of its own, named after
 the run, so nothing left by an earlier one is counted; its topics are deleted at the end.
+The services start through the product's one launcher (services.platform.ops.processes).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
 
+from services.platform.kafka.groups import describe_group
+from services.platform.kafka.local_storage import free_port
 from services.platform.kafka.topics import create_topics
-from services.platform.ops.processes import ServiceProcess, service_env, wait_http_ok
-from services.platform.settings import Settings, TopicSettings
+from services.platform.ops import processes
+from services.platform.ops.processes import isolated_env, service_env, settings_from
+from services.platform.settings import Settings
 
 JOIN_DEADLINE_S = 120.0
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @dataclass(frozen=True)
 class RunNames:
-    """Topic, group and file names of one configuration."""
+    """Topic, group, file and port settings of one configuration."""
 
     run: str
     workdir: Path
+    env: dict[str, str] = field(init=False)
 
-    @property
-    def topics(self) -> TopicSettings:
-        prefix = f"bench.{self.run}"
-        return TopicSettings(
-            articles=f"{prefix}.articles",
-            timelines=f"{prefix}.timelines",
-            dead_letters=f"{prefix}.articles.dlq",
-        )
+    def __post_init__(self) -> None:
+        env = isolated_env("bench", self.run, self.workdir, NEWSTIMELINE_LOG_LEVEL="WARNING")
+        object.__setattr__(self, "env", env)
 
     @property
     def worker_group(self) -> str:
-        return f"bench-{self.run}-normalizer"
+        return self.env["NEWSTIMELINE_WORKER_GROUP"]
 
     @property
     def database(self) -> Path:
-        return self.workdir / f"{self.run}.sqlite3"
+        return Path(self.env["NEWSTIMELINE_DATABASE_PATH"])
+
+    @property
+    def logs(self) -> Path:
+        return Path(self.env["NEWSTIMELINE_LOGS_DIR"])
 
     def settings(self, bootstrap: str) -> Settings:
-        return Settings(
-            kafka_bootstrap_servers=bootstrap,
-            topics=self.topics,
-            worker_group=self.worker_group,
-            projector_group=f"bench-{self.run}-projector",
-            database_path=self.database,
-            worker_data_dir=self.workdir / f"{self.run}-faust",
-        )
-
-    def env(self, bootstrap: str, query_port: int, ingest_port: int) -> dict[str, str]:
-        s = self.settings(bootstrap)
-        return service_env(
-            bootstrap,
-            NEWSTIMELINE_TOPICS__ARTICLES=s.topics.articles,
-            NEWSTIMELINE_TOPICS__TIMELINES=s.topics.timelines,
-            NEWSTIMELINE_TOPICS__DEAD_LETTERS=s.topics.dead_letters,
-            NEWSTIMELINE_WORKER_GROUP=s.worker_group,
-            NEWSTIMELINE_PROJECTOR_GROUP=s.projector_group,
-            NEWSTIMELINE_DATABASE_PATH=str(s.database_path),
-            NEWSTIMELINE_WORKER_DATA_DIR=str(s.worker_data_dir),
-            NEWSTIMELINE_QUERY_PORT=str(query_port),
-            NEWSTIMELINE_INGEST_PORT=str(ingest_port),
-            NEWSTIMELINE_LOG_LEVEL="WARNING",
-        )
+        return settings_from(service_env(bootstrap, **self.env))
 
 
 @dataclass
@@ -88,27 +60,23 @@ class Stack:
     """The running services of one configuration."""
 
     names: RunNames
-    bootstrap: str
-    query_url: str
-    ingest_url: str
-    services: list[ServiceProcess]
+    services: processes.Stack
+
+    @property
+    def bootstrap(self) -> str:
+        return self.services.bootstrap
+
+    @property
+    def query_url(self) -> str:
+        return self.services.query_url
+
+    @property
+    def ingest_url(self) -> str:
+        return self.services.ingest_url
 
     def pids(self) -> dict[str, int]:
-        return {s.name: s.process.pid for s in self.services if s.process is not None}
-
-
-async def describe_group(bootstrap: str, group: str) -> tuple[str | None, list[Any]]:
-    """The consumer group's state and members, as the broker describes them now."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        described = await admin.describe_consumer_groups([group])
-    finally:
-        await admin.close()
-    if not described or not described[0].groups:
-        return None, []
-    _, _, state, _, _, present = described[0].groups[0]
-    return state, list(present)
+        running = self.services.services.values()
+        return {s.name: s.process.pid for s in running if s.process is not None}
 
 
 async def group_is_stable(bootstrap: str, group: str, members: int) -> bool:
@@ -124,7 +92,7 @@ def wait_for_workers(stack: Stack, workers: int) -> None:
     while time.monotonic() < deadline:
         if asyncio.run(group_is_stable(stack.bootstrap, group, workers)):
             return
-        dead = [s for s in stack.services if not s.alive()]
+        dead = [s for s in stack.services.services.values() if not s.alive()]
         if dead:
             msg = f"{dead[0].name} exited:\n{dead[0].log_tail()}"
             raise RuntimeError(msg)
@@ -150,24 +118,14 @@ async def delete_run_topics(bootstrap: str, names: RunNames) -> None:
 def running_stack(names: RunNames, bootstrap: str, workers: int) -> Iterator[Stack]:
     """Topics created, services started and answering, workers in their group."""
     asyncio.run(create_topics(names.settings(bootstrap), bootstrap))
-    query_port, ingest_port = free_port(), free_port()
-    env = names.env(bootstrap, query_port, ingest_port)
-    logs = names.workdir / "logs"
-    specs = {f"worker-{n + 1}": ["worker", "--port", str(free_port())] for n in range(workers)}
-    specs["query"] = ["query", "--port", str(query_port)]
-    specs["ingest"] = ["ingest-api", "--port", str(ingest_port)]
-    services: list[ServiceProcess] = []
+    services = processes.Stack.create(bootstrap, names.logs, **names.env)
     try:
-        for name, args in specs.items():
-            log = logs / f"{names.run}-{name}.log"
-            services.append(ServiceProcess(name, args, env, log).start())
-        query_url, ingest_url = (f"http://127.0.0.1:{p}" for p in (query_port, ingest_port))
-        stack = Stack(names, bootstrap, query_url, ingest_url, services)
-        wait_http_ok(services[-2], f"{query_url}/healthz")
-        wait_http_ok(services[-1], f"{ingest_url}/healthz")
+        for n in range(workers):
+            services.launch(f"worker-{n + 1}", "worker", "--port", str(free_port()))
+        services.start("query", "ingest", deadline_s=60.0)
+        stack = Stack(names, services)
         wait_for_workers(stack, workers)
         yield stack
     finally:
-        for service in services:
-            service.stop()
+        services.stop_all()
         asyncio.run(delete_run_topics(bootstrap, names))

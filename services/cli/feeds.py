@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
     from rich.table import Table
 
-    from services.ingest.feed_ingest import FeedReport, Outcome
+    from services.ingest.feeds.publish import FeedReport, Outcome
     from services.ingest.publisher import ArticlePublisher
     from services.platform.settings import Settings
     from services.timeline.events import ArticleSubmitted
@@ -55,7 +55,7 @@ def parse_every(text: str | None, follow: bool) -> float | None:
 
 def checked_feeds(feeds: Sequence[str]) -> list[str]:
     """http(s) URLs as given, files as absolute paths; raises UsageError for others."""
-    from services.ingest.feed_fetch import is_url
+    from services.ingest.feeds.fetch import is_url
 
     checked = []
     for feed in feeds:
@@ -74,7 +74,7 @@ def checked_feeds(feeds: Sequence[str]) -> list[str]:
 
 def display(feed: str) -> str:
     """How a feed is named on the console: a file relative to here when it is below."""
-    from services.ingest.feed_fetch import is_url
+    from services.ingest.feeds.fetch import is_url
 
     if is_url(feed):
         return feed
@@ -86,7 +86,7 @@ class FeedRun:
     """Passes over the feeds with one publisher, one HTTP client and one state file."""
 
     def __init__(self, settings: Settings, publisher: ArticlePublisher, console: Console) -> None:
-        from services.ingest.feed_state import FeedState
+        from services.ingest.feeds.state import FeedState
 
         self.settings, self.publisher, self.console = settings, publisher, console
         self.state_path = settings.feed_state_file
@@ -95,8 +95,8 @@ class FeedRun:
     async def one_pass(self, client: httpx.AsyncClient, feeds: list[str]) -> list[FeedReport]:
         from rich.progress import Progress
 
-        from services.ingest.feed_ingest import ingest_feed
-        from services.ingest.feed_state import load_state, save_state
+        from services.ingest.feeds.publish import ingest_feed
+        from services.ingest.feeds.state import load_state, save_state
 
         self.state = load_state(self.state_path)
         reports = []

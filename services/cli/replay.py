@@ -169,7 +169,8 @@ def describe(report: RebuildReport, served: str) -> str:
         f"incidents, {report.retractions:,} retractions in {report.seconds:.1f} s "
         f"({report.incidents_per_s:,.0f} incidents/s)\n"
         f"{served} now names it{replaced}; a running query service reading {served} "
-        "switches to it on its next request: nothing to restart\n"
+        "switches to it on its next request: nothing to restart; its projector then puts "
+        "the incidents into the full-text index in batches (search finds them then)\n"
     )
 
 

@@ -74,6 +74,8 @@ def replicas_table(status: Status) -> Table:
         state = (
             "ready" if body["ready"] else "[yellow]catching up[/yellow]"
         ) + f", {body['phase']}"
+        if body.get("text_pending"):  # an older replica does not say
+            state += f", {body['text_pending']:,} rows not yet searchable"
         for n, p in enumerate(body["partitions"]):
             numbers = (str(p[key]) for key in ("partition", "position", "end", "lag"))
             table.add_row(replica.url if n == 0 else "", state if n == 0 else "", *numbers)

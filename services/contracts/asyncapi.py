@@ -11,13 +11,15 @@ from typing import Any
 from aiokafka.admin import NewTopic
 
 from services.contracts.asyncapi_messages import KAFKA_BINDING, MESSAGES, TRAITS
-from services.ingest.publisher import EVENT_SOURCE as INGEST_SOURCE
-from services.ingest.publisher import EVENT_TYPE as ARTICLE_TYPE
-from services.normalizer.processing import EVENT_SOURCE as NORMALIZER_SOURCE
-from services.normalizer.processing import EVENT_TYPE as TIMELINE_TYPE
+from services.contracts.names import (
+    INGEST_SOURCE,
+    NORMALIZER_SOURCE,
+    RETRACTION_TYPE,
+    SUBMISSION_TYPE,
+    TIMELINE_TYPE,
+)
 from services.platform.kafka.topics import topic_specs
 from services.platform.settings import Settings
-from services.timeline.events import RETRACTION_TYPE
 
 # docker-compose.yml's advertised listeners; a unit test keeps them equal.
 COMPOSE_INTERNAL = "kafka:19092"
@@ -113,7 +115,7 @@ def operations(settings: Settings) -> dict[str, Any]:
     return {
         "ingestArticles": _operation(
             "send", "articles", f"The ingest service ({INGEST_SOURCE}) publishes each "
-            f"accepted article revision as {ARTICLE_TYPE}, and each retraction as "
+            f"accepted article revision as {SUBMISSION_TYPE}, and each retraction as "
             f"{RETRACTION_TYPE}.", ["ArticleSubmitted", "ArticleRetracted"],
         ),
         "normalizeArticles": _operation(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.timeline.events import TOMBSTONE_TYPE
+from services.contracts.names import TOMBSTONE_TYPE
 
 KAFKA_BINDING = "0.5.0"
 

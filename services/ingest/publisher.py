@@ -15,17 +15,11 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from services.contracts.envelope import Envelope, binary_headers
-from services.timeline.events import (
-    RETRACTION_TYPE,
-    SUBMISSION_TYPE,
-    ArticleRetracted,
-    ArticleSubmitted,
-)
+from services.contracts.names import INGEST_SOURCE, RETRACTION_TYPE, SUBMISSION_TYPE
+from services.timeline.events import ArticleRetracted, ArticleSubmitted
 
 log = logging.getLogger(__name__)
 
-EVENT_TYPE = SUBMISSION_TYPE
-EVENT_SOURCE = "/news-timeline/ingest"
 EVENT_NAMESPACE = uuid.UUID("6f1c2d0e-2b7a-4c55-9a43-8d1a8f0e5b21")
 
 
@@ -82,7 +76,7 @@ class ArticlePublisher:
 
     async def publish(self, article: ArticleSubmitted) -> Receipt:
         envelope = Envelope(
-            event_id(article), EVENT_TYPE, EVENT_SOURCE, self._clock(), article.article_id
+            event_id(article), SUBMISSION_TYPE, INGEST_SOURCE, self._clock(), article.article_id
         )
         meta = await self._confirmed(article.model_dump_json().encode(), envelope)
         return Receipt(
@@ -98,7 +92,7 @@ class ArticlePublisher:
         stamp = retraction.retracted_at.isoformat()
         retraction_id = str(uuid.uuid5(EVENT_NAMESPACE, f"{article_id}/retracted/{stamp}"))
         envelope = Envelope(
-            retraction_id, RETRACTION_TYPE, EVENT_SOURCE, retraction.retracted_at, article_id
+            retraction_id, RETRACTION_TYPE, INGEST_SOURCE, retraction.retracted_at, article_id
         )
         meta = await self._confirmed(retraction.model_dump_json().encode(), envelope)
         return Receipt(article_id, "", meta.topic, meta.partition, meta.offset)

@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from services.contracts.envelope import Envelope, Headers, binary_headers
-from services.timeline import incidents
-from services.timeline.events import (
+from services.contracts.names import (
+    NORMALIZER_SOURCE,
     RETRACTION_TYPE,
     TIMELINE_TYPE,
     TOMBSTONE_TYPE,
-    ArticleRetracted,
-    ArticleSubmitted,
 )
+from services.timeline import incidents
+from services.timeline.events import ArticleRetracted, ArticleSubmitted
 from services.timeline.incidents import build_timeline
 
-EVENT_TYPE = TIMELINE_TYPE
-EVENT_SOURCE = "/news-timeline/normalizer"
 EVENT_NAMESPACE = uuid.UUID("2f0a3b8c-7d41-4e8e-b3f6-5a9c0d7e1f42")
 
 
@@ -105,7 +103,7 @@ def decide(
     event_id = uuid.uuid5(EVENT_NAMESPACE, f"{article.article_id}/{article.revision}")
     # ce_time is the publication time, not the wall clock, so replays stay byte-identical.
     envelope = Envelope(
-        str(event_id), EVENT_TYPE, EVENT_SOURCE, article.published_at, article.article_id
+        str(event_id), TIMELINE_TYPE, NORMALIZER_SOURCE, article.published_at, article.article_id
     )
     return Publish(
         key=article.article_id.encode(),
@@ -126,7 +124,7 @@ def _retract(value: bytes | None) -> Outcome:
     article_id = retraction.article_id
     stamp = retraction.retracted_at.isoformat()
     event_id = uuid.uuid5(EVENT_NAMESPACE, f"{article_id}/retracted/{stamp}")
-    envelope = Envelope(str(event_id), TOMBSTONE_TYPE, EVENT_SOURCE, retraction.retracted_at,
+    envelope = Envelope(str(event_id), TOMBSTONE_TYPE, NORMALIZER_SOURCE, retraction.retracted_at,
                         article_id)  # fmt: skip
     # A tombstone has no content, so no content-type either.
     headers = [h for h in binary_headers(envelope, b"") if h[0] != "content-type"]

@@ -17,9 +17,9 @@ from services.platform.http.middleware import add_middleware
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, story_routes, web
 from services.query.catalog import live_incidents
+from services.query.change_feed import ChangeFeed
 from services.query.context import QueryContext
 from services.query.cursor_key import cursor_key
-from services.query.feed import ChangeFeed
 from services.query.metrics import StoreCollector
 from services.query.projector import Projector
 from services.query.reads import Reader

@@ -1,11 +1,12 @@
 """Bulk loading for a rebuild: a fresh read model catching up on a long topic.
 
-Row-by-row maintenance of the full-text index and of the two ordering indexes takes three
-quarters of the projector's write time. While a fresh store catches up (it is not ready
-then, so nobody should be reading it), they are dropped and built once at the end: SQLite
-builds an index from sorted rows and FTS5 rebuilds from the content table far faster than
-it maintains them one insert at a time. A meta flag, set in the same transaction as the
-drop, makes a store reopened after a crash mid-load finish the job before anything else.
+Row-by-row maintenance of the ordering indexes costs much of the projector's write time.
+While a fresh store catches up (it is not ready then, so nobody should be reading it),
+they are dropped and built once at the end: SQLite builds an index from sorted rows far
+faster than it maintains it one insert at a time. The full-text index is built then too
+(FTS5 reads the whole content table), or left to follow in batches (text_index.py). A
+meta flag, set in the same transaction as the drop, makes a store reopened after a crash
+mid-load finish the job before anything else.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from services.query.schema import REBUILD_FTS
+from services.query.text_index import REBUILD_ALL
 
 log = logging.getLogger(__name__)
 
 DEFERRED = """
-DROP TRIGGER IF EXISTS incidents_fts_insert;
 DROP INDEX IF EXISTS incidents_order;
 DROP INDEX IF EXISTS incidents_span;
 DROP INDEX IF EXISTS incidents_sort;
@@ -49,9 +49,10 @@ def loading(conn: sqlite3.Connection) -> bool:
     return bool(row and row[0])
 
 
-def finish(conn: sqlite3.Connection, ddl: str) -> None:
-    """Recreate the dropped indexes and trigger (from the schema's own DDL), index every
+def finish(conn: sqlite3.Connection, ddl: str, *, text: bool = True) -> None:
+    """Recreate the dropped indexes (from the schema's own DDL), with `text` index every
     row's text, clear the flag; one transaction."""
-    _script(conn, ddl + REBUILD_FTS + CLEAR_FLAG)
+    _script(conn, ddl + (REBUILD_ALL if text else "") + CLEAR_FLAG)
     conn.execute("ANALYZE")
-    log.info("bulk load finished: indexes and full-text index built")
+    log.info("bulk load finished: indexes built, full-text index %s",
+             "built" if text else "to follow")  # fmt: skip

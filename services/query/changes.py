@@ -14,6 +14,7 @@ from typing import Any
 from services.query.reads import item
 from services.query.selection import ITEM_COLUMNS, TimelineFilter, filter_sql
 from services.query.store import read_meta
+from services.query.text_index import indexed_through
 
 SCAN = 2000  # sequence numbers read per round, so one round stays short
 
@@ -58,6 +59,8 @@ def changes_after(conn: sqlite3.Connection, flt: TimelineFilter, after: int) -> 
     conn.execute("BEGIN")
     try:
         high = read_meta(conn, "high_water")
+        if flt.q is not None:  # a search sees only indexed rows: wait for the index
+            high = min(high, indexed_through(conn))
         upper = max(min(high, after + SCAN), after)
         events = _added(conn, flt, after, upper) + _retracted(conn, flt, after, upper)
     finally:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 
-from services.query.feed import ChangeFeed
+from services.query.change_feed import ChangeFeed
 from services.query.page_cache import PageCache
 from services.query.projector import Projector, ProjectorState
 from services.query.reads import Reader

@@ -64,6 +64,7 @@ def projector_body(state: ProjectorState, topic: str) -> dict[str, object]:
         "topic_id": log.topic_id if log else None,
         "partitions": partitions,
         "skipped": state.skipped,
+        "text_pending": state.text_pending,
     }
 
 

@@ -95,6 +95,7 @@ class ProjectorOut(BaseModel):
                     "topic_id": "y25mIuFyR7Cucz5rAC75dw",
                     "partitions": [{"partition": 0, "position": 12, "end": 12, "lag": 0}],
                     "skipped": 0,
+                    "text_pending": 0,
                 }
             ]
         }
@@ -107,6 +108,10 @@ class ProjectorOut(BaseModel):
     topic_id: str | None = Field(description="Kafka topic id of the log projected.")
     partitions: list[PartitionProgressOut]
     skipped: int = Field(description="Records skipped since start (undecodable or refused).")
+    text_pending: int = Field(
+        description="Incidents written but not yet in the full-text index: a search does "
+        "not find them until it catches up (it follows the rows in batches)."
+    )
 
 
 class HealthOut(BaseModel):

@@ -35,6 +35,10 @@ TOPIC_POLL_S = 1.0
 FETCH_RECORDS = 5000
 # A fresh store this many records behind defers its index maintenance (see bulk.py).
 BULK_MIN_RECORDS = 5000
+# The full-text index follows the rows (text_index.py): in transactions of this many rows,
+# when a fetch leaves time for it (it was not full) or when this many rows wait.
+TEXT_BATCH = 20_000
+TEXT_MAX_PENDING = 200_000
 PURGE_EVERY_S = 60.0
 PROBE_EVERY_S = 2.0  # how stale /readyz may be about the broker
 
@@ -75,6 +79,7 @@ class ProjectorState:
     positions: dict[int, int] = field(default_factory=dict)  # next offsets in the store
     highwaters: dict[int, int] = field(default_factory=dict)  # latest end offsets seen
     skipped: int = 0
+    text_pending: int = 0  # rows not in the full-text index yet (search does not see them)
     bulk_loading: bool = False  # indexes deferred while a fresh store catches up
     log: LogIdentity | None = None  # the log being projected, once known
     rebuilding: bool = False  # started over because the store was of another log
@@ -118,6 +123,7 @@ class Projector:
         self.topic = settings.topics.timelines
         self.state = ProjectorState()
         self._on_change = on_change
+        store.text_follows = True  # indexed by _follow_text, after the rows commit
 
     async def run(self) -> None:
         self.state.phase = "waiting for a broker"
@@ -137,9 +143,11 @@ class Projector:
             loop = asyncio.get_running_loop()
             next_purge = next_probe = loop.time()
             while True:
-                batches = await consumer.getmany(timeout_ms=500, max_records=FETCH_RECORDS)
+                wait_ms = 0 if self.state.text_pending else 500  # index while nothing comes
+                batches = await consumer.getmany(timeout_ms=wait_ms, max_records=FETCH_RECORDS)
                 await self._apply({tp.partition: records for tp, records in batches.items()})
                 await self._track_progress(consumer)
+                await self._follow_text(sum(len(records) for records in batches.values()))
                 if self.state.bulk_loading and self.state.caught_up:
                     await self._finish_bulk()
                 if self.store.moved():
@@ -183,6 +191,7 @@ class Projector:
         self.state.highwaters = dict(self.state.targets)
         self.state.positions = {tp.partition: stored.get(tp.partition, 0) for tp in tps}
         await self._maybe_start_bulk(stored)
+        self.state.text_pending = await asyncio.to_thread(self.store.text_pending)
         self.state.started = True
         self.state.phase, self.state.rebuilding = "projecting", rebuilding
         log.info("projecting %s from %s up to %s", self.topic, stored, self.state.targets)
@@ -198,7 +207,7 @@ class Projector:
 
     async def _finish_bulk(self) -> None:
         self.state.phase = "building indexes"
-        await asyncio.to_thread(self.store.finish_bulk)
+        await asyncio.to_thread(self.store.finish_bulk, text=False)  # it follows
         self.state.bulk_loading = False
         self.state.phase = "projecting"
         self._on_change()
@@ -262,6 +271,20 @@ class Projector:
         for partition, applied in changes.items():
             self.state.positions[partition] = applied[-1][0] + 1
         self._on_change()
+
+    async def _follow_text(self, fetched: int) -> None:
+        """Index a batch of waiting rows, unless the fetch was full (catching up: rows
+        first) and the index is not too far behind; never while loading in bulk."""
+        if self.state.bulk_loading:
+            return
+        if fetched >= FETCH_RECORDS and self.state.text_pending < TEXT_MAX_PENDING:
+            self.state.text_pending = await asyncio.to_thread(self.store.text_pending)
+            return
+        done = await asyncio.to_thread(self.store.index_text, TEXT_BATCH)
+        if done or self.state.text_pending:
+            self.state.text_pending = await asyncio.to_thread(self.store.text_pending)
+        if done:
+            self._on_change()
 
     async def _purge(self) -> None:
         retention = self.settings.query_snapshot_retention_s

@@ -71,15 +71,18 @@ class Rebuilder:
         remove_database(target)  # a leftover of an interrupted rebuild
         report = RebuildReport(target, None)
         began = time.monotonic()
-        store = TimelineStore(target)
+        # Nobody reads the new file before the swap: it is written without journal or
+        # syncs (a crash leaves a file the next rebuild deletes), index maintenance
+        # waits for the end (bulk.py), and the full-text index is left to the serving
+        # projector, which indexes it in batches after the swap (text_index.py).
+        store = TimelineStore(target, durable=False)
         try:
-            # Nobody reads the new file before the swap: index maintenance waits for the
-            # end (bulk.py), three quarters of the write time otherwise.
             await asyncio.to_thread(store.start_bulk)
             await self._fill(store, report)
             self.tracker.phase("building indexes", None)
-            await asyncio.to_thread(store.finish_bulk)
+            await asyncio.to_thread(store.finish_bulk, text=False)
             store.continue_after(old_high_water(served) + SEQUENCE_MARGIN, time.time_ns())
+            await asyncio.to_thread(store.make_durable)
         except BaseException:
             store.close()
             remove_database(target)

@@ -16,7 +16,7 @@ import signal
 import sqlite3
 from pathlib import Path
 
-from services.query.feed import ChangeFeed
+from services.query.change_feed import ChangeFeed
 from services.query.projector import Projector
 from services.query.schema import connect
 from services.query.store import SET_META, TimelineStore

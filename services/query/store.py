@@ -16,9 +16,10 @@ from datetime import datetime
 from pathlib import Path
 
 from services.platform.kafka.log_identity import LogIdentity
-from services.query import bulk
+from services.query import bulk, text_index
 from services.query.clock import rfc3339
-from services.query.schema import DDL, connect, create_schema
+from services.query.schema import DDL, connect, create_schema, make_durable
+from services.query.search import index_text
 from services.query.sort_keys import SLOTS, SlotAllocator, base_of
 from services.query.times import to_key
 from services.timeline.events import ArticleTimeline, Incident
@@ -29,18 +30,19 @@ log = logging.getLogger(__name__)
 _INCIDENT_COLUMNS = """
 INSERT INTO incidents (seq, incident_id, article_id, start_at, end_at, granularity,
     granularity_rank, anchor, sentence, mention, timex_type, timex_value, char_start,
-    char_end, source, title, span_class, url, published_at, published_local, zone, sort_key)
+    char_end, source, title, span_class, url, published_at, published_local, zone, search_text,
+    sort_key)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-    ?20, ?21,
+    ?20, ?21, ?22,
 """
 # The last value is the base of the start second's keys (sort_keys.py): the row takes the
 # slot after the highest one taken in that second, one seek in incidents_sort.
 INSERT_INCIDENT = f"""{_INCIDENT_COLUMNS}    coalesce((SELECT sort_key + 1 FROM incidents
-              WHERE sort_key BETWEEN ?22 AND ?22 + {SLOTS - 1:d}
-              ORDER BY sort_key DESC LIMIT 1), ?22))
+              WHERE sort_key BETWEEN ?23 AND ?23 + {SLOTS - 1:d}
+              ORDER BY sort_key DESC LIMIT 1), ?23))
 """  # noqa: S608 - constants only
 # The last value is the sort key itself (a bulk load allocates them in memory).
-INSERT_INCIDENT_KEYED = f"{_INCIDENT_COLUMNS} ?22)"
+INSERT_INCIDENT_KEYED = f"{_INCIDENT_COLUMNS} ?23)"
 ADD_SPAN_CLASS = """
 INSERT INTO span_classes (span_class, finest_rank) VALUES (?, ?)
 ON CONFLICT (span_class) DO UPDATE SET finest_rank = min(finest_rank, excluded.finest_rank)
@@ -62,7 +64,7 @@ WHERE article_id = ? AND incident_id = ? AND retired_seq IS NULL
 LIVE_ROWS = """
 SELECT incident_id, article_id, start_at, end_at, granularity, granularity_rank, anchor,
     sentence, mention, timex_type, timex_value, char_start, char_end, source, title,
-    span_class, url, published_at, published_local, zone
+    span_class, url, published_at, published_local, zone, search_text
 FROM incidents WHERE article_id = ? AND retired_seq IS NULL
 """
 UPSERT_OFFSET = """
@@ -70,7 +72,7 @@ INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
-RANK_AT, SPAN_CLASS_AT, SORT_KEY_AT = 6, 16, 21  # positions in incident_row
+RANK_AT, SPAN_CLASS_AT, SORT_KEY_AT = 6, 16, 22  # positions in incident_row
 SET_LOG_IDENTITY = """
 INSERT OR REPLACE INTO log_identity (topic, cluster_id, topic_id) VALUES (?, ?, ?)
 """
@@ -120,6 +122,7 @@ def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tup
         str(timeline.url) if timeline.url else None,
         to_key(timeline.published_at),
         *own_clock(timeline),
+        index_text(timeline.language, incident.sentence, incident.mention, timeline.title),
         base_of(incident.start),
     )
 
@@ -155,15 +158,21 @@ def read_meta(conn: sqlite3.Connection, key: str) -> int:
 class TimelineStore:
     """The single writer of the read model (the projector owns it)."""
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: Path, clock: Callable[[], float] = time.time, *, durable: bool = True
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._clock = clock
+        self._durable = durable  # False: a new file nobody reads yet (schema.connect)
         self._slots: SlotAllocator | None = None  # while loading in bulk
+        # False: every transaction's rows are indexed right after it commits. True: the
+        # caller (the projector) calls index_text when it sees fit (text_index.py).
+        self.text_follows = False
         self._open()
 
     def _open(self) -> None:
-        self._conn = connect(str(self.path))
+        self._conn = connect(str(self.path), durable=self._durable)
         create_schema(self._conn)
         if bulk.loading(self._conn):  # a bulk load was cut short: index what it wrote
             bulk.finish(self._conn, DDL)
@@ -181,9 +190,25 @@ class TimelineStore:
         bulk.begin(self._conn)
         self._slots = SlotAllocator()
 
-    def finish_bulk(self) -> None:
-        bulk.finish(self._conn, DDL)
+    def finish_bulk(self, *, text: bool = True) -> None:
+        """Build the deferred indexes; the full-text index too unless `text` is False
+        (it then follows through index_text)."""
+        bulk.finish(self._conn, DDL, text=text)
         self._slots = None
+
+    def make_durable(self) -> None:
+        """Switch a file written without the live settings to them (before a swap)."""
+        make_durable(self._conn)
+        self._durable = True
+
+    def index_text(self, limit: int = 1 << 62) -> int:
+        """Put up to `limit` rows waiting for the full-text index into it, in one
+        transaction of its own; returns how many (none while loading in bulk)."""
+        return 0 if self._slots is not None else text_index.index_next(self._conn, limit)
+
+    def text_pending(self) -> int:
+        """Rows not in the full-text index yet."""
+        return text_index.pending(self._conn)
 
     def close(self) -> None:
         self._conn.close()
@@ -263,9 +288,12 @@ class TimelineStore:
         if not batches:
             return 0
         try:
-            return self._transaction(topic, batches, guarded=False)
+            rejected = self._transaction(topic, batches, guarded=False)
         except sqlite3.IntegrityError:
-            return self._transaction(topic, batches, guarded=True)
+            rejected = self._transaction(topic, batches, guarded=True)
+        if not self.text_follows:
+            self.index_text()
+        return rejected
 
     def _transaction(
         self, topic: str, batches: Mapping[int, Sequence[tuple[int, Change]]], *, guarded: bool

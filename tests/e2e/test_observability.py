@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from tests.e2e.conftest import Pipeline
+from services.platform.ops.processes import Stack
 from tests.e2e.polling import poll, published_timeline
 from tests.e2e.test_pipeline import article
 
@@ -28,7 +28,7 @@ def metric(text: str, name: str, labels: str = "") -> float:
     return float(found.group(1)) if found else 0.0
 
 
-def test_worker_serves_health_and_metrics(pipeline: Pipeline) -> None:
+def test_worker_serves_health_and_metrics(pipeline: Stack) -> None:
     assert httpx.get(f"{pipeline.worker_url}/healthz", timeout=10).json() == {"status": "ok"}
     before = httpx.get(f"{pipeline.worker_url}/metrics", timeout=10).text
     published = 'normalizer_records_processed_total{outcome="published"}'
@@ -47,7 +47,7 @@ def test_worker_serves_health_and_metrics(pipeline: Pipeline) -> None:
     assert f"normalizer_partition_lag{lag}" in text
 
 
-def test_every_service_logs_json_lines_with_its_name_and_ids(pipeline: Pipeline) -> None:
+def test_every_service_logs_json_lines_with_its_name_and_ids(pipeline: Stack) -> None:
     request = f"req-{uuid.uuid4().hex[:8]}"
     payload = article("Rain fell on March 3.")
     reply = httpx.post(

@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx
 
+from services.platform.ops.processes import Stack
 from services.platform.settings import PROJECT_ROOT
-from tests.e2e.conftest import Pipeline
 from tests.e2e.polling import poll, published_timeline, timeline
 from tests.kafka_helpers import consume, produce, topic_size
 
@@ -28,14 +28,14 @@ def article(text: str, **overrides: Any) -> dict[str, Any]:
     }
 
 
-def submit(pipeline: Pipeline, payload: dict[str, Any]) -> dict[str, Any]:
+def submit(pipeline: Stack, payload: dict[str, Any]) -> dict[str, Any]:
     reply = httpx.post(f"{pipeline.ingest_url}/v1/articles", json=payload, timeout=30)
     assert reply.status_code == 202, reply.text
     body: dict[str, Any] = reply.json()
     return body
 
 
-def test_seed_article_timeline_in_order(pipeline: Pipeline) -> None:
+def test_seed_article_timeline_in_order(pipeline: Stack) -> None:
     submit(pipeline, SEED)
     items = published_timeline(pipeline.query_url, SEED["article_id"])
     summary = [(i["mention"], i["start"], i["end"], i["granularity"], i["anchor"]) for i in items]
@@ -49,7 +49,7 @@ def test_seed_article_timeline_in_order(pipeline: Pipeline) -> None:
     assert items[3]["sentence"] == SEED["title"]
 
 
-def test_posted_article_appears_with_its_values(pipeline: Pipeline) -> None:
+def test_posted_article_appears_with_its_values(pipeline: Stack) -> None:
     payload = article("The council met on Friday. Two days later it voted.")
     receipt = submit(pipeline, payload)
     items = published_timeline(pipeline.query_url, receipt["article_id"])
@@ -57,7 +57,7 @@ def test_posted_article_appears_with_its_values(pipeline: Pipeline) -> None:
     assert explicit == [("Friday", "2025-12-12"), ("Two days later", "2025-12-14")]
 
 
-def test_invalid_article_is_422_with_reason(pipeline: Pipeline) -> None:
+def test_invalid_article_is_422_with_reason(pipeline: Stack) -> None:
     payload = article("Text.", published_at="2025-12-15T08:00:00")
     reply = httpx.post(f"{pipeline.ingest_url}/v1/articles", json=payload, timeout=10)
     assert reply.status_code == 422
@@ -66,7 +66,7 @@ def test_invalid_article_is_422_with_reason(pipeline: Pipeline) -> None:
     assert "with an offset" in detail["msg"]
 
 
-def test_new_revision_replaces_and_same_revision_publishes_once(pipeline: Pipeline) -> None:
+def test_new_revision_replaces_and_same_revision_publishes_once(pipeline: Stack) -> None:
     first = article("Talks began on December 1.")
     receipt = submit(pipeline, first)
     submit(pipeline, first)
@@ -79,14 +79,14 @@ def test_new_revision_replaces_and_same_revision_publishes_once(pipeline: Pipeli
     assert len(timelines) == 2, "the duplicate revision produced a second output"
 
 
-async def _all_for_key(pipeline: Pipeline, key: str) -> list[Any]:
+async def _all_for_key(pipeline: Stack, key: str) -> list[Any]:
     """Every timeline record of `key` on the topic."""
     topic = pipeline.settings.topics.timelines
     records = await consume(pipeline.bootstrap, topic, await topic_size(pipeline.bootstrap, topic))
     return [r for r in records if r.key == key.encode()]
 
 
-def test_query_restart_loses_and_duplicates_nothing(pipeline: Pipeline) -> None:
+def test_query_restart_loses_and_duplicates_nothing(pipeline: Stack) -> None:
     before = submit(pipeline, article("Shops reopened on December 2."))
     published_timeline(pipeline.query_url, before["article_id"])
     snapshot = [i["incident_id"] for i in timeline(pipeline.query_url)]
@@ -100,7 +100,7 @@ def test_query_restart_loses_and_duplicates_nothing(pipeline: Pipeline) -> None:
     assert len(after) > len(snapshot)
 
 
-def test_poison_record_goes_to_dlq_and_next_record_still_flows(pipeline: Pipeline) -> None:
+def test_poison_record_goes_to_dlq_and_next_record_still_flows(pipeline: Stack) -> None:
     topics = pipeline.settings.topics
     poison_key = f"poison-{uuid.uuid4().hex[:8]}".encode()
     asyncio.run(produce(pipeline.bootstrap, topics.articles, poison_key, b"{not json"))
@@ -120,7 +120,7 @@ def test_poison_record_goes_to_dlq_and_next_record_still_flows(pipeline: Pipelin
     assert {"dlq_original_partition", "dlq_original_offset", "dlq_error_message"} <= set(headers)
 
 
-def test_retraction_removes_the_article_and_leaves_a_tombstone(pipeline: Pipeline) -> None:
+def test_retraction_removes_the_article_and_leaves_a_tombstone(pipeline: Stack) -> None:
     receipt = submit(pipeline, article("The bridge reopened on December 6."))
     article_id = receipt["article_id"]
     published_timeline(pipeline.query_url, article_id)

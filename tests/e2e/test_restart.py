@@ -14,8 +14,7 @@ from typing import Any
 
 import httpx
 
-from services.platform.ops.processes import ServiceProcess, service_env
-from tests.e2e.conftest import session_settings
+from services.platform.ops.processes import ServiceProcess, isolated_env, service_env
 from tests.e2e.polling import poll, published_timeline
 
 ARTICLE = {
@@ -48,10 +47,11 @@ def incidents(query_url: str, article_id: str) -> list[dict[str, Any]]:
 def test_articles_posted_before_a_full_stop_are_served_after_the_restart(
     bootstrap: str, tmp_path: Path
 ) -> None:
-    extra = session_settings(uuid.uuid4().hex[:8], tmp_path)
-    env = service_env(bootstrap, NEWSTIMELINE_RUN_PID_FILE=str(tmp_path / "run.pid"), **extra)
+    extra = isolated_env("e2e", uuid.uuid4().hex[:8], tmp_path)
+    env = service_env(bootstrap, **extra)
     query_url = f"http://127.0.0.1:{env['NEWSTIMELINE_QUERY_PORT']}"
     ingest_url = f"http://127.0.0.1:{env['NEWSTIMELINE_INGEST_PORT']}"
+    pid_file = Path(env["NEWSTIMELINE_RUN_PID_FILE"])
     article_id = f"restart-{uuid.uuid4().hex[:8]}"
 
     run = start_run(env, tmp_path / "run-1.log")
@@ -61,7 +61,7 @@ def test_articles_posted_before_a_full_stop_are_served_after_the_restart(
         before = published_timeline(query_url, article_id)
     finally:
         run.stop()
-    assert not (tmp_path / "run.pid").exists()
+    assert not pid_file.exists()
 
     run = start_run(env, tmp_path / "run-2.log")
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,30 +10,21 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from services.platform.kafka.local_broker import free_port
 from services.platform.kafka.topics import create_topics
-from services.platform.ops.processes import ServiceProcess, service_env, wait_http_ok
+from services.platform.ops.processes import (
+    COMMANDS,
+    ServiceProcess,
+    isolated_env,
+    service_env,
+    settings_from,
+    wait_http_ok,
+)
 from services.platform.settings import Settings
-
-COMMANDS = {"worker": ["worker"], "query": ["query"], "ingest": ["ingest-api"]}
 
 
 def stack_env(run: str, tmp: Path, **extra: str) -> dict[str, str]:
     """Settings of the children: unique topics and groups, ports and files of their own."""
-    return {
-        "NEWSTIMELINE_TOPICS__ARTICLES": f"faults.{run}.articles.v1",
-        "NEWSTIMELINE_TOPICS__TIMELINES": f"faults.{run}.timelines.v1",
-        "NEWSTIMELINE_TOPICS__DEAD_LETTERS": f"faults.{run}.articles.v1.dlq",
-        "NEWSTIMELINE_TOPICS__PARTITIONS": "3",
-        "NEWSTIMELINE_WORKER_GROUP": f"faults-{run}-normalizer",
-        "NEWSTIMELINE_PROJECTOR_GROUP": f"faults-{run}-projector",
-        "NEWSTIMELINE_DATABASE_PATH": str(tmp / "timeline.sqlite3"),
-        "NEWSTIMELINE_WORKER_DATA_DIR": str(tmp / "faust"),
-        "NEWSTIMELINE_CURSOR_KEY_FILE": str(tmp / "cursor.key"),
-        "NEWSTIMELINE_INGEST_PORT": str(free_port()),
-        "NEWSTIMELINE_QUERY_PORT": str(free_port()),
-        **extra,
-    }
+    return isolated_env("faults", run, tmp, **extra)
 
 
 @dataclass
@@ -82,16 +72,6 @@ class Stack:
     def stop_all(self) -> None:
         for service in self.services.values():
             service.stop(timeout_s=15)
-
-
-def settings_from(env: dict[str, str]) -> Settings:
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 async def group_lag(bootstrap: str, group: str, topic: str) -> dict[int, int]:

@@ -28,7 +28,7 @@ from rich.table import Table
 from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka.broker import choose_broker
 from services.platform.kafka.topics import create_topics
-from services.platform.ops.processes import ServiceProcess, service_env, wait_http_ok
+from services.platform.ops.processes import ServiceProcess, Stack, service_url
 from services.platform.settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -53,17 +53,6 @@ def record_pid(path: Path) -> None:
     """Where `newstimeline reset` finds this run to stop it before deleting its data."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"{os.getpid()}\n")
-
-
-def start_services(settings: Settings, bootstrap: str, logs: Path) -> list[ServiceProcess]:
-    env = service_env(bootstrap)
-    specs = {
-        "worker": ["worker"],
-        "query": ["query", "--port", str(settings.query_port)],
-        "ingest": ["ingest-api", "--port", str(settings.ingest_port)],
-    }
-    return [ServiceProcess(name, args, env, logs / f"{name}.log").start()
-            for name, args in specs.items()]  # fmt: skip
 
 
 def post_seeds(ingest_url: str, seeds: Path) -> dict[str, Any]:
@@ -105,9 +94,7 @@ def timeline_table(items: list[Any]) -> Table:
 
 
 def print_addresses(console: Console, settings: Settings) -> None:
-    query = f"http://{settings.query_host}:{settings.query_port}"
-    ingest = f"http://{settings.ingest_host}:{settings.ingest_port}"
-    worker = f"http://{settings.worker_host}:{settings.worker_port}"
+    query, ingest, worker = (service_url(settings, kind) for kind in ("query", "ingest", "worker"))
     console.print(f"web page     {query}/")
     console.print(f"API docs     {query}/docs (query)   {ingest}/docs (ingest)")
     console.print(f"worker       {worker}/metrics   {worker}/healthz")
@@ -142,17 +129,12 @@ def run_pipeline(settings: Settings, console: Console) -> None:
         console.print(f"Kafka: {broker.kind} at {broker.bootstrap}")
         created = asyncio.run(create_topics(settings, broker.bootstrap))
         console.print(f"topics ready (created: {', '.join(created) or 'none, all existed'})")
-        services = start_services(settings, broker.bootstrap, settings.logs_dir)
-        for service in services:
-            stack.callback(service.stop)
-        query_url = f"http://{settings.query_host}:{settings.query_port}"
-        ingest_url = f"http://{settings.ingest_host}:{settings.ingest_port}"
-        worker_url = f"http://{settings.worker_host}:{settings.worker_port}"
-        for service, url in zip(services, (worker_url, query_url, ingest_url), strict=True):
-            wait_http_ok(service, f"{url}/healthz")
-        outcome = post_seeds(ingest_url, SEEDS)
+        services = Stack.create(broker.bootstrap, settings.logs_dir)
+        stack.callback(services.stop_all)
+        services.start("worker", "query", "ingest", deadline_s=60.0)
+        outcome = post_seeds(services.ingest_url, SEEDS)
         console.print(f"seeds: {outcome['accepted']} accepted, {outcome['refused']} refused")
-        console.print(timeline_table(await_timeline(query_url, SEED_ARTICLE_ID)))
-        print_addresses(console, settings)
+        console.print(timeline_table(await_timeline(services.query_url, SEED_ARTICLE_ID)))
+        print_addresses(console, services.settings)
         console.print("serving; press Ctrl-C to stop")
-        serve_until_interrupted(services, console)
+        serve_until_interrupted(list(services.services.values()), console)

@@ -55,6 +55,8 @@ class Discourse:
 
     anchor: date
     anchor_value: str
+    # Where the anchoring mention ends in the text (-1: none yet).
+    anchor_end: int = -1
     reporting: Reporting = field(default_factory=Reporting)
     story: Story = field(default_factory=Story)
 
@@ -64,18 +66,23 @@ class Discourse:
         return cls(day, day.isoformat())
 
     def after(
-        self, value: str, *, placed: bool, anchors: bool, fiscal: bool, story: Story
+        self, value: str, end: int, *, placed: bool, anchors: bool, fiscal: bool, story: Story
     ) -> Discourse:
-        """The state once an expression with TimeML `value` has been read (`placed`: it
-        names a stretch of the calendar); `story` is the narrative's time after it (see
-        narrative.next_story)."""
+        """The state once an expression with TimeML `value` ending at `end` has been read
+        (`placed`: it names a stretch of the calendar); `story` is the narrative's time
+        after it (see narrative.next_story)."""
         reporting = self.reporting.after(value, anchors=anchors, fiscal=fiscal)
-        anchor, anchor_value = self.anchor, self.anchor_value
+        anchor, anchor_value, anchor_end = self.anchor, self.anchor_value, self.anchor_end
         if anchors and placed:
-            anchor_value = value
+            anchor_value, anchor_end = value, end
             anchor = _day_of(value) or anchor
         return replace(
-            self, anchor=anchor, anchor_value=anchor_value, reporting=reporting, story=story
+            self,
+            anchor=anchor,
+            anchor_value=anchor_value,
+            anchor_end=anchor_end,
+            reporting=reporting,
+            story=story,
         )
 
 

@@ -112,6 +112,7 @@ def _apply(ctx: Context, start: int, end: int, timex: Timex, interval: Interval 
     story = ctx.story_after(start, end, timex, interval[0].date() if interval else None)
     ctx.discourse = ctx.discourse.after(
         timex.value,
+        end,
         placed=interval is not None,
         anchors=timex.anchors,
         fiscal=timex.fiscal,

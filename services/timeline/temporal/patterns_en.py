@@ -30,3 +30,10 @@ FULL_MONTH_TITLE = (
 # hyphen may start a span's second year ("1915-17").
 YEAR_END = r"(?![\d%]|[,.]\d|-\d(?!\d(?:\d\d)?(?![\d-]))|:\d|/\d|\s*-\s*year)"
 ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
+# "the night of", "early in the morning of", "the early hours of": a part of the day
+# before the date it belongs to.
+PART_OF = (
+    r"(?:(?i:early|late)\s+(?:(?i:in)\s+)?)?(?i:the)\s+(?:(?i:early|late)\s+)?"
+    r"(?P<part>(?i:morning|afternoon|evening|night|morning\s+hours|early\s+hours"
+    r"|small\s+hours))\s+(?i:of)\s+"
+)

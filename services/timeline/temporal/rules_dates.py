@@ -22,7 +22,7 @@ from .patterns_en import DASH
 from .tense import deadline_ahead
 
 
-def _checked_day(year: int, month: int, day: int) -> date | None:
+def checked_day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
@@ -57,7 +57,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     month, day = month_number(m["month"]), int(m["day"])
     if not 1 <= day <= 31:
         return None
-    found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
+    found = checked_day(_year_or_closest(m, ctx, month, day), month, day)
     if found is None:
         return None
     if not m["year"] and ctx.story_era and found.year == (ctx.story or found).year:
@@ -66,6 +66,21 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if "week" in m.re.groupindex and m["week"]:
         return Timex(TimexType.DATE, week_value(found))
     return Timex(TimexType.DATE, day_value(found))
+
+
+# Hours after midnight are named for the morning they begin ("the early morning hours").
+_PART_OF_DATE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def part_of_date(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the night of 13 May', 'early in the morning of 29 April 1975': a part of the day
+    that the date names, so one time with its part of day (1862-05-13TNI)."""
+    day = month_day(m, ctx)
+    if day is None or len(day.value) != len("YYYY-MM-DD"):
+        return None
+    words = m["part"].lower().split()
+    code = _PART_OF_DATE.get(words[0], "MO")
+    return Timex(TimexType.TIME, f"{day.value}T{code}")
 
 
 def full_year(year: int, ref: date) -> int:
@@ -77,7 +92,7 @@ def full_year(year: int, ref: date) -> int:
 
 
 def _date_timex(year: int, month: int, day: int) -> Timex | None:
-    found = _checked_day(year, month, day)
+    found = checked_day(year, month, day)
     return Timex(TimexType.DATE, day_value(found)) if found else None
 
 

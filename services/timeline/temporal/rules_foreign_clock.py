@@ -41,20 +41,21 @@ def clock_row(words: Words) -> Row:
     attached = _attached_day(words)
 
     def resolve(m: re.Match[str], ctx: Context) -> Timex | None:
+        before = ctx.text[max(0, m.start() - 40) : m.start()]
+        day_named = attached.search(before) is not None
         if m["noon"]:
             if not m["cue"]:
                 return None  # "le Midi" is the south of France; "à midi" is noon
-            hour, minute = (0 if m["noon"].lower() in {"mitternacht", "minuit", "medianoche"}
-                            else 12), 0  # fmt: skip
+            midnight = m["noon"].lower() in {"mitternacht", "minuit", "medianoche"}
+            clock: tuple[int, int] | None = (0 if midnight else 12, 0)
         else:
-            clock = _hour_minute(words, m)
-            if clock is None:
-                return None
-            hour, minute = clock
-            if not m["unit"] and _AMOUNT_AFTER.match(ctx.text, m.end()):
+            clock = _hour_minute(words, m, day_named=day_named)
+            if clock is not None and not m["unit"] and _AMOUNT_AFTER.match(ctx.text, m.end()):
                 return None  # "um 14.30 Euro": a price
-        before = ctx.text[max(0, m.start() - 40) : m.start()]
-        day = ctx.anchor if attached.search(before) else ctx.ref
+        if clock is None:
+            return None
+        hour, minute = clock
+        day = ctx.anchor if day_named else ctx.ref
         return Timex(TimexType.TIME, f"{day_value(day)}T{hour:02d}:{minute:02d}")
 
     pattern = rf"(?<![\w.,:])(?i:{words.clock.format(hours=_hour_words(words))})(?![\w%€$]|[.,:]\d)"
@@ -70,9 +71,10 @@ def clock_row(words: Words) -> Row:
     )
 
 
-def _hour_minute(words: Words, m: re.Match[str]) -> tuple[int, int] | None:
+def _hour_minute(words: Words, m: re.Match[str], *, day_named: bool) -> tuple[int, int] | None:
     """Hour and minute, or None when the number is no time of day: a bare number, 'las tres
-    empresas', or a length such as '24 heures' without a preposition or minutes."""
+    empresas', or a length such as '24 heures' without a preposition or minutes. After a
+    day and a preposition a bare hour is a time: 'übermorgen um 8', 'el viernes a las 8'."""
     unit, cue, minutes = m["unit"] or "", m["cue"], m["mi"]
     half, part_word = _group(m, "half"), _group(m, "part")
     if "art" in m.re.groupindex and not m["art"]:
@@ -80,6 +82,7 @@ def _hour_minute(words: Words, m: re.Match[str]) -> tuple[int, int] | None:
     # "a las 8": the article before a written hour makes it a time of day, unless a noun
     # follows ("a las tres empresas").
     at_hour = bool(cue and _group(m, "art") and m["h"].isdigit() and not _noun_after(m))
+    at_hour = at_hour or bool(day_named and cue and m["h"].isdigit())
     if not (unit or part_word or half or (minutes and cue) or at_hour):
         return None
     if unit and re.fullmatch(words.clock_weak_unit, unit, re.IGNORECASE) and not (cue or minutes):

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
-from services.timeline.mentions import Granularity, TimexType
+from services.timeline.mentions import TimexType
 
 from .calendar import (
     day_value,
-    days_in_month,
     nth_weekday,
     quarter_of,
     quarter_value,
 )
 from .context import Context, Timex, deictic
 from .lexicon import MONTH_WORD, ORDINALS, SEASONS, month_number
-from .rules_relative import weekday_direction
 from .units import move
 
 _YEAR_WORDS = {"this": 0, "last": -1, "next": 1}
@@ -178,65 +176,3 @@ def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     month, day = _HOLIDAYS.get(name) or _HOLIDAYS[name + " day"]
     year = int(m["year"]) if m["year"] else ctx.partial_year(month, day, m.start(), m.end())
     return Timex(TimexType.DATE, day_value(date(year, month, day)))
-
-
-# A zone written after the time ("3 p.m. EST") overrides the article's own clock.
-_ZONES = {name: timedelta(hours=hours) for name, hours in {
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2}.items()}  # fmt: skip
-
-
-def clock_time(m: re.Match[str], ctx: Context) -> Timex | None:
-    if m["noon"] and ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith("high "):
-        return None
-    hour, minute = _hour_minute(m)
-    if hour is None:
-        return None
-    day = _clock_day(m, ctx)
-    value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
-    named = _ZONES.get((m["tz"] or "").upper())
-    if named is None:
-        return Timex(TimexType.TIME, value)  # on the article's own clock
-    start = datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(named))
-    return Timex(TimexType.TIME, value, (start, start + timedelta(minutes=1), Granularity.MINUTE))
-
-
-def _hour_minute(m: re.Match[str]) -> tuple[int | None, int]:
-    if m["noon"]:
-        return (0 if m["noon"].lower() == "midnight" else 12), 0
-    if m["h24"]:
-        hours, minutes = m["h24"].split(":")
-        return (int(hours), int(minutes)) if int(hours) < 24 else (None, 0)
-    hour, minute = int(m["h"]), int(m["mi"] or 0)
-    meridiem = (m["ap"] or "").lower()[:1]
-    if meridiem and not 1 <= hour <= 12:
-        return None, 0
-    if meridiem == "p" and hour < 12:
-        hour += 12
-    elif meridiem == "a" and hour == 12:
-        hour = 0
-    return (hour, minute) if hour < 24 else (None, 0)
-
-
-def _clock_day(m: re.Match[str], ctx: Context) -> date:
-    if m["month"]:
-        month, day = month_number(m["month"]), int(m["md"])
-        year = ctx.partial_year(month, day, m.start(), m.end())
-        return date(year, month, min(day, days_in_month(year, month)))
-    word = (m["day"] or "").lower()
-    if word in {"yesterday", "today", "tomorrow"}:
-        return ctx.ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
-    if not word:
-        return ctx.anchor
-    target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
-        word
-    )
-    direction = weekday_direction(m, ctx, target)
-    if direction == 0:
-        return ctx.ref
-    delta = (
-        ((target - ctx.ref.weekday()) % 7 or 7)
-        if direction > 0
-        else -((ctx.ref.weekday() - target) % 7 or 7)
-    )
-    return ctx.ref + timedelta(days=delta)

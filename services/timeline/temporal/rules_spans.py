@@ -16,7 +16,7 @@ from .lexicon import (
     month_number,
     parse_quantity,
 )
-from .units import move_instant, unit_key
+from .units import move, move_instant, unit_key, unit_value
 
 # An amount just before "a year" makes it a rate ("$2 a year"); a sentence end between
 # them ("in 1989. Over a minute...") does not.
@@ -101,9 +101,19 @@ def reach(ctx: Context, unit: str, count: float, position: str) -> Interval | No
     return None
 
 
+# Prepositions that make "the next year" a stretch of time rather than a point in it.
+_LENGTH_BEFORE = re.compile(r"(?i:over|for|within|during|throughout|through|in)\s+$")
+
+
 def past_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the past year' is a length that ends at the publication. In a story, 'the next
+    year' is the story's year after, as 'the following year' is, unless a preposition
+    makes it a stretch ('over the next year')."""
     unit = unit_key(m["unit"])
     position = m["pos"].lower()
+    in_story = position == "next" and ctx.story is not None and not ctx.story_era
+    if in_story and not _LENGTH_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return Timex(TimexType.DATE, unit_value(move(ctx.anchor_for(unit), unit, 1), unit))
     value = duration_value(1, unit)
     return Timex(TimexType.DURATION, value, reach(ctx, unit, 1, position), anchors=False)
 

@@ -7,6 +7,7 @@ import re
 from services.timeline.mentions import TimexType
 
 from .context import Context, Timex
+from .counts import counts_things
 from .lexicon import ORDINALS, SEASONS, month_number
 from .rules_dates import full_year
 
@@ -47,6 +48,9 @@ def year(m: re.Match[str], ctx: Context) -> Timex | None:
     if not m["fiscal"] and _NAME_BEFORE.search(before):
         return None
     if _QUANTITY_NOUN.match(ctx.text, m.end()):
+        return None
+    bare = m.start() == m.start("year")
+    if bare and counts_things(ctx.text, ctx.language, m.start(), m.end()):
         return None
     if value < 1600 and not re.search(r"(?i:in|since|year|of)\s*$", before):
         return None

@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from services.ingest.feed_ingest import FeedReport, Outcome, ingest_feed
-from services.ingest.feed_state import FeedState, load_state, save_state
+from services.ingest.feeds.publish import FeedReport, Outcome, ingest_feed
+from services.ingest.feeds.state import FeedState, load_state, save_state
 from services.ingest.publisher import BrokerUnavailableError, Receipt
 from services.timeline.events import ArticleSubmitted
 from tests.feed_server import FeedServer

@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from services.contracts.names import RETRACTION_TYPE
 from services.normalizer.redrive import Selection, list_dead_letters, redrive
 from services.platform.settings import Settings, TopicSettings
-from services.timeline.events import RETRACTION_TYPE, ArticleRetracted
+from services.timeline.events import ArticleRetracted
 from tests.articles import article
 from tests.kafka_helpers import consume, new_topics, topic_size
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from services.contracts.names import RETRACTION_TYPE
 from services.normalizer.dead_letters import Origin, dead_letter_headers, summary
 from services.normalizer.processing import (
     DeadLetter,
@@ -12,7 +13,7 @@ from services.normalizer.processing import (
     event_type,
     published_marker,
 )
-from services.timeline.events import RETRACTION_TYPE, ArticleRetracted, ArticleTimeline
+from services.timeline.events import ArticleRetracted, ArticleTimeline
 from tests.articles import article
 
 ARTICLE = article()

@@ -172,4 +172,4 @@ def test_a_bulk_load_cut_short_is_indexed_when_the_store_reopens(tmp_path: Path)
     TimelineStore(path).close()
     assert len(_everything(path)[1]) == 40
     names = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_schema")}
-    assert {"incidents_order", "incidents_span", "incidents_fts_insert"} <= names
+    assert {"incidents_order", "incidents_span", "incidents_sort"} <= names

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from services.query import changes
+from services.query.change_feed import ChangeFeed
 from services.query.changes import changes_after
 from services.query.context import QueryContext
-from services.query.feed import ChangeFeed
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
 from services.query.sse import events

@@ -77,3 +77,54 @@ def test_the_caller_may_say_the_document_type() -> None:
 )
 def test_asides(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text, datetime(2025, 12, 15, tzinfo=UTC)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Revere rode on the night of April 18, 1775.",
+         [("the night of April 18, 1775", "1775-04-18TNI")]),
+        ("The attack came early in the morning of 29 April 1975.",
+         [("early in the morning of 29 April 1975", "1975-04-29TMO")]),
+        ("In May 1862 the fleet sailed. It struck on the night of 13 May.",
+         [("May 1862", "1862-05"), ("the night of 13 May", "1862-05-13TNI")]),
+        ("The city fell in the early morning hours of 30 April 1975.",
+         [("the early morning hours of 30 April 1975", "1975-04-30TMO")]),
+    ],
+)  # fmt: skip
+def test_a_part_of_day_of_a_date_is_one_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1862 the fleet sailed. The next year the blockade was lifted.",
+         [("1862", "1862"), ("The next year", "1863")]),
+        ("In May 1862 the fleet sailed. By the next month it was home.",
+         [("May 1862", "1862-05"), ("the next month", "1862-06")]),
+        # A preposition of extent keeps it a length.
+        ("In 1862 the fleet sailed. Over the next year it fought.",
+         [("1862", "1862"), ("the next year", "P1Y")]),
+        # Outside a story it is the year to come, as a length from now.
+        ("Prices will rise over the next year.", [("the next year", "P1Y")]),
+    ],
+)  # fmt: skip
+def test_the_next_unit_in_a_story_is_a_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1940 France fell. In August of that year the air war began.",
+         [("1940", "1940"), ("August of that year", "1940-08")]),
+        ("The assembly met on June 20 of 1792.", [("June 20 of 1792", "1792-06-20")]),
+        ("In March 1918 the offensive stalled; it had begun the previous April.",
+         [("March 1918", "1918-03"), ("the previous April", "1917-04")]),
+        ("In May 1918 the offensive stalled. It resumed the following April.",
+         [("May 1918", "1918-05"), ("the following April", "1919-04")]),
+    ],
+)  # fmt: skip
+def test_months_of_the_year_talked_about(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected

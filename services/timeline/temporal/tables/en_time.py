@@ -5,11 +5,28 @@ from __future__ import annotations
 from ..context import trigger_words
 from ..engine import Row
 from ..lexicon import MONTH_WORD, WEEKDAY_WORD
-from ..patterns_en import WORD_START
-from ..rules_periods import clock_time
-from ..rules_relative import mid_part
+from ..patterns_en import DATE_START, DAY_END, PART_OF, WORD_START
+from ..rules_clock import clock_time
+from ..rules_dates import part_of_date
+from ..rules_relative import mid_part, that_part
 
 TIME: tuple[Row, ...] = (
+    Row(
+        "part-of-month-day",
+        rf"{DATE_START}{PART_OF}(?P<month>{MONTH_WORD})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"{DAY_END}(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?",
+        part_of_date,
+        trigger_words("morning afternoon evening night hours"),
+        reason="a part of the day 'of' a date is one time: 'the night of April 18, 1775'",
+    ),
+    Row(
+        "part-of-day-month",
+        rf"{DATE_START}{PART_OF}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)",
+        part_of_date,
+        trigger_words("morning afternoon evening night hours"),
+        reason="a part of the day 'of' a date is one time: 'the night of 13 May'",
+    ),
     Row(
         "clock-time",
         # A dash after a time starts the span's second time ("19:00-03:00hrs").
@@ -20,6 +37,13 @@ TIME: tuple[Row, ...] = (
         clock_time,
         trigger_words("#d noon midday midnight"),
         reason="a clock time on the day its clause names, else the anchor's",
+    ),
+    Row(
+        "that-part-of-day",
+        rf"{WORD_START}(?i:that|the\s+same)\s+(?P<part>(?i:morning|afternoon|evening|night))(?![\w-])",
+        that_part,
+        trigger_words("morning afternoon evening night"),
+        reason="'that afternoon': a part of the day just talked about",
     ),
     Row(
         "mid-part-of-day",

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from services.ingest.feed_text import html_to_text
+from services.ingest.feeds.text import html_to_text
 
 DEFAULT_LANGUAGE = "en"  # what the HTTP API assumes too when none is given
 PLAIN_TYPES = frozenset({"text/plain", "text"})

@@ -16,15 +16,15 @@ import feedparser
 import httpx
 from pydantic import ValidationError
 
-from services.ingest.feed_entries import (
+from services.ingest.feeds.entries import (
     EntryRefusedError,
     FeedInfo,
     entry_key,
     feed_info,
     to_article,
 )
-from services.ingest.feed_fetch import FeedFetchError, Fetched, fetch, is_url
-from services.ingest.feed_state import FeedMemory
+from services.ingest.feeds.fetch import FeedFetchError, Fetched, fetch, is_url
+from services.ingest.feeds.state import FeedMemory
 from services.ingest.publisher import BrokerUnavailableError, Receipt
 from services.ingest.submission import describe_errors, parse_article, to_event
 from services.timeline.events import ArticleSubmitted

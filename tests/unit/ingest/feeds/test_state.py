@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from services.ingest.feed_state import (
+from services.ingest.feeds.state import (
     MAX_SEEN_PER_FEED,
     FeedMemory,
     FeedState,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from services.ingest.feed_state import FeedMemory
+from services.ingest.feeds.state import FeedMemory
 
 USER_AGENT = "news-timeline-feeds/0.1"
 ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9"

@@ -10,7 +10,7 @@ from typing import Any
 import feedparser
 import pytest
 
-from services.ingest.feed_entries import (
+from services.ingest.feeds.entries import (
     EntryRefusedError,
     FeedInfo,
     entry_key,
@@ -18,10 +18,10 @@ from services.ingest.feed_entries import (
     feed_info,
     to_article,
 )
-from services.ingest.feed_text import html_to_text
+from services.ingest.feeds.text import html_to_text
 from services.ingest.submission import parse_article
 
-FEEDS = Path(__file__).parents[2] / "data" / "feeds"
+FEEDS = Path(__file__).parents[3] / "data" / "feeds"
 WIRE = FeedInfo(source="Wire", language="en-GB")
 
 
