@@ -18,11 +18,12 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
-from bench.stack import RunNames, delete_run_topics, free_port
+from bench.stack import RunNames, delete_run_topics
 from services.ingest.submission import parse_article, to_event
 from services.platform.kafka.broker import choose_broker
+from services.platform.kafka.local_storage import free_port
 from services.platform.kafka.topics import create_topics
-from services.platform.ops.processes import ServiceProcess
+from services.platform.ops.processes import ServiceProcess, service_env
 from services.platform.ops.status import group_lag, topic_status
 from services.platform.settings import Settings
 
@@ -67,11 +68,11 @@ async def lag(bootstrap: str, group: str, topic: str) -> int:
     return sum(row.lag for row in rows) if rows else -1
 
 
-def drain(bootstrap: str, names: RunNames, worker: ServiceProcess) -> float:
+def drain(bootstrap: str, settings: Settings, worker: ServiceProcess) -> float:
     """Seconds until the group has committed every record (fails past the deadline)."""
     began = time.monotonic()
     while time.monotonic() - began < DRAIN_DEADLINE_S:
-        if asyncio.run(lag(bootstrap, names.worker_group, names.topics.articles)) == 0:
+        if asyncio.run(lag(bootstrap, settings.worker_group, settings.topics.articles)) == 0:
             return time.monotonic() - began
         if not worker.alive():
             raise RuntimeError(f"the worker exited:\n{worker.log_tail()}")
@@ -85,17 +86,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("var/bench-audit"))
     args = parser.parse_args(argv)
     broker = choose_broker(Settings())
-    names = RunNames(uuid.uuid4().hex[:8], args.workdir.resolve())
     args.workdir.mkdir(parents=True, exist_ok=True)
+    names = RunNames(uuid.uuid4().hex[:8], args.workdir.resolve())
     bootstrap = broker.bootstrap
-    env = names.env(bootstrap, free_port(), free_port())
+    settings = names.settings(bootstrap)
+    env = service_env(bootstrap, **names.env)
     worker = ServiceProcess("worker", ["worker", "--port", str(free_port())], env,
                             args.workdir / f"{names.run}-worker.log")  # fmt: skip
     try:
-        asyncio.run(create_topics(names.settings(bootstrap), bootstrap))
+        asyncio.run(create_topics(settings, bootstrap))
         worker.start()
-        asyncio.run(post(bootstrap, names.topics.articles, args.articles))
-        drained = drain(bootstrap, names, worker)
+        asyncio.run(post(bootstrap, settings.topics.articles, args.articles))
+        drained = drain(bootstrap, settings, worker)
         load = os.getloadavg()[0]
         sys.stdout.write(f"{args.articles} articles normalized and committed in {drained:.1f} "
                          f"s; load average {load:.1f}\n$ newstimeline audit\n")  # fmt: skip

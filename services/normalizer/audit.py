@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.contracts.names import RETRACTION_TYPE
 from services.normalizer.processing import event_type
-from services.timeline.events import RETRACTION_TYPE
 
 MISSING, STALE, NOT_RETRACTED = "missing", "stale", "not retracted"
 

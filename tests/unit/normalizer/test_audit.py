@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from services.contracts.names import RETRACTION_TYPE
 from services.normalizer.audit import MISSING, NOT_RETRACTED, STALE, Audit
-from services.timeline.events import RETRACTION_TYPE
 
 
 @dataclass
