@@ -40,3 +40,8 @@ def test_an_adjectival_length_leaves_the_article_to_its_noun(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert pairs(text) == expected
+
+
+def test_an_approximator_belongs_to_the_length() -> None:
+    assert pairs("The march took some 19 days.") == [("some 19 days", "P19D")]
+    assert pairs("It lasted roughly four years.") == [("roughly four years", "P4Y")]
