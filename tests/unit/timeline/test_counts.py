@@ -45,3 +45,15 @@ def test_an_adjectival_length_leaves_the_article_to_its_noun(
 def test_an_approximator_belongs_to_the_length() -> None:
     assert pairs("The march took some 19 days.") == [("some 19 days", "P19D")]
     assert pairs("It lasted roughly four years.") == [("roughly four years", "P4Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Early in 1914 the alliance held.", [("Early in 1914", "1914")]),
+        ("The temple was built ca. 466 BC.", [("ca. 466 BC", "BC0466")]),
+        ("It fell in the middle of the 9th century.", [("the middle of the 9th century", "08")]),
+    ],
+)
+def test_modifiers_belong_to_the_expression(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected

@@ -35,7 +35,7 @@ from ..rules_years import (
 CALENDAR: tuple[Row, ...] = (
     Row(
         "era-year",
-        rf"(?<![\w$€£#.,:/']){MOD}(?:(?P<month>{MONTH_WORD})\s+"
+        rf"(?<![\w$€£#.,:/'])(?:(?i:ca\.|c\.|circa)\s*)?{MOD}(?:(?P<month>{MONTH_WORD})\s+"
         rf"|(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<season>(?i:{SEASON_WORD}))\s+(?:(?i:of)\s+)?)?"
         rf"(?P<year>{ERA_YEAR})\s*(?:{ERA})",
         era_year,
@@ -167,7 +167,7 @@ CALENDAR: tuple[Row, ...] = (
     ),
     Row(
         "year",
-        rf"(?<![\w$€£#.,:/'-]){MOD}(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?\s+)?"
+        rf"(?<![\w$€£#.,:/'-]){MOD}(?:(?i:early|late|later|earlier)\s+(?i:in)\s+)?(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?\s+)?"
         rf"(?P<year>1\d{{3}}|20\d\d){YEAR_END}(?!\w)",
         year,
         trigger_words("#y"),
@@ -206,7 +206,7 @@ CALENDAR: tuple[Row, ...] = (
     ),
     Row(
         "century",
-        r"(?<!\w)(?i:the\s+)?(?:(?P<rel>(?i:this|last|next))|(?P<ord>\d{1,2}(?:st|nd|rd|th)"
+        rf"(?<!\w){MOD}(?i:the\s+)?(?:(?P<rel>(?i:this|last|next))|(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
         r"|(?i:(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
         r"|ninth|tenth|eleventh|twelfth))|(?i:nineteenth|eighteenth|seventeenth"
         r"|sixteenth|fifteenth|twentieth)))\s+(?i:century)(?!\w)"
