@@ -57,3 +57,8 @@ def test_an_approximator_belongs_to_the_length() -> None:
 )
 def test_modifiers_belong_to_the_expression(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+def test_in_the_summer_offensive_the_article_is_the_nouns() -> None:
+    text = "In 1918 the army prepared. The Spring Offensive failed, and the summer campaign too."
+    assert pairs(text) == [("1918", "1918"), ("Spring", "1918-SP"), ("summer", "1918-SU")]
