@@ -88,14 +88,15 @@ def workers_table(status: Status) -> Table:
     from rich.table import Table
 
     table = Table()
-    for column in ("worker", "state", "processed", "dead letters", "lag"):
+    for column in ("worker", "state", "processed", "dead letters", "lag", "gaps healed"):
         table.add_column(column)
     for worker in status.workers:
         if not worker.answered:
             state = "[red]no answer[/red]" if worker.required else "not running here"
-            table.add_row(worker.url, state, "", "", "")
+            table.add_row(worker.url, state, "", "", "", "")
             continue
-        counts = [f"{worker.counts[name]:.0f}" for name in ("processed", "dead_letters", "lag")]
+        shown = ("processed", "dead_letters", "lag", "gaps")
+        counts = [f"{worker.counts[name]:.0f}" for name in shown]
         table.add_row(worker.url, "healthy", *counts)
     return table
 
