@@ -1,47 +1,17 @@
-"""The tables of `eval-stories`: per topic and overall, and the ablation of the method."""
+"""The tables of `python -m evaluation stories`: per topic and overall, the parameters each
+held-out topic got, and the ablation of the method."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping
 
 from rich.table import Table
 
 from services.timeline.story import StoryMethod
 
+from .story_loo import Grid
 from .tls_scoring import TimelineScore, average
 
-# Each part of the method added in turn to a bare mention count with first sentences.
-BARE = StoryMethod(
-    publication_weight=0.0,
-    ahead_weight=1.0,
-    day_only=False,
-    distinct_articles=False,
-    central=False,
-    dedup=False,
-    redundancy=0.0,
-)
-
-
-def _ablations() -> tuple[tuple[str, StoryMethod], ...]:
-    steps: list[tuple[str, StoryMethod]] = [("dates by mention count, first sentences", BARE)]
-    changes: Sequence[tuple[str, dict[str, object]]] = (
-        ("+ publication days", {"publication_weight": 0.5}),
-        ("+ specificity (day mentions only)", {"day_only": True}),
-        ("+ distinct articles", {"distinct_articles": True}),
-        ("+ announced days weigh half", {"ahead_weight": 0.5}),
-        ("+ central sentences", {"central": True}),
-        ("+ near-duplicates dropped", {"dedup": True}),
-        ("+ a day's sentences by MMR (the method)", {"redundancy": 0.5}),
-        ("  with a 10-day distance decay", {"closeness_days": 10.0}),
-    )
-    for name, change in changes:
-        base = steps[-1][1] if not name.startswith("  ") else StoryMethod()
-        steps.append((name, replace(base, **change)))  # type: ignore[arg-type]
-    return tuple(steps)
-
-
-ABLATIONS = _ablations()
 EVAL_HEADERS = ("AR-1 P", "AR-1 R", "AR-1 F", "AR-2 F", "Date P", "Date R", "Date-F1")
 
 
@@ -58,9 +28,9 @@ def _figures(mean: TimelineScore) -> list[str]:
     return [f"{v:.3f}" for v in values]
 
 
-def topic_table(scores: Mapping[str, list[TimelineScore]], rouge: str) -> Table:
+def topic_table(scores: Mapping[str, list[TimelineScore]], rouge: str, what: str) -> Table:
     """One row per topic and one over every timeline of every topic."""
-    table = Table(title=f"Story timelines, align+ m:1 ROUGE ({rouge}) and Date-F1")
+    table = Table(title=f"Story timelines, {what}: align+ m:1 ROUGE ({rouge}) and Date-F1")
     table.add_column("topic")
     table.add_column("timelines", justify="right")
     for header in EVAL_HEADERS:
@@ -72,14 +42,25 @@ def topic_table(scores: Mapping[str, list[TimelineScore]], rouge: str) -> Table:
     return table
 
 
-def ablation_table(runs: Mapping[str, Mapping[str, list[TimelineScore]]], rouge: str) -> Table:
-    """Overall figures of each step of the method."""
-    table = Table(title=f"What each part of the method gains (all timelines, {rouge} ROUGE)")
-    for header in ("method", "AR-1 F", "AR-2 F", "Date-F1"):
-        table.add_column(header, justify="left" if header == "method" else "right")
-    for name, scores in runs.items():
-        mean = average([s for found in scores.values() for s in found])
-        table.add_row(
-            name, f"{mean.rouge1.f1:.3f}", f"{mean.rouge2.f1:.3f}", f"{mean.dates.f1:.3f}"
-        )
+def choices_table(chosen: Mapping[str, StoryMethod], grid: Grid) -> Table:
+    """The value of every tuned parameter each held-out topic's method got."""
+    names = [*grid.dates, *grid.summaries]
+    table = Table(title="Parameters chosen on the other topics (shipped value in the header)")
+    table.add_column("held out")
+    for name in names:
+        table.add_column(f"{name} ({getattr(grid.base, name)})", justify="right")
+    for topic, method in chosen.items():
+        table.add_row(topic, *(str(getattr(method, name)) for name in names))
+    return table
+
+
+def ablation_table(runs: Mapping[str, tuple[TimelineScore, TimelineScore]]) -> Table:
+    """Overall figures of each variant: on every topic as shipped, and left out in turn."""
+    table = Table(title="The method's parts (all timelines, Python ROUGE)")
+    table.add_column("method")
+    for header in ("AR-1 F", "AR-2 F", "Date-F1", "LOO AR-1 F", "LOO AR-2 F", "LOO Date-F1"):
+        table.add_column(header, justify="right")
+    for name, (every, held) in runs.items():
+        figures = [v for s in (every, held) for v in (s.rouge1.f1, s.rouge2.f1, s.dates.f1)]
+        table.add_row(name, *(f"{v:.3f}" for v in figures))
     return table

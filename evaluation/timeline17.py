@@ -19,6 +19,7 @@ from pathlib import Path
 from services.timeline.events import ArticleSubmitted, Incident
 from services.timeline.incidents import build_timeline
 from services.timeline.story import StoryArticle, StoryIncident
+from services.timeline.story.furniture import strip_lead
 
 NOON = time(12, tzinfo=UTC)  # the folder gives publication days only
 MAX_TITLE = 1000
@@ -72,9 +73,37 @@ class Topic:
     incidents: list[StoryIncident] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     tokenized: dict[str, str] = field(default_factory=dict)  # our sentence -> its source line
+    leads: dict[str, str] = field(default_factory=dict)  # a line's lead without its dateline
 
     def original(self, sentence: str) -> str:
-        return self.tokenized.get(sentence, sentence)
+        """The tokenized line a summary sentence comes from, or the tokenized part of it
+        that the summary kept (a line less its dateline, see story.furniture)."""
+        found = self.tokenized.get(sentence)
+        if found is None:
+            if not self.leads:
+                self.leads = leads(self.tokenized)
+            found = self.leads.get(sentence, sentence)
+        return found
+
+
+def tokenized_tail(text: str, line: str) -> str:
+    """The shortest ending of tokenized `line` that reads as `text` once untokenized."""
+    tokens = line.split()
+    for start in range(len(tokens) - 1, -1, -1):
+        tail = " ".join(tokens[start:])
+        if untokenize(tail) == text:
+            return tail
+    return text
+
+
+def leads(tokenized: dict[str, str]) -> dict[str, str]:
+    """Each line's lead without its dateline (where it has one), mapped to its tokens."""
+    found = {}
+    for text, line in tokenized.items():
+        lead = strip_lead(" ".join(text.split()))
+        if lead != " ".join(text.split()):
+            found[lead] = tokenized_tail(lead, line)
+    return found
 
 
 def topic_folders(root: Path) -> list[Path]:

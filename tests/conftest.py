@@ -28,19 +28,25 @@ MARKS_BY_FOLDER = {
     "faults": ("integration", "faults"),
 }
 BROKER_FIXTURES = {"broker", "bootstrap"}
+# Every test has a time limit (pytest-timeout), so that a stall fails with a traceback
+# instead of eating CI's: a unit test has a minute, one with real services ten.
+UNIT_TIMEOUT_S, SERVICES_TIMEOUT_S = 60, 600
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = item.path.relative_to(TESTS).parts[0]
+        unit = folder == "unit"
         for mark in MARKS_BY_FOLDER.get(folder, ()):
             item.add_marker(mark)
-        if folder == "unit":
+        if item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(UNIT_TIMEOUT_S if unit else SERVICES_TIMEOUT_S))
+        if unit:
             # A warning is a failure in the unit tests. The other layers still leave
             # subprocess and file ResourceWarnings to close (the detached local broker's
             # Popen among them), so there it stays a warning for now.
             item.add_marker(pytest.mark.filterwarnings("error"))
-        if folder == "unit" and BROKER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if unit and BROKER_FIXTURES & set(getattr(item, "fixturenames", ())):
             msg = f"{item.nodeid}: a unit test uses the real broker; move it to integration/"
             raise pytest.UsageError(msg)
 

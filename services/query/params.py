@@ -6,12 +6,14 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
+from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
 from services.platform.rfc3339 import check_text, date_time_pattern
+from services.query.search import parse
 from services.query.selection import TimelineFilter
 from services.query.times import to_key
-from services.timeline.events import Anchor
+from services.timeline.events import Anchor, LanguageCode
 from services.timeline.mentions import Granularity
 from services.timeline.zones import known_zone_names, zone_named
 
@@ -33,19 +35,23 @@ def within_store_range(instant: datetime) -> datetime:
 
 
 def searchable_text(text: str) -> str:
-    """At least one word, and no NUL (SQLite's FTS5 reads it as the end of the query)."""
+    """At least one word to search for, and no NUL (SQLite's FTS5 reads it as the end of
+    the query)."""
     if "\x00" in text:
         msg = "must not contain NUL characters"
         raise ValueError(msg)
-    if not text.split():
-        msg = "must contain at least one word"
+    if not parse(text):
+        msg = "must contain at least one word to search for (letters or digits)"
         raise ValueError(msg)
     return text
 
 
 ArticleParam = Annotated[
-    str | None,
-    Query(description="Only this article's incidents.", examples=["sydney-siege-2014"]),
+    list[str] | None,
+    Query(
+        description="Only these articles' incidents; repeat it for any of several.",
+        examples=[["sydney-siege-2014"]],
+    ),
 ]
 Instant = Annotated[
     AwareDatetime, BeforeValidator(instant_text), AfterValidator(within_store_range)
@@ -74,12 +80,28 @@ TextParam = Annotated[
     Query(
         min_length=1,
         max_length=200,
-        description="Words that must all appear in sentence, mention or title (FTS5).",
+        description="Full-text search over sentence, mention and title. Words must all "
+        "match (AND), in any inflection the language's stemmer knows (tunnels finds tunnel; "
+        "Tunneln finds Tunnel): FTS5's porter stemmer for English, Snowball (PyStemmer) for "
+        "German, French, Spanish and Italian. `a OR b`: either (OR binds tighter than AND); "
+        '`"two words"`: that phrase; `tunn*`: any word starting so. Any other '
+        "punctuation only separates words; a q with no word to search for is a 422.",
         examples=["siege"],
     ),
 ]
 SourceParam = Annotated[
-    str | None, Query(description="Only this source.", examples=["example-wire"])
+    list[str] | None,
+    Query(
+        description="Only these sources, in any case; repeat it for any of several.",
+        examples=[["example-wire"]],
+    ),
+]
+LanguageFilterParam = Annotated[
+    list[LanguageCode] | None,
+    Query(
+        description="Only articles in these languages (ISO 639-1); repeat it for any of several.",
+        examples=[["en"]],
+    ),
 ]
 GranularityParam = Annotated[
     Granularity | None, Query(description="Keep this granularity or finer.")
@@ -101,6 +123,12 @@ ZoneParam = Annotated[
 OrderParam = Annotated[Literal["asc", "desc"], Query(description="By start, end, id.")]
 
 
+def anyof(values: list[str] | None) -> tuple[str, ...] | None:
+    """Repeated values in one order, so the same selection has one fingerprint (cursors)
+    however its values were given."""
+    return tuple(sorted(set(values))) if values else None
+
+
 async def timeline_filter(
     *,
     article_id: ArticleParam = None,
@@ -108,16 +136,25 @@ async def timeline_filter(
     to: ToParam = None,
     q: TextParam = None,
     source: SourceParam = None,
+    language: LanguageFilterParam = None,
     granularity: GranularityParam = None,
     anchor: AnchorParam = None,
     order: OrderParam = "asc",
 ) -> TimelineFilter:
+    if start_from and to and start_from > to:
+        raise RequestValidationError([{
+            "type": "value_error",
+            "loc": ("query", "from"),
+            "msg": "from is later than to: the window would be empty",
+            "input": start_from.isoformat(),
+        }])  # fmt: skip
     return TimelineFilter(
-        article_id=article_id,
+        article_id=anyof(article_id),
         start_from=to_key(start_from) if start_from else None,
         until=to_key(to) if to else None,
         q=q,
-        source=source,
+        source=anyof(source),
+        language=anyof(language),
         max_granularity_rank=granularity.rank if granularity else None,
         anchor=anchor.value if anchor else None,
         descending=order == "desc",

@@ -16,9 +16,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 
+from services.query.text_index import REBUILD_ALL
+
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6  # bump on any change below; add a step to MIGRATIONS when it is additive
+SCHEMA_VERSION = 8  # bump on any change below; add a step to MIGRATIONS when it is additive
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -28,6 +30,11 @@ CREATE TABLE IF NOT EXISTS offsets (
     PRIMARY KEY (topic, partition)
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+-- Articles whose last record was a tombstone, for GET /v1/articles/{id}/status.
+CREATE TABLE IF NOT EXISTS retractions (
+    article_id TEXT PRIMARY KEY,
+    retracted_seq INTEGER NOT NULL
+);
 -- Which log the offsets above belong to (see platform/log_identity.py).
 CREATE TABLE IF NOT EXISTS log_identity (
     topic TEXT PRIMARY KEY,
@@ -79,7 +86,8 @@ CREATE TABLE IF NOT EXISTS incidents (
     published_at TEXT,
     sort_key INTEGER NOT NULL,
     published_local TEXT,
-    zone TEXT
+    zone TEXT,
+    search_text TEXT
 );
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (start_at, end_at, incident_id);
 CREATE INDEX IF NOT EXISTS incidents_span
@@ -96,15 +104,18 @@ CREATE INDEX IF NOT EXISTS incidents_live_article
 CREATE UNIQUE INDEX IF NOT EXISTS incidents_sort ON incidents (sort_key);
 CREATE INDEX IF NOT EXISTS incidents_retired
     ON incidents (retired_seq) WHERE retired_seq IS NOT NULL;
+-- search_text: sentence, mention and title as written, with Snowball stems beside them for
+-- the languages that have one (see search.py); the porter tokenizer stems English.
 CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
-    sentence, mention, title, content='incidents', content_rowid='sort_key'
+    search_text, content='incidents', content_rowid='sort_key',
+    tokenize='porter unicode61 remove_diacritics 2'
 );
 -- Rows enter the full-text index in batches after they are written (text_index.py); a
 -- deleted row leaves it only when it was in it.
 CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents
 WHEN old.seq <= (SELECT value FROM meta WHERE key = 'text_through') BEGIN
-    INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
-    VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
+    INSERT INTO incidents_fts (incidents_fts, rowid, search_text)
+    VALUES ('delete', old.sort_key, old.search_text);
 END;
 """
 
@@ -194,11 +205,30 @@ DROP TRIGGER IF EXISTS incidents_fts_delete;
 INSERT OR REPLACE INTO meta (key, value)
     SELECT 'text_through', coalesce(max(seq), 0) FROM incidents;
 """
-
+# Version 6 -> 7: the full-text index stems (porter for English, Snowball beside the words
+# for de/fr/es/it) and reads one column, search_text. Rows written before get their words
+# as written, which the porter tokenizer still stems; Snowball stems come with their next
+# projection (a rebuild gives them all). The index is dropped here, created again by DDL
+# and filled by AFTER_DDL.
+MIGRATE_6_TO_7 = """
+ALTER TABLE incidents ADD COLUMN search_text TEXT;
+UPDATE incidents SET search_text = sentence || char(10) || coalesce(mention, '') || char(10)
+    || title;
+DROP TRIGGER IF EXISTS incidents_fts_delete;
+DROP TABLE IF EXISTS incidents_fts;
+"""
 # from version -> the script that reaches the next one
-MIGRATIONS = {2: MIGRATE_2_TO_3, 3: MIGRATE_3_TO_4, 4: MIGRATE_4_TO_5, 5: MIGRATE_5_TO_6}
+MIGRATIONS = {
+    2: MIGRATE_2_TO_3,
+    3: MIGRATE_3_TO_4,
+    4: MIGRATE_4_TO_5,
+    5: MIGRATE_5_TO_6,
+    6: MIGRATE_6_TO_7,
+    7: "",  # 7 -> 8: the retractions table, created by DDL (earlier retractions unknown)
+}
 REBUILD_FTS = "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');"
-AFTER_DDL = {3: REBUILD_FTS}  # from version -> what completes its step once DDL has run
+# from version -> what completes its step once DDL has run
+AFTER_DDL = {3: REBUILD_FTS, 6: REBUILD_ALL}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from services.query.cursor import Cursor
+from services.query.search import fts_query
 from services.query.sort_keys import MAX_KEY, SLOTS, base_of_key
 from services.query.times import from_key, to_key
 
@@ -29,14 +30,22 @@ MATCHING_KEYS = "SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH :fts"
 class TimelineFilter:
     """Everything that selects and orders incidents; its fingerprint binds cursors."""
 
-    article_id: str | None = None
+    article_id: str | tuple[str, ...] | None = None  # any of them
     start_from: str | None = None  # stored-key form, see times.to_key
     until: str | None = None
     q: str | None = None
-    source: str | None = None
+    source: str | tuple[str, ...] | None = None  # any of them, in any case
     max_granularity_rank: int | None = None
     anchor: str | None = None
     descending: bool = False
+    language: tuple[str, ...] | None = None  # articles in any of them
+
+    def __post_init__(self) -> None:
+        # One value or several: always a tuple, so filter_sql reads one shape.
+        for name in ("article_id", "source"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, (value,))
 
     def values(self) -> dict[str, Any]:
         # By hand: dataclasses.asdict deep-copies and costs more than the query it feeds.
@@ -49,6 +58,7 @@ class TimelineFilter:
             "anchor": self.anchor,
             "max_granularity_rank": self.max_granularity_rank,
             "descending": self.descending,
+            "language": self.language,
         }
 
     def fingerprint(self) -> str:
@@ -56,26 +66,30 @@ class TimelineFilter:
         return hashlib.sha256(canonical).hexdigest()[:16]
 
 
-def fts_query(text: str) -> str:
-    """Every word of `text` as a quoted FTS5 term (all must match), so that user input
-    can never be read as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words)
-
-
 def filter_sql(flt: TimelineFilter, *, search: bool = True) -> tuple[list[str], dict[str, Any]]:
     """WHERE clauses and parameters of the filters (visibility and keyset excluded);
     without `search`, q is left to the caller (a search page starts from the index)."""
     checks = [
-        ("article_id = :article_id", flt.article_id),
         ("end_at > :start_from", flt.start_from),
         ("start_at < :until", flt.until),
-        ("source = :source", flt.source),
         ("granularity_rank <= :max_granularity_rank", flt.max_granularity_rank),
         ("anchor = :anchor", flt.anchor),
     ]
     clauses = [sql for sql, value in checks if value is not None]
-    params: dict[str, Any] = {k: v for k, v in flt.values().items() if v is not None}
+    params: dict[str, Any] = {
+        k: v for k, v in flt.values().items() if v is not None and not isinstance(v, tuple)
+    }
+    anyof = [
+        ("article_id IN ({})", "article_id", flt.article_id),
+        ("source COLLATE NOCASE IN ({})", "source", flt.source),
+        ("article_id IN (SELECT article_id FROM articles WHERE language IN ({}))", "language",
+         flt.language),
+    ]  # fmt: skip
+    for sql, name, values in anyof:
+        if values:
+            marks = [f":{name}{n}" for n in range(len(values))]
+            clauses.append(sql.format(", ".join(marks)))
+            params |= {mark[1:]: value for mark, value in zip(marks, values, strict=True)}
     if flt.q is not None:
         params["fts"] = fts_query(flt.q)
         if search:

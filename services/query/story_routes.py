@@ -14,7 +14,6 @@ from services.query.routes import Filter
 from services.query.store import read_meta
 from services.query.stories import StoryQuery, story_json
 from services.query.story_models import StoryTimelineOut
-from services.timeline.events import LanguageCode
 from services.timeline.zones import zone_named
 
 GZIP_LEVEL = 6  # zlib's default: 9 costs half as much again for 1 % smaller answers
@@ -22,10 +21,6 @@ router = APIRouter(prefix="/v1/stories", tags=["stories"])
 
 DatesParam = Annotated[int, Query(ge=1, le=366, description="At most this many dates.")]
 PerDateParam = Annotated[int, Query(ge=1, le=10, description="At most this many sentences a date.")]
-LanguageParam = Annotated[
-    LanguageCode | None,
-    Query(description="Only articles in this language (ISO 639-1).", examples=["en"]),
-]
 
 
 @router.get(
@@ -38,7 +33,6 @@ async def get_story_timeline(
     context: Context,
     *,
     flt: Filter,
-    language: LanguageParam = None,
     dates: DatesParam = 20,
     per_date: PerDateParam = 1,
     tz: ZoneParam = None,
@@ -59,7 +53,7 @@ async def get_story_timeline(
     key = f"{'gzip' if gzipped else 'identity'} {request.url.query}"
     body = context.stories.get(key, version)
     if body is None:
-        query = StoryQuery(flt, language, dates, per_date, zone_named(tz) if tz else None)
+        query = StoryQuery(flt, None, dates, per_date, zone_named(tz) if tz else None)
         # Off the event loop: a large selection takes tens of milliseconds.
         body = await run_in_threadpool(lambda: encoded(computed(context, query), gzipped))
         context.stories.put(key, version, body)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from services.timeline.events import Anchor
+
 from .evidence import Vote, cast_votes, day_evidence, in_window, score, top_days
 from .model import StoryArticle, StoryDate, StoryIncident, StoryMethod, StoryRequest
 from .sentences import Collection, SentenceBook
+from .spread import publication_days, spread_days, weigh_bursts
 from .summary import Candidate, summarize
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "Vote",
     "cast_votes",
     "in_window",
+    "story_days",
     "story_from_votes",
     "story_timeline",
 ]
@@ -63,13 +67,13 @@ def story_from_votes(
     """story_timeline from votes already cast (see evidence.cast_votes) for days inside the
     request's window: a caller that keeps the votes and parsed sentences of a corpus (and
     selects from them) skips that work per request and gets the same timeline."""
-    evidence = day_evidence(cast, method)
-    days = top_days(evidence, request.dates)
+    evidence, days = story_days(cast, request, method)
     pointing: dict[date, list[tuple[int, StoryIncident]]] = {day: [] for day in days}
     for order, incident, vote in cast:
         if vote.day in pointing:
             pointing[vote.day].append((order, incident))
-    summaries = summarize(days, pointing, method, request, collection)
+    named = days_named(cast) if method.focus else {}
+    summaries = summarize(days, pointing, method, request, collection, named=named)
     return [
         StoryDate(
             day=day,
@@ -80,6 +84,38 @@ def story_from_votes(
         )
         for day in sorted(days)
     ]
+
+
+def days_named(cast: Sequence[Vote]) -> dict[str, int]:
+    """How many distinct days each sentence names (by its explicit mentions)."""
+    found: dict[str, set[date]] = {}
+    for _, incident, vote in cast:
+        if incident.anchor is Anchor.EXPLICIT:
+            found.setdefault(incident.sentence, set()).add(vote.day)
+    return {sentence: len(days) for sentence, days in found.items()}
+
+
+def story_days(
+    cast: Sequence[Vote], request: StoryRequest, method: StoryMethod
+) -> tuple[dict[date, dict[str, float]], list[date]]:
+    """The date half of story_from_votes: each day's evidence, and the days chosen from it
+    (best first)."""
+    evidence = day_evidence(cast, method)
+    if method.spread <= 0 and method.burst <= 0:
+        return evidence, top_days(evidence, request.dates)
+    values = {day: score(by_article) for day, by_article in evidence.items()}
+    if method.burst > 0:
+        values = weigh_bursts(values, publication_days(cast), method.burst)
+    return evidence, spread_days(values, request.dates, story_span(cast, request), method)
+
+
+def story_span(cast: Sequence[Vote], request: StoryRequest) -> tuple[date, date]:
+    """The span the story's days spread over: the request's window, else the days its
+    articles were published (a mention of a distant past would stretch any other span)."""
+    published = sorted(publication_days(cast).elements()) or [v.day for _, _, v in cast]
+    first = request.first_day or min(published, default=date.min)
+    last = request.last_day or max(published, default=first)
+    return first, last
 
 
 def sources(

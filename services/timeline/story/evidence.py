@@ -44,6 +44,8 @@ def day_of(start: datetime, end: datetime) -> date:
 def closeness(day: date, published: date, method: StoryMethod) -> float:
     """Weight of a mention of `day` in an article published on `published`."""
     ahead = method.ahead_weight if day > published else 1.0
+    if method.report_days is not None and (published - day).days > method.report_days:
+        ahead *= method.background_weight
     if method.closeness_days is None:
         return ahead
     return ahead / (1.0 + abs((day - published).days) / method.closeness_days)

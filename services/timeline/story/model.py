@@ -49,6 +49,13 @@ class StoryMethod:
     publication_weight: float = 0.5  # an article published on a day, without naming it
     closeness_days: float | None = None  # a mention this many days away weighs half
     ahead_weight: float = 0.5  # a day still ahead of the article is announced, not reported
+    report_days: int | None = None  # a mention this many days or fewer after its day is a
+    # report; one published later is background (an anniversary, a recap)
+    background_weight: float = 1.0  # what a background mention weighs (with report_days)
+    burst: float = 0.25  # exponent of a day's burst: articles published on it and the next day
+    # against those published in the month around it (0: bursts are not weighed)
+    spread: float = 0.0  # a day within `spread_width` of a chosen one loses up to this share
+    spread_width: float = 1.0  # in units of the span's average spacing (span / dates)
     day_only: bool = True  # month, year and vaguer mentions point to no day
     distinct_articles: bool = True  # one article counts once per day, however often it names it
     central: bool = True  # sentences by centrality; else the earliest candidate
@@ -56,6 +63,9 @@ class StoryMethod:
     dedup_overlap: float = 0.5  # token Jaccard at or above which two sentences are one
     redundancy: float = 0.5  # a day's next sentence loses this times its cosine to the closest
     # sentence already chosen for the day (maximal marginal relevance); 0: by centrality alone
+    furniture: bool = True  # datelines cut off; captions, credits, posts dropped (furniture.py)
+    focus: float = 0.05  # a sentence naming this day alone gains this much over one that names
+    # this day among others (a passing mention: "since April 20", "sank two days later")
     min_words: int = 6  # shorter sentences say too little to summarize a day
     max_words: int = 50  # longer ones are rarely one event
 

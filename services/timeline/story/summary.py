@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .furniture import is_furniture, strip_lead
 from .model import StoryIncident, StoryMethod, StoryRequest
 from .sentences import Collection, Parsed, SentenceBook
 from .text import Vector, centroid, cosine, overlap, words
@@ -31,6 +32,7 @@ class Candidate:
     sentence: Parsed
     order: int  # position of its first incident in the input, for a stable "first"
     articles: frozenset[str]  # the articles that carry it
+    days_named: int = 1  # distinct days the sentence names (a headline names its own)
 
     @property
     def text(self) -> str:
@@ -45,22 +47,38 @@ class Candidate:
         return self.sentence.word_set
 
 
+def readable(sentence: Parsed, method: StoryMethod, book: SentenceBook) -> Parsed | None:
+    """The sentence as a summary may use it: without a dateline ahead of it, and None for
+    a caption, a credit or a post (see furniture.py)."""
+    if not method.furniture or not sentence.text:
+        return sentence
+    if is_furniture(sentence.text):
+        return None
+    lead = strip_lead(sentence.text)
+    return sentence if lead == sentence.text else book.parse(lead)
+
+
 def candidates(
-    incidents: Sequence[tuple[int, StoryIncident]], method: StoryMethod, book: SentenceBook
+    incidents: Sequence[tuple[int, StoryIncident]],
+    method: StoryMethod,
+    book: SentenceBook,
+    named: Mapping[str, int],
 ) -> list[Candidate]:
     """Distinct sentences of `incidents` (numbered by input position), of a summary's length
     when there are such."""
-    first: dict[str, tuple[int, Parsed]] = {}
+    first: dict[str, tuple[int, Parsed, int]] = {}
     carriers: dict[str, set[str]] = {}
     for order, incident in incidents:
-        sentence = book.parse(incident.sentence)
-        if not sentence.text:
+        sentence = readable(book.parse(incident.sentence), method, book)
+        if sentence is None or not sentence.text:
             continue
         if sentence.text not in first:
-            first[sentence.text] = (order, sentence)
+            first[sentence.text] = (order, sentence, named.get(incident.sentence, 1))
             carriers[sentence.text] = set()
         carriers[sentence.text].add(incident.article_id)
-    found = [Candidate(s, order, frozenset(carriers[t])) for t, (order, s) in first.items()]
+    found = [
+        Candidate(s, order, frozenset(carriers[t]), days) for t, (order, s, days) in first.items()
+    ]
     fitting = [c for c in found if method.min_words <= len(c.tokens) <= method.max_words]
     return fitting or found
 
@@ -90,7 +108,13 @@ def ranked(
     # A sentence carried by several outlets (a wire story) weighs as often in the centroid.
     middle = centroid((vector, len(c.articles)) for c, vector in zip(pool, vectors, strict=True))
     scored = [
-        (cosine(vector, middle) + QUERY_WEIGHT * query_share(c, query), c, vector)
+        (
+            cosine(vector, middle)
+            + QUERY_WEIGHT * query_share(c, query)
+            + method.focus * (c.days_named <= 1),
+            c,
+            vector,
+        )
         for c, vector in zip(pool, vectors, strict=True)
     ]
     scored.sort(key=lambda s: (-s[0], s[1].order, s[1].text))
@@ -117,10 +141,14 @@ def summarize(
     method: StoryMethod,
     request: StoryRequest,
     collection: Collection,
+    *,
+    named: Mapping[str, int] | None = None,
 ) -> dict[date, tuple[Candidate, ...]]:
     """Up to `request.per_date` sentences for each of `days` (given best day first, which
     keeps a shared sentence for the better-supported day)."""
-    pools = {day: candidates(pointing.get(day, ()), method, collection.book) for day in days}
+    pools = {
+        day: candidates(pointing.get(day, ()), method, collection.book, named or {}) for day in days
+    }
     query = sorted(set(words(request.query or "")))
     chosen: list[frozenset[str]] = []
     summaries: dict[date, tuple[Candidate, ...]] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 
@@ -85,3 +86,11 @@ def closest_month_year(ref: date, month: int, tense: str) -> int:
     if tense == "future" and distance < -_PULL_MONTHS:
         return year + 1
     return year
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
+
+
+def names_day(value: str) -> bool:
+    """True for a TimeML value that names a day, or a time within one."""
+    return _DAY_VALUE.match(value) is not None

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from services.timeline.mentions import Granularity, TimexType
 
-from .calendar import day_value, days_in_month
+from .calendar import day_value, days_in_month, names_day
 from .context import Context, Timex
 from .lexicon import MONTH_WORD, WEEKDAY_WORD, WEEKDAYS, month_number
 from .rules_relative import weekday_direction
@@ -77,7 +77,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date:
         return _named_day(m, ctx, on["day"], month_word=month, month_day=day, year=on["year"])
     if _day_before(m, ctx):
         return ctx.anchor
-    return ctx.anchor if ctx.story is not None and _is_day(ctx.anchor_value) else ctx.ref
+    return ctx.anchor if ctx.story is not None and names_day(ctx.anchor_value) else ctx.ref
 
 
 def _day_before(m: re.Match[str], ctx: Context) -> bool:
@@ -85,17 +85,9 @@ def _day_before(m: re.Match[str], ctx: Context) -> bool:
     end = ctx.discourse.anchor_end
     return (
         0 <= end <= m.start()
-        and _is_day(ctx.anchor_value)
+        and names_day(ctx.anchor_value)
         and _ATTACHED.fullmatch(ctx.text, end, m.start()) is not None
     )
-
-
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
-
-
-def _is_day(value: str) -> bool:
-    """A value that names a day, or a time within one."""
-    return _DAY_VALUE.match(value) is not None
 
 
 def _named_day(

@@ -22,7 +22,7 @@ from .patterns_en import DASH
 from .tense import deadline_ahead
 
 
-def _checked_day(year: int, month: int, day: int) -> date | None:
+def checked_day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
@@ -57,7 +57,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     month, day = month_number(m["month"]), int(m["day"])
     if not 1 <= day <= 31:
         return None
-    found = _checked_day(_year_or_closest(m, ctx, month, day), month, day)
+    found = checked_day(_year_or_closest(m, ctx, month, day), month, day)
     if found is None:
         return None
     if not m["year"] and ctx.story_era and found.year == (ctx.story or found).year:
@@ -92,7 +92,7 @@ def full_year(year: int, ref: date) -> int:
 
 
 def _date_timex(year: int, month: int, day: int) -> Timex | None:
-    found = _checked_day(year, month, day)
+    found = checked_day(year, month, day)
     return Timex(TimexType.DATE, day_value(found)) if found else None
 
 

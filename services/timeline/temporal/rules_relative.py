@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from services.timeline.mentions import TimexType
 
-from .calendar import day_value, nearest_weekday
+from .calendar import day_value, names_day, nearest_weekday
 from .context import Context, Timex, deictic
 from .intervals import interval_of
 from .lexicon import PART_OF_DAY, WEEKDAYS, parse_quantity
@@ -29,6 +29,19 @@ def mid_part(m: re.Match[str], ctx: Context) -> Timex | None:
         return deictic(
             _part_timex(ctx.ref + timedelta(days=_DEICTIC[m["word"].lower()]), m["part"])
         )
+    return _part_timex(ctx.anchor, m["part"])
+
+
+def generic_part(m: re.Match[str], _ctx: Context) -> Timex | None:
+    """'moved only at night': a part of any day, placed on no calendar."""
+    code = PART_OF_DAY[m["part"].lower()]
+    return Timex(TimexType.TIME, f"XXXX-XX-XXT{code}", anchors=False)
+
+
+def that_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'that afternoon': a part of the day just talked about, when that was a day."""
+    if not names_day(ctx.anchor_value):
+        return None
     return _part_timex(ctx.anchor, m["part"])
 
 

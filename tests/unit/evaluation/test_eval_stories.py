@@ -73,13 +73,17 @@ def test_eval_stories_prints_the_topic_table(
     rouge: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
-    assert main(["stories", str(write_topic(tmp_path)), "--rouge", rouge]) == 0
+    assert main(["stories", str(write_topic(tmp_path)), "--rouge", rouge, "--no-cache"]) == 0
     out = capsys.readouterr().out
-    (storm,) = [line for line in out.splitlines() if "storm" in line]
-    cells = [c.strip() for c in storm.split("│") if c.strip()]
+    assert "all topics" in out
+    assert "leave one topic out" in out
+    shipped, held_out, chosen = [ln for ln in out.splitlines() if ln.startswith("│ storm")]
+    cells = [c.strip() for c in shipped.split("│") if c.strip()]
     assert cells[:2] == ["storm", "1"]
     assert cells[-1] == "1.000"  # both reference days found, and only they
     assert float(cells[4]) > 0.3  # AR-1 F: the summaries share the story's words
+    assert held_out.split("│")[1].strip() == "storm"
+    assert "0.25" in chosen  # no other topic to tune on: the shipped burst stays
 
 
 def test_eval_stories_refuses_a_folder_without_topics(
@@ -123,10 +127,14 @@ def test_ablation_scores_each_part_of_the_method(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     folder = str(write_topic(tmp_path))
-    assert main(["stories", folder, "--rouge", "python", "--ablation"]) == 0
+    cache = str(tmp_path / "cache")
+    assert main(["stories", folder, "--rouge", "python", "--ablation", "--cache", cache]) == 0
     out = capsys.readouterr().out
-    rows = [line for line in out.splitlines() if line.startswith("│") and "storm" not in line]
-    names = [cells.split("│")[1].strip() for cells in rows if "all" not in cells.split("│")[1]]
-    assert names[0] == "dates by mention count, first sentences"
-    assert names[-2] == "+ a day's sentences by MMR (the method)"
-    assert len(names) == 9
+    table = out[out.index("The method's parts") :]
+    rows = [line for line in table.splitlines() if line.startswith("│")]
+    names = [row.split("│")[1].strip() for row in rows]
+    assert names[0] == "the method before issue 24"
+    assert names[-1] == "+ sentences naming the day alone first (the method)"
+    assert len(names) == 6
+    assert all(len(row.split("│")) == 9 for row in rows)  # name, 3 shipped, 3 left out
+    assert list((tmp_path / "cache").iterdir())  # the normalized topic was kept

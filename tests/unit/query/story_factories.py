@@ -9,17 +9,25 @@ from tests.unit.query.factories import BASE, incident
 
 
 def article(
-    article_id: str, day: int, sentences: list[str], *, source: str = "wire", language: str = "en"
+    article_id: str,
+    day: int,
+    sentences: list[str],
+    *,
+    source: str = "wire",
+    language: str = "en",
+    published_day: int = 10,
 ) -> ArticleTimeline:
-    """An article published on day 10 naming `day` once per sentence."""
+    """An article published on `published_day` naming `day` once per sentence."""
     incidents = tuple(
         incident(article_id, "r1", (day, day + 1), sentence=s).model_copy(
             update={"incident_id": f"{article_id}-{n}"}
         )
         for n, s in enumerate(sentences)
     )
-    published = BASE + timedelta(days=10, hours=12)
-    publication = incident(article_id, "r1", (10, 11), anchor=Anchor.PUBLICATION).model_copy(
+    published = BASE + timedelta(days=published_day, hours=12)
+    publication = incident(
+        article_id, "r1", (published_day, published_day + 1), anchor=Anchor.PUBLICATION
+    ).model_copy(
         update={
             "start": published,
             "end": published + timedelta(minutes=1),

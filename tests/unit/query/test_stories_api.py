@@ -20,14 +20,30 @@ OTHER = "The government declared three days of national mourning for the victims
 
 @pytest.fixture
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    # Published over several days, as reports are: six articles out on one day would make
+    # that day a burst of publication stronger than the day three of them name.
     changes = [
-        article("a", 3, [WIRE]),
-        article("b", 3, [COPY], source="agency"),
-        article("c", 3, [OTHER]),
-        article("d", 1, ["The earthquake of magnitude seven struck the capital in the afternoon."]),
-        article("e", 7, ["Aid flights began landing at the damaged airport of the capital."]),
+        article("a", 3, [WIRE], published_day=10),
+        article("b", 3, [COPY], source="agency", published_day=11),
+        article("c", 3, [OTHER], published_day=12),
         article(
-            "f", 7, ["Le premier vol d'aide a atterri à l'aéroport de la capitale."], language="fr"
+            "d",
+            1,
+            ["The earthquake of magnitude seven struck the capital in the afternoon."],
+            published_day=13,
+        ),
+        article(
+            "e",
+            7,
+            ["Aid flights began landing at the damaged airport of the capital."],
+            published_day=14,
+        ),
+        article(
+            "f",
+            7,
+            ["Le premier vol d'aide a atterri à l'aéroport de la capitale."],
+            language="fr",
+            published_day=15,
         ),
     ]
     async with api_client(Settings(database_path=tmp_path / "q.sqlite3"), changes) as http:

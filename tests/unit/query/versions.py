@@ -41,9 +41,36 @@ PRAGMA user_version = 3;
 """
 
 
+VERSION_6_FTS = """
+DROP TRIGGER incidents_fts_delete;
+DROP TABLE incidents_fts;
+ALTER TABLE incidents DROP COLUMN search_text;
+CREATE VIRTUAL TABLE incidents_fts USING fts5 (
+    sentence, mention, title, content='incidents', content_rowid='sort_key'
+);
+CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents
+WHEN old.seq <= (SELECT value FROM meta WHERE key = 'text_through') BEGIN
+    INSERT INTO incidents_fts (incidents_fts, rowid, sentence, mention, title)
+    VALUES ('delete', old.sort_key, old.sentence, old.mention, old.title);
+END;
+INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');
+INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'text_through', coalesce(max(seq), 0) FROM incidents;
+PRAGMA user_version = 6;
+"""
+
+
+def downgrade_to_version_6(path: Path) -> None:
+    """Make the file what schema version 6 wrote: a full-text index without stems."""
+    conn = connect(str(path))
+    conn.executescript(VERSION_6_FTS)
+    conn.close()
+
+
 def downgrade_to_version_5(path: Path) -> None:
     """Make the file what schema version 5 wrote: the index kept by an insert trigger
     (the file's rows all indexed)."""
+    downgrade_to_version_6(path)
     conn = connect(str(path))
     conn.executescript(VERSION_5_TRIGGERS)
     conn.close()

@@ -48,3 +48,16 @@ def test_a_clock_time_takes_the_day_of_its_clause(
     published = datetime(2025, 11, 20, local.hour, local.minute, tzinfo=timezone(offset))
     found = {m.text: m.timex_value for m in normalize(text, published, language)}
     assert found.get(mention) == value
+
+
+def test_that_afternoon_is_the_afternoon_of_the_day_talked_about() -> None:
+    text = "The treaty was signed on 9 June 1815. That afternoon the delegates left."
+    published = datetime(2025, 11, 20, 8, tzinfo=timezone(timedelta(0)))
+    found = [(m.text, m.timex_value) for m in normalize(text, published)]
+    assert found == [("9 June 1815", "1815-06-09"), ("That afternoon", "1815-06-09TAF")]
+
+
+def test_at_night_is_the_night_of_no_day_in_particular() -> None:
+    published = datetime(2025, 11, 20, 8, tzinfo=timezone(timedelta(0)))
+    found = [(m.text, m.timex_value) for m in normalize("They moved only at night.", published)]
+    assert found == [("night", "XXXX-XX-XXTNI")]

@@ -112,3 +112,19 @@ def test_a_part_of_day_of_a_date_is_one_time(text: str, expected: list[tuple[str
 )  # fmt: skip
 def test_the_next_unit_in_a_story_is_a_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1940 France fell. In August of that year the air war began.",
+         [("1940", "1940"), ("August of that year", "1940-08")]),
+        ("The assembly met on June 20 of 1792.", [("June 20 of 1792", "1792-06-20")]),
+        ("In March 1918 the offensive stalled; it had begun the previous April.",
+         [("March 1918", "1918-03"), ("the previous April", "1917-04")]),
+        ("In May 1918 the offensive stalled. It resumed the following April.",
+         [("May 1918", "1918-05"), ("the following April", "1919-04")]),
+    ],
+)  # fmt: skip
+def test_months_of_the_year_talked_about(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from ..context import trigger_words
 from ..engine import Row
-from ..lexicon import QUANTITY, WEEKDAY_TRIGGERS, WEEKDAY_WORD
-from ..patterns_en import LENGTH_START, PART_AFTER, WORD_START
+from ..lexicon import (
+    MONTH_FULL,
+    MONTH_FULL_TRIGGERS,
+    MONTH_WORD,
+    QUANTITY,
+    WEEKDAY_TRIGGERS,
+    WEEKDAY_WORD,
+)
+from ..patterns_en import DATE_START, LENGTH_START, PART_AFTER, WORD_START
+from ..rules_anaphoric_dates import anaphoric_month, month_of_year
 from ..rules_relative import (
     anchor_day,
     deictic_day,
@@ -19,6 +27,24 @@ from ..rules_relative import (
 from ..rules_spans import reference, the_year, year_end
 
 RELATIVE: tuple[Row, ...] = (
+    Row(
+        "month-of-year",
+        rf"{DATE_START}(?:(?P<month>{MONTH_WORD})(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?"
+        rf"|(?:(?i:the)\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?i:of)\s+(?P<month2>{MONTH_WORD}))"
+        r"\s+(?i:of)\s+(?:(?P<rel>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous"
+        r"|the\s+preceding))\s+(?i:year)|(?P<year>1\d{3}|20\d\d))(?![\w'’])",
+        month_of_year,
+        trigger_words("year #y"),
+        reason="'October of that year': a month of the year pointed at is one date",
+    ),
+    Row(
+        "anaphoric-month",
+        rf"{WORD_START}(?P<rel>(?i:the\s+(?:previous|preceding|following|next)))\s+"
+        rf"(?P<month>{MONTH_FULL})(?![\w])",
+        anaphoric_month,
+        trigger_words(MONTH_FULL_TRIGGERS),
+        reason="'the previous April': the month before or after the one talked about",
+    ),
     Row(
         "deictic-day",
         rf"{WORD_START}(?:(?i:early|late)\s+)?(?:(?P<before>(?i:the\s+day\s+before\s+))|(?P<after>(?i:the\s+day\s+after\s+)))?"
