@@ -14,6 +14,7 @@ handled in the same ledger without sending them anywhere: a record that can neve
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -46,6 +47,7 @@ class DeadLetterView:
     origin_offset: str
     error_class: str
     error_message: str
+    revision: str | None = None  # of the article it holds, when its value says one
 
     @property
     def origin(self) -> str:
@@ -87,7 +89,24 @@ def view(record: Record) -> DeadLetterView:
         headers.get("dlq_original_offset", "?"),
         headers.get("dlq_error_class", "?"),
         headers.get("dlq_error_message", ""),
+        revision_in(record.value),
     )
+
+
+def revision_in(value: bytes | None) -> str | None:
+    """The revision a dead letter's original value names, when it is JSON that does."""
+    try:
+        found = json.loads(value or b"")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    revision = found.get("revision") if isinstance(found, dict) else None
+    return revision if isinstance(revision, str) else None
+
+
+async def dead_letters_of(settings: Settings, bootstrap: str, key: str) -> list[DeadLetterView]:
+    """The pending dead letters of one article (by the record key)."""
+    wanted = key.encode()
+    return [v for v in await list_dead_letters(settings, bootstrap) if v.key == wanted]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from aiokafka import AIOKafkaProducer
 from services.contracts.names import RETRACTION_TYPE
 from services.normalizer.redrive import (
     Selection,
+    dead_letters_of,
     discard,
     list_dead_letters,
     pending_count,
@@ -113,6 +114,8 @@ async def test_discarded_records_are_handled_and_no_longer_pending(
 ) -> None:
     await fill(settings, producer)
     assert await pending_count(settings, bootstrap) == 3
+    [good] = await dead_letters_of(settings, bootstrap, "good-1")
+    assert (good.revision, good.offset) == (GOOD.revision, 1)
     one = Selection(positions=frozenset({(0, 0)}))
     assert [v.key for v in await discard(settings, bootstrap, one)] == [b"bad-1"]
     assert [v.key for v in await list_dead_letters(settings, bootstrap)] == [b"good-1", b"gone-1"]
