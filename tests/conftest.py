@@ -18,6 +18,16 @@ STATE_DIR_ENV = "NEWSTIMELINE_LOCAL_KAFKA__STATE_DIR"
 # each session empty: every session creates topics of its own, which would otherwise pile
 # up in a log that is kept forever.
 TEST_STATE_DIR = PROJECT_ROOT / ".state" / "kafka-tests"
+# Every test has a time limit (pytest-timeout), so that a stall fails with a traceback
+# instead of eating CI's: a unit test has a minute, one with real services ten.
+UNIT_TIMEOUT_S, SERVICES_TIMEOUT_S = 60, 600
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("timeout") is None:
+            unit = "tests/unit/" in item.nodeid.replace("\\", "/")
+            item.add_marker(pytest.mark.timeout(UNIT_TIMEOUT_S if unit else SERVICES_TIMEOUT_S))
 
 
 @pytest.fixture(scope="session")

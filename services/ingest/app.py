@@ -7,11 +7,13 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, status
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
+from starlette.concurrency import run_in_threadpool
 
 from services.ingest.batch import (
     BatchError,
@@ -73,6 +75,14 @@ def receipt_body(receipt: Receipt) -> dict[str, Any]:
     }
 
 
+def status_url(settings: Settings, receipt: Receipt) -> str:
+    """Where the client learns what became of the revision: built, dead-lettered (and
+    why), retracted, or still accepted (the query service's status route)."""
+    query = urlencode({"revision": receipt.revision})
+    path = f"/v1/articles/{quote(receipt.article_id, safe='')}/status?{query}"
+    return f"http://{settings.query_host}:{settings.query_port}{path}"
+
+
 def unavailable(exc: BrokerUnavailableError, settings: Settings) -> JSONResponse:
     # The cause (broker address, client exception) is in the log, not in the reply.
     return retry_later(NOT_CONFIRMED.format(cause=exc), settings.retry_after_s)
@@ -91,16 +101,21 @@ async def json_only(request: Request) -> None:
 async def submit_article(
     article: ArticleIn, publisher: Publisher, settings: AppSettings
 ) -> JSONResponse:
-    """Accept one article; 202 means the record is on the broker."""
+    """Accept one article; 202 means the record is on the broker. The reply's
+    `status_url` (GET, on the query service) says what became of this revision: accepted,
+    built (with its incident count), dead-lettered (with the reason) or retracted."""
     event = to_event(article)
-    if problem := size_problem(event, settings.max_record_bytes):
-        return field_problem(["body", "body"], problem)
+    # Off the event loop: the check builds the timeline (milliseconds for an article of
+    # ordinary length, more near the 1 MiB limit).
+    if problem := await run_in_threadpool(size_problem, event, settings.max_record_bytes):
+        return field_problem(["body", "body"], problem, status_code=413)
     try:
         receipt = await publisher.publish(event)
     except BrokerUnavailableError as exc:
         return unavailable(exc, settings)
     body = receipt_body(receipt)
     log.info("article accepted", extra=body)
+    body["status_url"] = status_url(settings, receipt)
     return JSONResponse(body, status_code=status.HTTP_202_ACCEPTED)
 
 
@@ -149,7 +164,7 @@ async def submit_batch(
         return field_problem(["header", "content-type"], str(exc), status_code=415)
     except (BatchError, UnicodeDecodeError) as exc:
         return field_problem(["body"], str(exc)[:300])
-    valid, refused = validate_items(items, settings.max_record_bytes)
+    valid, refused = await run_in_threadpool(validate_items, items, settings.max_record_bytes)
     outcomes = await publish_all(publisher, [event for _, event in valid])
     results: dict[int, dict[str, Any]] = {
         r.index: {"index": r.index, "status": "refused", "error": r.error} for r in refused

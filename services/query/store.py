@@ -67,6 +67,7 @@ SELECT incident_id, article_id, start_at, end_at, granularity, granularity_rank,
     span_class, url, published_at, published_local, zone, search_text
 FROM incidents WHERE article_id = ? AND retired_seq IS NULL
 """
+RETRACTED = "INSERT OR REPLACE INTO retractions (article_id, retracted_seq) VALUES (?, ?)"
 UPSERT_OFFSET = """
 INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
@@ -253,7 +254,7 @@ class TimelineStore:
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("incidents", "articles", "span_classes", "offsets"):
+            for table in ("incidents", "articles", "span_classes", "offsets", "retractions"):
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             self.high_water += 1
             conn.execute(SET_META, ("high_water", self.high_water))
@@ -343,7 +344,9 @@ class TimelineStore:
         if isinstance(change, Retraction):
             self._conn.execute(RETIRE, (self.high_water, self._clock(), change.article_id))
             self._conn.execute("DELETE FROM articles WHERE article_id = ?", (change.article_id,))
+            self._conn.execute(RETRACTED, (change.article_id, self.high_water))
             return
+        self._conn.execute("DELETE FROM retractions WHERE article_id = ?", (change.article_id,))
         self._conn.execute(UPSERT_ARTICLE, article_row(change))
         self._apply_revision(change)
 

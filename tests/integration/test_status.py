@@ -120,6 +120,12 @@ def test_status_shows_lag_per_partition_replicas_and_dead_letters(
     assert f"normalizer group {settings.worker_group}: lag 3" in human
     assert "dead letters: 1" in human
 
+    # A discarded dead letter is handled: status stops counting it.
+    assert main(["dlq", "discard", "--all", "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["status", "--json", "--query", replica]) == 0
+    assert json.loads(capsys.readouterr().out)["dead_letters"] == 0
+
 
 def test_status_exits_1_when_the_broker_is_unreachable(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

@@ -67,6 +67,8 @@ async def test_accepted_article_replies_202_with_offset(
     body: dict[str, Any] = reply.json()
     assert body["offset"] == 0
     assert body["article_id"] == publisher.published[0].article_id
+    link = f"/v1/articles/{body['article_id']}/status?revision={body['revision']}"
+    assert body["status_url"] == f"http://127.0.0.1:8080{link}"
 
 
 async def test_naive_time_is_422_naming_the_field(

@@ -15,7 +15,7 @@ DURATION: tuple[Row, ...] = (
         # In "the eight-year war" the article determines the noun; the adjective alone is
         # the length.
         rf"{LENGTH_START}(?:(?i:the)\s+(?!(?i:{QUANTITY})-(?i:{UNIT_WORD})\b))?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
-        r"(?:(?i:nearly|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
+        r"(?:(?i:nearly|some|roughly|around|approximately|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
         r"|an\s+additional|a\s+full|a\s+further)\s+)?"
         rf"(?P<q>(?i:{QUANTITY}))(?P<half>\s+(?i:and\s+a\s+half))?[\s-]+"
         rf"(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))"
