@@ -94,7 +94,7 @@ test-unit: setup-dev
 lint: setup-dev
 	$(BIN)/ruff format --check services evaluation tests bench docs/hooks.py
 	$(BIN)/ruff check services evaluation tests bench docs/hooks.py
-	$(BIN)/mypy --strict services evaluation bench docs/hooks.py
+	$(BIN)/mypy --strict services evaluation bench tests docs/hooks.py
 	$(MKDOCS) build --strict --quiet
 
 # The documentation site (mkdocs-material, from docs/ into the git-ignored site/). --strict

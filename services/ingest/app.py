@@ -24,8 +24,8 @@ from services.ingest.batch import (
     validate_items,
 )
 from services.ingest.publisher import (
-    ArticlePublisher,
     BrokerUnavailableError,
+    Publisher,
     Receipt,
     publish_all,
 )
@@ -51,8 +51,8 @@ AT_LEAST_ONCE = (
 )
 
 
-def get_publisher(request: Request) -> ArticlePublisher:
-    publisher: ArticlePublisher = request.app.state.publisher
+def get_publisher(request: Request) -> Publisher:
+    publisher: AppPublisher = request.app.state.publisher
     return publisher
 
 
@@ -61,7 +61,7 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-Publisher = Annotated[ArticlePublisher, Depends(get_publisher)]
+AppPublisher = Annotated[Publisher, Depends(get_publisher)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 
 
@@ -99,7 +99,7 @@ async def json_only(request: Request) -> None:
 
 
 async def submit_article(
-    article: ArticleIn, publisher: Publisher, settings: AppSettings
+    article: ArticleIn, publisher: AppPublisher, settings: AppSettings
 ) -> JSONResponse:
     """Accept one article; 202 means the record is on the broker. The reply's
     `status_url` (GET, on the query service) says what became of this revision: accepted,
@@ -136,7 +136,7 @@ async def retract_article(
             description="The article to withdraw.",
         ),
     ],
-    publisher: Publisher,
+    publisher: AppPublisher,
     settings: AppSettings,
     reason: Annotated[
         str | None, Query(max_length=1000, description="Why, for people reading the log.")
@@ -153,7 +153,7 @@ async def retract_article(
 
 
 async def submit_batch(
-    request: Request, publisher: Publisher, settings: AppSettings
+    request: Request, publisher: AppPublisher, settings: AppSettings
 ) -> JSONResponse:
     """Up to 1,000 articles as a JSON array or JSON Lines; an outcome per item."""
     content_type = request.headers.get("content-type", "")
@@ -186,7 +186,7 @@ async def submit_batch(
 
 
 def create_app(
-    make_publisher: Callable[[], ArticlePublisher], settings: Settings | None = None
+    make_publisher: Callable[[], Publisher], settings: Settings | None = None
 ) -> FastAPI:
     """Build the app; the publisher (and its producer) lives for the app's lifespan."""
     settings = settings or Settings()
@@ -290,7 +290,7 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-async def readyz(publisher: Publisher, settings: AppSettings) -> JSONResponse:
+async def readyz(publisher: AppPublisher, settings: AppSettings) -> JSONResponse:
     """200 while the broker answers with the articles topic; 503 otherwise."""
     if await publisher.ready():
         return JSONResponse({"ready": True})

@@ -135,8 +135,8 @@ def test_nothing_lost_or_doubled_through_kills_and_a_broker_restart(stack: Stack
     assert set(per_article.values()) == {1}
 
     items = timeline(stack.query_url)
-    ids = Counter(i["incident_id"] for i in items)
-    assert max(ids.values()) == 1
+    per_incident = Counter(i["incident_id"] for i in items)
+    assert max(per_incident.values()) == 1
     found: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     for i in items:
         found[i["article_id"]].add((i["incident_id"], i["start"], i["end"]))

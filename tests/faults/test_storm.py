@@ -12,6 +12,7 @@ past it leaves no trace anywhere else.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import os
 import queue
@@ -132,6 +133,11 @@ def occurrences(path: Path, text: str) -> int:
     return path.read_text(errors="replace").count(text) if path.exists() else 0
 
 
+def reached(log: Path, phase: str, before: int) -> bool:
+    """Whether `phase` appears in the log more often than the `before` times seen so far."""
+    return occurrences(log, phase) > before
+
+
 def storm(stack: Stack, poster: Poster, restarts: int) -> list[str]:
     """Start worker 'b' and stop it again, `restarts` times, then start it for good; what
     happened, for the report."""
@@ -145,7 +151,7 @@ def storm(stack: Stack, poster: Poster, restarts: int) -> list[str]:
         stack.start("b", "worker", *port_of("b"))
         poster.release(BURST)
         try:
-            poll(lambda p=phase, s=seen: occurrences(log, p) > s, PHASE_DEADLINE_S, phase)
+            poll(functools.partial(reached, log, phase, seen), PHASE_DEADLINE_S, phase)
         except AssertionError:
             notes.append(f"b never reached {phase!r} within {PHASE_DEADLINE_S:.0f} s")
         time.sleep(delay)  # the storm's pace, not a wait for something to happen

@@ -22,8 +22,6 @@ from services.platform.kafka.topics import create_topics
 from services.platform.settings import Settings
 from services.query.api import create_app
 
-pytestmark = pytest.mark.integration
-
 
 @pytest.fixture
 def settings(bootstrap: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:

@@ -22,8 +22,6 @@ from services.timeline.events import ArticleRetracted
 from tests.articles import article
 from tests.kafka_helpers import consume, new_topics, topic_size
 
-pytestmark = pytest.mark.integration
-
 GOOD = article("good-1", body="Talks began on December 1.")
 RETRACTION = ArticleRetracted(article_id="gone-1", retracted_at=datetime(2025, 12, 16, tzinfo=UTC))
 

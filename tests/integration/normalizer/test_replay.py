@@ -23,8 +23,6 @@ from tests.articles import article
 from tests.integration.query.polling import eventually
 from tests.kafka_helpers import new_topics, topic_size
 
-pytestmark = pytest.mark.integration
-
 BODIES = [
     "Talks began on December 1 and ended two days later.",
     "The port closed on Friday.",

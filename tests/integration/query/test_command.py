@@ -19,8 +19,6 @@ from services.platform.settings import Settings
 from tests.integration.query.polling import eventually
 from tests.unit.query.factories import timeline
 
-pytestmark = pytest.mark.integration
-
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -18,7 +18,6 @@ from services.query.store import TimelineStore
 from tests.integration.query.polling import eventually
 from tests.unit.query.factories import timeline
 
-pytestmark = pytest.mark.integration
 ARTICLES = [f"real-{n}" for n in range(40)]
 ELSEWHERE = LogIdentity("OtherClusterAAAAAAAAAA", "OtherTopicAAAAAAAAAAAA")
 

@@ -19,8 +19,6 @@ from tests.integration.query.polling import eventually
 from tests.integration.query.serving import in_process, is_ready
 from tests.unit.query.factories import timeline
 
-pytestmark = pytest.mark.integration
-
 
 def live(path: Path) -> dict[str, set[str]]:
     """Article id -> revisions of its live incidents, as stored."""

@@ -8,7 +8,6 @@ import contextlib
 from pathlib import Path
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.platform.settings import Settings
@@ -18,8 +17,6 @@ from services.query.rebuild import Rebuilder
 from tests.integration.query.polling import eventually
 from tests.integration.query.serving import in_process, is_ready
 from tests.unit.query.factories import timeline
-
-pytestmark = pytest.mark.integration
 
 ARTICLES = 40
 

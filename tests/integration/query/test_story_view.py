@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaProducer
 from playwright import async_api as playwright_api
 
@@ -13,8 +12,6 @@ from tests.integration.query.polling import eventually
 from tests.integration.query.serving import served
 from tests.integration.query.test_web_page import CHROMIUM, CHROMIUM_ARGS
 from tests.unit.query.story_factories import article
-
-pytestmark = pytest.mark.integration
 
 STORY = [
     article("quake-1", 1, ["The earthquake of magnitude seven struck the capital at dusk."]),

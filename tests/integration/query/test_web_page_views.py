@@ -14,11 +14,10 @@ from services.ingest.submission import parse_article, to_event
 from services.platform.settings import PROJECT_ROOT, Settings
 from services.query.api import create_app
 from services.query.store import TimelineStore
+from services.timeline.events import ArticleTimeline
 from services.timeline.incidents import build_timeline
 from tests.integration.query.serving import served
 from tests.integration.query.test_web_page import CHROMIUM, CHROMIUM_ARGS
-
-pytestmark = pytest.mark.integration
 
 SEED_URL = "https://news.example.org/seed"
 SEED_LABELS = [
@@ -42,7 +41,7 @@ NEWEST_FIRST = (
 WINDOW_MS = "((w) => Date.parse(w.end) - Date.parse(w.start))(timelinePage.axis.window())"
 
 
-def seed_timelines() -> list[object]:
+def seed_timelines() -> list[ArticleTimeline]:
     """The seed article (with a URL) and a second article from another source."""
     seed = json.loads((PROJECT_ROOT / "seeds" / "seed-article.json").read_text())
     other = json.loads((PROJECT_ROOT / "seeds" / "harbor-bridge-reopens.json").read_text())
@@ -57,7 +56,7 @@ async def base(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     """One server for the module: the tests only read."""
     settings = Settings(database_path=tmp_path_factory.mktemp("page") / "q.sqlite3")
     store = TimelineStore(settings.database_path)
-    store.apply("timelines", 0, list(enumerate(seed_timelines())))  # type: ignore[arg-type]
+    store.apply("timelines", 0, list(enumerate(seed_timelines())))
     store.close()
     async with served(create_app(settings)) as url:
         yield url
@@ -82,7 +81,8 @@ async def opened(browser: playwright_api.Browser, url: str, width: int = 1280) -
 
 
 async def texts(page: Page, selector: str) -> list[str]:
-    return await page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+    found = await page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+    return [str(text) for text in found]
 
 
 async def test_dates_print_at_their_granularity_and_link_the_article(

@@ -54,7 +54,7 @@ query_schema = schemathesis.openapi.from_asgi("/openapi.json", query_app_with_da
 
 @ingest_schema.parametrize()
 @FUZZ
-def test_ingest_api(case: schemathesis.Case) -> None:
+def test_ingest_api(case: schemathesis.Case[Any]) -> None:
     # A JSON Lines body "of the wrong type" (not text) has no form on the wire.
     assume(case.media_type != "application/x-ndjson" or isinstance(case.body, str))
     case.call_and_validate()
@@ -62,7 +62,7 @@ def test_ingest_api(case: schemathesis.Case) -> None:
 
 @query_schema.exclude(path="/v1/timeline/stream").parametrize()
 @FUZZ
-def test_query_api(case: schemathesis.Case) -> None:
+def test_query_api(case: schemathesis.Case[Any]) -> None:
     # A cursor is valid only when this service signed it, and a window must not end before
     # it starts, which no schema can say: a made-up cursor or a reversed window is rightly
     # refused (422), so only that one check is left out for them.

@@ -32,7 +32,7 @@ def publisher() -> FakePublisher:
 
 @pytest.fixture
 async def client(publisher: FakePublisher) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(lambda: publisher, Settings(max_record_bytes=LIMIT))  # type: ignore[arg-type,return-value]
+    app = create_app(lambda: publisher, Settings(max_record_bytes=LIMIT))
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:

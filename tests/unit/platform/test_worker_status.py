@@ -43,6 +43,7 @@ def worker() -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
 
 
 def test_counts_sum_each_metric_over_its_labels() -> None:

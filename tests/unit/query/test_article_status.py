@@ -14,7 +14,7 @@ from asgi_lifespan import LifespanManager
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.article_status import DeadLetterSeen
-from services.query.store import Retraction, TimelineStore
+from services.query.store import Change, Retraction, TimelineStore
 from tests.unit.query.factories import timeline
 
 LETTERS = {
@@ -31,7 +31,7 @@ async def find(article_id: str) -> Sequence[DeadLetterSeen]:
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     settings = Settings(database_path=tmp_path / "q.sqlite3")
     store = TimelineStore(settings.database_path)
-    changes = [timeline("a", [(0, 1), (2, 3)]), timeline("gone"), Retraction("gone")]
+    changes: list[Change] = [timeline("a", [(0, 1), (2, 3)]), timeline("gone"), Retraction("gone")]
     store.apply("timelines", 0, list(enumerate(changes)))
     store.close()
     app = create_app(settings)
