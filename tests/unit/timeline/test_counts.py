@@ -62,3 +62,15 @@ def test_modifiers_belong_to_the_expression(text: str, expected: list[tuple[str,
 def test_in_the_summer_offensive_the_article_is_the_nouns() -> None:
     text = "In 1918 the army prepared. The Spring Offensive failed, and the summer campaign too."
     assert pairs(text) == [("1918", "1918"), ("Spring", "1918-SP"), ("summer", "1918-SU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices may fall in the weeks ahead.", [("the weeks ahead", "PXW")]),
+        ("Over the years the town grew.", [("the years", "PXY")]),
+        ("It was a 3 year long siege.", [("3 year long", "P3Y")]),
+    ],
+)
+def test_vague_and_adjectival_lengths(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
