@@ -23,10 +23,11 @@ import pytest
 from services.ingest.submission import parse_article, to_event
 from services.query.times import to_key, to_rfc3339
 from services.timeline.incidents import build_timeline
-from tests.e2e.polling import poll, timeline
+from tests.e2e.polling import timeline
 from tests.faults.chaos import Chaos, Progress, cli
 from tests.faults.stack import Stack
 from tests.kafka_helpers import topic_size
+from tests.polling import poll
 
 pytestmark = pytest.mark.integration
 

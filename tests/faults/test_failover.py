@@ -15,8 +15,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from services.ingest.submission import parse_article, to_event
 from services.platform.kafka.local_broker import free_port
-from tests.e2e.polling import poll
 from tests.faults.stack import Stack, group_lag
+from tests.polling import poll
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 

@@ -28,9 +28,9 @@ from aiokafka.errors import KafkaError
 from services.ingest.submission import parse_article, to_event
 from services.platform.kafka.local_broker import free_port
 from services.platform.kafka.topic_reader import read_topic
-from tests.e2e.polling import poll
 from tests.faults.stack import Stack, group_lag
 from tests.faults.topic_truth import latest_revisions, latest_timelines
+from tests.polling import poll
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 

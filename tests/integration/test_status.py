@@ -21,6 +21,7 @@ from services.platform.kafka.log_identity import fetch_identity
 from services.platform.kafka.topics import create_topics
 from services.platform.settings import Settings
 from services.query.api import create_app
+from tests.polling import poll
 
 
 @pytest.fixture
@@ -76,14 +77,14 @@ def replica(settings: Settings, bootstrap: str) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+
+    def ready() -> bool:
         try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                break
+            return httpx.get(f"{url}/readyz", timeout=2).status_code == 200
         except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
+            return False
+
+    poll(ready, 60, "the query service's /readyz")
     try:
         yield url
     finally:

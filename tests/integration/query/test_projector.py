@@ -15,8 +15,8 @@ from services.query.projector import Projector
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
 from services.query.store import TimelineStore
-from tests.integration.query.polling import eventually
 from tests.integration.query.serving import in_process, is_ready
+from tests.polling import eventually
 from tests.unit.query.factories import timeline
 
 

@@ -8,9 +8,9 @@ from playwright import async_api as playwright_api
 
 from services.platform.settings import Settings
 from services.query.api import create_app
-from tests.integration.query.polling import eventually
 from tests.integration.query.serving import served
 from tests.integration.query.test_web_page import CHROMIUM, CHROMIUM_ARGS
+from tests.polling import eventually
 from tests.unit.query.story_factories import article
 
 STORY = [

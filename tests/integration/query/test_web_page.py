@@ -10,8 +10,8 @@ from playwright import async_api as playwright_api
 
 from services.platform.settings import Settings
 from services.query.api import create_app
-from tests.integration.query.polling import eventually
 from tests.integration.query.serving import served
+from tests.polling import eventually
 from tests.unit.query.factories import timeline
 
 # Debian's Chromium, installed by `make test`; playwright's own browser download is not used.
