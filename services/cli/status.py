@@ -88,7 +88,7 @@ def workers_table(status: Status) -> Table:
     from rich.table import Table
 
     table = Table()
-    for column in ("worker", "state", "processed", "dead letters", "lag", "gaps healed"):
+    for column in ("worker", "state", "processed", "dead letters", "lag", "gaps"):
         table.add_column(column)
     for worker in status.workers:
         if not worker.answered:
