@@ -158,3 +158,54 @@ async def test_the_page_fits_a_phone(base: str, browser: playwright_api.Browser)
     first = await page.locator("li.incident").first.bounding_box()
     assert first is not None
     assert first["x"] + first["width"] <= 390
+    # News on the first screen (844 px tall): the filters are folded away until asked for.
+    assert first["y"] + 60 < 844
+    assert await page.is_hidden("input[name=q]")
+    await page.click("#filter-panel > summary")
+    assert await page.is_visible("input[name=q]")
+
+
+async def test_to_is_the_last_day_shown(base: str, browser: playwright_api.Browser) -> None:
+    page = await opened(browser, f"{base}/?from=2025-12-13&to=2025-12-13&source=Seed+Wire")
+    labels = await texts(page, "li.incident .when")
+    assert "Dec 13, 2025" in labels  # From = To = that day shows that day
+    assert "Dec 15, 2025, 08:00 UTC" not in labels
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("from=banana", "from"), ("from=2025-12-14&to=2025-12-01", "from"), ("q=!!!", "q")],
+)
+async def test_a_bad_filter_shows_a_banner_saying_what_and_how_to_fix_it(
+    base: str, browser: playwright_api.Browser, query: str, field: str
+) -> None:
+    page = await browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(f"{base}/?{query}")
+    await page.wait_for_selector("#banner:not([hidden])")
+    said = await page.inner_text("#banner")
+    assert f"“{field}”" in said
+    assert "HTTP 422" in said
+    assert "Clear the filters" in said
+    assert await page.inner_text("#status") == "error"
+    assert errors == []
+    await page.click("#banner-reset")
+    await page.wait_for_selector("li.incident")
+    assert await page.is_hidden("#banner")
+
+
+async def test_axis_items_name_their_article(base: str, browser: playwright_api.Browser) -> None:
+    page = await opened(browser, f"{base}/?source=Seed+Wire")
+    await page.click("#zoom-fit")
+    await page.wait_for_function(
+        "[...document.querySelectorAll('.vis-item-content')]"
+        ".some(e => e.textContent.includes('December 13 · Coalition strikes'))"
+    )
+    # No label is cut: a range's content may run past its end rather than be clipped.
+    overflow = await page.eval_on_selector_all(
+        ".vis-item.vis-range .vis-item-overflow",
+        "els => els.map(e => getComputedStyle(e).overflow)",
+    )
+    assert overflow
+    assert set(overflow) == {"visible"}
