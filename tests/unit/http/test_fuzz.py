@@ -11,7 +11,7 @@ from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, assume, settings
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from services.ingest.app import create_app as create_ingest
 from services.platform.settings import Settings
@@ -69,7 +69,16 @@ def test_query_api(case: schemathesis.Case[Any]) -> None:
     # can say: those are rightly refused (422), so only that one check is left out for them.
     query = case.query or {}
     unsayable = "cursor" in query or reversed_window(query) or wordless(query)
-    case.call_and_validate(excluded_checks=[positive_data_acceptance] if unsayable else None)
+    excluded = [positive_data_acceptance] if unsayable else []
+    # The repeatable filters are arrays in the schema, and a query string cannot tell one
+    # value from an array of one (`?article_id=v` is ["v"], as OpenAPI's form style says):
+    # a "non-array" generated for them is a valid request on the wire.
+    if REPEATABLE & set(query):
+        excluded.append(negative_data_rejection)
+    case.call_and_validate(excluded_checks=excluded or None)
+
+
+REPEATABLE = {"article_id", "source", "language"}
 
 
 def wordless(query: dict[str, Any]) -> bool:
