@@ -72,5 +72,9 @@ class Collection:
         self._vectors = {text: tfidf(s.counts, self.idf) for text, s in distinct.items()}
 
     def vector(self, sentence: Parsed) -> Vector:
+        """The sentence's vector; one outside the collection (a lead cut from its dateline)
+        is computed once too, and kept while the collection lives."""
         found = self._vectors.get(sentence.text)
-        return tfidf(sentence.counts, self.idf) if found is None else found
+        if found is None:
+            found = self._vectors[sentence.text] = tfidf(sentence.counts, self.idf)
+        return found
