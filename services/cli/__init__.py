@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "feeds",
     "worker",
     "dlq",
+    "audit",
     "query",
     "projector",
     "status",

@@ -8,19 +8,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from services.platform.errors import UsageError
+from services.platform.rfc3339 import parse
 
 
 def parse_time(text: str, option: str) -> datetime:
     """An RFC 3339 time with its offset (a bare time would depend on this machine's zone)."""
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        example = "2025-12-15T08:00:00Z"
-        msg = f"{option} {text!r}: expected an RFC 3339 time with an offset, e.g. {example}"
-        raise UsageError(msg)
-    return moment
+        return parse(text)
+    except ValueError as exc:
+        msg = f"{option} {exc}"
+        raise UsageError(msg) from exc
 
 
 def parse_position(text: str, option: str) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""`newstimeline dlq list|redrive`: the dead-letter topic, inspected and re-driven."""
+"""`newstimeline dlq list|redrive|discard`: the dead-letter topic, inspected, re-driven
+and discarded."""
 
 from __future__ import annotations
 
@@ -55,19 +56,52 @@ async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace)
     return 1 if report.held else 0
 
 
+async def _discard(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
+    from services.cli.args import parse_position, parse_time
+    from services.normalizer.redrive import Selection, discard
+
+    since = parse_time(args.since, "--since") if args.since else None
+    positions = frozenset(parse_position(text, "--offset") for text in args.offset)
+    gone = await discard(settings, bootstrap, Selection(since, positions))
+    if args.json:
+        sys.stdout.write(json.dumps([v.as_json() for v in gone], indent=2) + "\n")
+    else:
+        sys.stdout.write(f"discarded {len(gone)}\n")
+        for item in gone:
+            sys.stdout.write(item.line() + "\n")
+    return 0
+
+
+def discard_selection_problem(args: argparse.Namespace) -> str | None:
+    """Discarding loses records for good: it needs a selection, or --all with --yes."""
+    chosen = bool(args.offset or args.since)
+    if args.all and chosen:
+        return "dlq discard: give --all or a selection (--offset, --since), not both"
+    if args.all and not args.yes:
+        return "dlq discard --all discards every pending dead letter: add --yes to confirm"
+    if not args.all and not chosen:
+        return "dlq discard: say which records (--offset P:O, --since TIME) or --all --yes"
+    return None
+
+
+ACTIONS = {"list": _list, "redrive": _redrive, "discard": _discard}
+
+
 def dead_letters(args: argparse.Namespace) -> int:
     import asyncio
 
+    from services.platform.errors import UsageError
     from services.platform.kafka.broker_address import bootstrap_or_raise
     from services.platform.logs import configure_console_logging
     from services.platform.settings import Settings
 
+    if args.action == "discard" and (problem := discard_selection_problem(args)):
+        raise UsageError(problem)
     settings = Settings()
     # A person reads the listing: JSON lines go to a file, warnings to the console.
     configure_console_logging("dlq", settings.log_level, settings.logs_dir / "dlq.log")
     bootstrap = bootstrap_or_raise(settings)  # found, never started here
-    action = _list if args.action == "list" else _redrive
-    return asyncio.run(action(settings, bootstrap, args))
+    return asyncio.run(ACTIONS[args.action](settings, bootstrap, args))
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,4 +119,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="only the dead letter at partition P, offset O (repeatable)",
     )  # fmt: skip
     again.add_argument("--json", action="store_true", help="the report as JSON")
+    drop = actions.add_parser(
+        "discard", help="mark dead letters handled without re-driving them (status stops "
+        "counting them)",
+    )  # fmt: skip
+    drop.add_argument("--since", help="only dead letters written at or after this time")
+    drop.add_argument(
+        "--offset", action="append", default=[], metavar="P:O",
+        help="only the dead letter at partition P, offset O (repeatable)",
+    )  # fmt: skip
+    drop.add_argument("--all", action="store_true", help="every pending dead letter")
+    drop.add_argument("--yes", action="store_true", help="confirm --all")
+    drop.add_argument("--json", action="store_true", help="what was discarded, as JSON")
     dlq.set_defaults(handler=dead_letters)

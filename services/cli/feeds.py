@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from services.ingest.feeds.publish import FeedReport, Outcome
-    from services.ingest.publisher import ArticlePublisher
+    from services.ingest.publisher import Publisher
     from services.platform.settings import Settings
     from services.timeline.events import ArticleSubmitted
 
@@ -85,7 +85,7 @@ def display(feed: str) -> str:
 class FeedRun:
     """Passes over the feeds with one publisher, one HTTP client and one state file."""
 
-    def __init__(self, settings: Settings, publisher: ArticlePublisher, console: Console) -> None:
+    def __init__(self, settings: Settings, publisher: Publisher, console: Console) -> None:
         from services.ingest.feeds.state import FeedState
 
         self.settings, self.publisher, self.console = settings, publisher, console
@@ -147,7 +147,7 @@ def summary(reports: Sequence[FeedReport]) -> Table:
 
 
 async def run_feeds(
-    settings: Settings, publisher: ArticlePublisher, feeds: list[str], every_s: float | None
+    settings: Settings, publisher: Publisher, feeds: list[str], every_s: float | None
 ) -> int:
     """One pass (exit 1 when a feed failed or an entry was refused), or passes every
     `every_s` seconds until SIGINT or SIGTERM (exit 0)."""

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from services.ingest.files import Item
-    from services.ingest.publisher import ArticlePublisher
+    from services.ingest.publisher import Publisher
     from services.platform.settings import Settings
     from services.timeline.events import ArticleSubmitted
 
@@ -43,7 +43,7 @@ def _validated(items: list[Item], console: Console) -> list[ArticleSubmitted]:
     return valid
 
 
-async def _publish_items(publisher: ArticlePublisher, items: list[Item]) -> tuple[int, int]:
+async def _publish_items(publisher: Publisher, items: list[Item]) -> tuple[int, int]:
     from rich.console import Console
     from rich.progress import Progress
 

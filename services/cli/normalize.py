@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("normalize", help="temporal expressions of text on stdin")
-    command.add_argument("--published-at", help="ISO 8601 with offset, e.g. 2025-12-15T08:00:00Z")
+    command.add_argument("--published-at", help="RFC 3339 with offset, e.g. 2025-12-15T08:00:00Z")
     command.add_argument(
         "--language",
         default="en",
@@ -48,18 +48,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def parse_published_at(value: str | None) -> datetime:
+    from services.platform.rfc3339 import parse
+
     if not value:
-        msg = "--published-at is required (ISO 8601 with an offset)"
+        msg = "--published-at is required (RFC 3339 with an offset)"
         raise UsageError(msg)
     try:
-        published = datetime.fromisoformat(value)
+        return parse(value)
     except ValueError as exc:
-        msg = f"--published-at {value!r} is not ISO 8601"
+        msg = f"--published-at {exc}"
         raise UsageError(msg) from exc
-    if published.tzinfo is None:
-        msg = f"--published-at {value!r} has no UTC offset"
-        raise UsageError(msg)
-    return published
 
 
 def parse_timezone(value: str | None) -> str | None:
@@ -107,6 +105,7 @@ def run_normalize(args: argparse.Namespace) -> int:
 def _normalize_line(
     line: str, default_language: str, default_kind: DocumentType | None
 ) -> dict[str, Any]:
+    from services.platform.rfc3339 import parse
     from services.timeline.language_tags import primary_language
     from services.timeline.normalize import normalize
     from services.timeline.temporal.document_type import DocumentType
@@ -118,7 +117,7 @@ def _normalize_line(
     if not isinstance(record.get("published_at"), str):
         msg = "missing string 'published_at'"
         raise TypeError(msg)
-    published = datetime.fromisoformat(record["published_at"])
+    published = parse(record["published_at"])
     timezone = record.get("timezone")
     if timezone is not None and not isinstance(timezone, str):
         msg = "'timezone' must be a string (an IANA name)"

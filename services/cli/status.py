@@ -88,14 +88,15 @@ def workers_table(status: Status) -> Table:
     from rich.table import Table
 
     table = Table()
-    for column in ("worker", "state", "processed", "dead letters", "lag"):
+    for column in ("worker", "state", "processed", "dead letters", "lag", "gaps"):
         table.add_column(column)
     for worker in status.workers:
         if not worker.answered:
             state = "[red]no answer[/red]" if worker.required else "not running here"
-            table.add_row(worker.url, state, "", "", "")
+            table.add_row(worker.url, state, "", "", "", "")
             continue
-        counts = [f"{worker.counts[name]:.0f}" for name in ("processed", "dead_letters", "lag")]
+        shown = ("processed", "dead_letters", "lag", "gaps")
+        counts = [f"{worker.counts[name]:.0f}" for name in shown]
         table.add_row(worker.url, "healthy", *counts)
     return table
 
@@ -121,6 +122,7 @@ def status_command(args: argparse.Namespace) -> int:
 
     from rich.console import Console
 
+    from services.normalizer.redrive import pending_count
     from services.platform.ops.status import gather_status, quiet_kafka_logs, replica_urls
     from services.platform.ops.worker_status import worker_urls
     from services.platform.settings import Settings
@@ -129,7 +131,12 @@ def status_command(args: argparse.Namespace) -> int:
     quiet_kafka_logs()
     urls = replica_urls(settings, args.query or [])
     workers = worker_urls(settings, args.worker or [])
-    status = asyncio.run(gather_status(settings, urls, args.timeout, workers))
+    # Dead letters re-driven or discarded are handled: only the others are counted.
+    status = asyncio.run(
+        gather_status(
+            settings, urls, args.timeout, workers, lambda address: pending_count(settings, address)
+        )
+    )
     if args.json:
         sys.stdout.write(as_json(status) + "\n")
     else:

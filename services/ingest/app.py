@@ -7,11 +7,13 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, status
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
+from starlette.concurrency import run_in_threadpool
 
 from services.ingest.batch import (
     BatchError,
@@ -22,8 +24,8 @@ from services.ingest.batch import (
     validate_items,
 )
 from services.ingest.publisher import (
-    ArticlePublisher,
     BrokerUnavailableError,
+    Publisher,
     Receipt,
     publish_all,
 )
@@ -49,8 +51,8 @@ AT_LEAST_ONCE = (
 )
 
 
-def get_publisher(request: Request) -> ArticlePublisher:
-    publisher: ArticlePublisher = request.app.state.publisher
+def get_publisher(request: Request) -> Publisher:
+    publisher: AppPublisher = request.app.state.publisher
     return publisher
 
 
@@ -59,7 +61,7 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-Publisher = Annotated[ArticlePublisher, Depends(get_publisher)]
+AppPublisher = Annotated[Publisher, Depends(get_publisher)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 
 
@@ -71,6 +73,14 @@ def receipt_body(receipt: Receipt) -> dict[str, Any]:
         "partition": receipt.partition,
         "offset": receipt.offset,
     }
+
+
+def status_url(settings: Settings, receipt: Receipt) -> str:
+    """Where the client learns what became of the revision: built, dead-lettered (and
+    why), retracted, or still accepted (the query service's status route)."""
+    query = urlencode({"revision": receipt.revision})
+    path = f"/v1/articles/{quote(receipt.article_id, safe='')}/status?{query}"
+    return f"http://{settings.query_host}:{settings.query_port}{path}"
 
 
 def unavailable(exc: BrokerUnavailableError, settings: Settings) -> JSONResponse:
@@ -89,18 +99,23 @@ async def json_only(request: Request) -> None:
 
 
 async def submit_article(
-    article: ArticleIn, publisher: Publisher, settings: AppSettings
+    article: ArticleIn, publisher: AppPublisher, settings: AppSettings
 ) -> JSONResponse:
-    """Accept one article; 202 means the record is on the broker."""
+    """Accept one article; 202 means the record is on the broker. The reply's
+    `status_url` (GET, on the query service) says what became of this revision: accepted,
+    built (with its incident count), dead-lettered (with the reason) or retracted."""
     event = to_event(article)
-    if problem := size_problem(event, settings.max_record_bytes):
-        return field_problem(["body", "body"], problem)
+    # Off the event loop: the check builds the timeline (milliseconds for an article of
+    # ordinary length, more near the 1 MiB limit).
+    if problem := await run_in_threadpool(size_problem, event, settings.max_record_bytes):
+        return field_problem(["body", "body"], problem, status_code=413)
     try:
         receipt = await publisher.publish(event)
     except BrokerUnavailableError as exc:
         return unavailable(exc, settings)
     body = receipt_body(receipt)
     log.info("article accepted", extra=body)
+    body["status_url"] = status_url(settings, receipt)
     return JSONResponse(body, status_code=status.HTTP_202_ACCEPTED)
 
 
@@ -121,7 +136,7 @@ async def retract_article(
             description="The article to withdraw.",
         ),
     ],
-    publisher: Publisher,
+    publisher: AppPublisher,
     settings: AppSettings,
     reason: Annotated[
         str | None, Query(max_length=1000, description="Why, for people reading the log.")
@@ -138,7 +153,7 @@ async def retract_article(
 
 
 async def submit_batch(
-    request: Request, publisher: Publisher, settings: AppSettings
+    request: Request, publisher: AppPublisher, settings: AppSettings
 ) -> JSONResponse:
     """Up to 1,000 articles as a JSON array or JSON Lines; an outcome per item."""
     content_type = request.headers.get("content-type", "")
@@ -149,7 +164,7 @@ async def submit_batch(
         return field_problem(["header", "content-type"], str(exc), status_code=415)
     except (BatchError, UnicodeDecodeError) as exc:
         return field_problem(["body"], str(exc)[:300])
-    valid, refused = validate_items(items, settings.max_record_bytes)
+    valid, refused = await run_in_threadpool(validate_items, items, settings.max_record_bytes)
     outcomes = await publish_all(publisher, [event for _, event in valid])
     results: dict[int, dict[str, Any]] = {
         r.index: {"index": r.index, "status": "refused", "error": r.error} for r in refused
@@ -171,7 +186,7 @@ async def submit_batch(
 
 
 def create_app(
-    make_publisher: Callable[[], ArticlePublisher], settings: Settings | None = None
+    make_publisher: Callable[[], Publisher], settings: Settings | None = None
 ) -> FastAPI:
     """Build the app; the publisher (and its producer) lives for the app's lifespan."""
     settings = settings or Settings()
@@ -275,7 +290,7 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-async def readyz(publisher: Publisher, settings: AppSettings) -> JSONResponse:
+async def readyz(publisher: AppPublisher, settings: AppSettings) -> JSONResponse:
     """200 while the broker answers with the articles topic; 503 otherwise."""
     if await publisher.ready():
         return JSONResponse({"ready": True})

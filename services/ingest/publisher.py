@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
@@ -41,6 +41,19 @@ class Receipt:
 def event_id(article: ArticleSubmitted) -> str:
     """The same revision is the same event: consumers may deduplicate on ce_id."""
     return str(uuid.uuid5(EVENT_NAMESPACE, f"{article.article_id}/{article.revision}"))
+
+
+class Publisher(Protocol):
+    """What the ingest API and commands need of a publisher (a port): ArticlePublisher
+    publishes to Kafka; the tests' fakes keep what they are given in memory."""
+
+    async def publish(self, article: ArticleSubmitted) -> Receipt: ...
+
+    async def retract(self, article_id: str, reason: str | None = None) -> Receipt: ...
+
+    async def ready(self) -> bool: ...
+
+    async def close(self) -> None: ...
 
 
 class ArticlePublisher:
@@ -144,7 +157,7 @@ async def _stop_quietly(producer: AIOKafkaProducer, timeout_s: float = 3.0) -> N
 
 
 async def publish_all(
-    publisher: ArticlePublisher, articles: list[ArticleSubmitted]
+    publisher: Publisher, articles: list[ArticleSubmitted]
 ) -> list[Receipt | BrokerUnavailableError]:
     """Publish concurrently so a batch shares the producer's batching; each item keeps its
     own outcome, and the order of the results is the order of the input."""

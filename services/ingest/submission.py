@@ -25,6 +25,7 @@ from pydantic import (
 
 from services.platform.rfc3339 import check_text, date_time_pattern
 from services.timeline.events import MAX_BODY_BYTES, ArticleId, ArticleSubmitted, TimezoneName
+from services.timeline.incidents import build_timeline
 from services.timeline.language_tags import primary_language, two_letter_codes
 from services.timeline.temporal.document_type import DocumentType
 from services.timeline.zones import known_zone_names
@@ -183,11 +184,28 @@ def describe_errors(error: ValidationError) -> str:
 
 
 def size_problem(event: ArticleSubmitted, max_bytes: int) -> str | None:
-    """Why the event cannot go on the topic (too large once encoded), or None."""
+    """Why the event cannot go on the topic (too large once encoded), or why the worker
+    could not publish its timeline (too large: every incident repeats its sentence), or
+    None. The timeline is built here the way the worker builds it (the core is pure and
+    deterministic), so a 202 is never followed by a dead letter for its size; a build that
+    fails is left to the worker, which dead-letters it with the cause."""
     size = len(event.model_dump_json().encode())
-    if size <= max_bytes:
+    if size > max_bytes:
+        return (
+            f"the article is {size} bytes once encoded, more than the max_record_bytes limit "
+            f"of {max_bytes} a record may hold"
+        )
+    try:
+        timeline = build_timeline(event)
+    except Exception:
         return None
-    return f"the article is {size} bytes once encoded, more than the {max_bytes} a record may hold"
+    built = len(timeline.model_dump_json().encode())
+    if built <= max_bytes:
+        return None
+    return (
+        f"its timeline would be {built} bytes ({len(timeline.incidents)} incidents, each with "
+        f"its sentence), more than the max_record_bytes limit of {max_bytes} a record may hold"
+    )
 
 
 def parse_article(raw: Any) -> ArticleIn:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,10 @@ from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.normalizer.dead_letters import Origin, dead_letter_headers
+from services.normalizer.guarded_consumer import install_guard
+from services.normalizer.healing import Healer
 from services.normalizer.metrics import Partition, WorkerMetrics
+from services.normalizer.offset_guard import OffsetGuard
 from services.normalizer.processing import DeadLetter, Outcome, Publish, Skip, decide, event_type
 from services.platform.kafka.clients import producer_max_request_bytes
 from services.platform.logs import article_id
@@ -52,6 +55,9 @@ class RecordHandler:
     revisions: Any
     metrics: WorkerMetrics
     max_record_bytes: int
+    # Told when a record's handling starts and when it is done (the offset guard).
+    on_started: Callable[[Any], None] = lambda _message: None
+    on_handled: Callable[[Any], None] = lambda _message: None
 
     def timed_decision(self, value: bytes | None, kind: str | None) -> Outcome:
         began = time.perf_counter()
@@ -73,6 +79,25 @@ class RecordHandler:
             log.info("revision %s already published", outcome.revision)
         self.metrics.records.labels(OUTCOMES[type(outcome)]).inc()
         self.metrics.progress.done(message.topic, message.partition, message.offset)
+
+    async def safely(self, message: Any) -> None:
+        """Handle one record; what fails for this record alone sends it to the dead letters,
+        and a handled record is reported (the offset guard counts it)."""
+        token = article_id.set(_key_text(message.key))
+        self.on_started(message)
+        try:
+            await self(message)
+        except MessageSizeTooLargeError as exc:
+            await self.set_aside(message, exc)
+        except KafkaError:
+            raise  # the broker's trouble, not the record's: Faust retries the record
+        except Exception as exc:
+            # One record's unforeseen failure must not stop the others.
+            log.exception("record failed; sending it to the dead letters")
+            await self.set_aside(message, exc)
+        finally:
+            article_id.reset(token)
+        self.on_handled(message)
 
     async def set_aside(self, message: Any, error: BaseException) -> None:
         origin = Origin(message.topic, message.partition, message.offset)
@@ -115,35 +140,32 @@ def create_app(
     """Build the Faust app and its one agent; nothing connects until the worker starts."""
     options = app_options(settings, bootstrap, data_dir, port or settings.worker_port)
     app = faust.App(settings.worker_group, **options)
+    metrics = WorkerMetrics()
+    fetch_bytes = producer_max_request_bytes(settings)
+    healer = Healer(app, OffsetGuard(settings.topics.articles), bootstrap, metrics, fetch_bytes)
+    install_guard(app, healer)  # before anything asks the app for its transport
     raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
     articles = app.topic(settings.topics.articles, **raw)
     revisions = app.Table(
         "article-revisions", default=str, partitions=settings.topics.partitions, key_type=str,
         value_type=str,
     )  # fmt: skip
-    metrics = WorkerMetrics()
     metrics.watch_lag(lambda: end_offsets(app, settings.topics.articles))
     timelines = app.topic(settings.topics.timelines, **raw)
     dead_letters = app.topic(settings.topics.dead_letters, **raw)
-    handle = RecordHandler(timelines, dead_letters, revisions, metrics, settings.max_record_bytes)
+    handle = RecordHandler(timelines, dead_letters, revisions, metrics, settings.max_record_bytes,
+                           healer.started, healer.handled)  # fmt: skip
+    healer.handle = handle.safely
 
     @app.agent(articles)
     async def normalize_articles(stream: Any) -> AsyncIterator[None]:
         async for event in stream.events():
-            token = article_id.set(_key_text(event.message.key))
-            try:
-                await handle(event.message)
-            except MessageSizeTooLargeError as exc:
-                await handle.set_aside(event.message, exc)
-            except KafkaError:
-                raise  # the broker's trouble, not the record's: Faust retries the record
-            except Exception as exc:
-                # One record's unforeseen failure must not stop the others.
-                log.exception("record failed; sending it to the dead letters")
-                await handle.set_aside(event.message, exc)
-            finally:
-                article_id.reset(token)
+            await handle.safely(event.message)
             yield None
+
+    @app.timer(1.0)  # type: ignore[untyped-decorator]
+    async def heal_gaps() -> None:
+        healer.tick(owned_ends(app, settings.topics.articles))
 
     add_pages(app, metrics)
     return app
@@ -154,6 +176,11 @@ def end_offsets(app: faust.App, topic: str) -> Mapping[Partition, int | None]:
     consumer = app.consumer
     return {(tp.topic, tp.partition): consumer.highwater(tp)
             for tp in consumer.assignment() if tp.topic == topic}  # fmt: skip
+
+
+def owned_ends(app: faust.App, topic: str) -> dict[int, int | None]:
+    """The end offset the consumer last saw, by owned partition of `topic`."""
+    return {partition: end for (_topic, partition), end in end_offsets(app, topic).items()}
 
 
 def add_pages(app: faust.App, metrics: WorkerMetrics) -> None:

@@ -74,6 +74,17 @@ class WorkerMetrics:
             ["error_class"],
             registry=self.registry,
         )
+        self.gaps = Counter(
+            "normalizer_offset_gaps",
+            "Records of an owned partition found not handled while a later one was (each is "
+            "read again and handled before the committed offset moves past it).",
+            registry=self.registry,
+        )
+        self.healed = Counter(
+            "normalizer_healed_records",
+            "Records read again and handled to fill a gap.",
+            registry=self.registry,
+        )
         self.normalize_seconds = Histogram(
             "normalizer_normalization_seconds",
             "Time to decode, normalize and build the timeline of one record.",

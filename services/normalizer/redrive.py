@@ -1,16 +1,20 @@
-"""Operators' tools for the dead-letter topic: list what is pending, and re-drive it.
+"""Operators' tools for the dead-letter topic: list what is pending, re-drive it, or
+discard it.
 
 Re-driving puts a dead letter's original key, bytes and headers back on the topic it came
 from, after checking it the way the worker will (decode, validate, a dry build): one that
 would fail again stays, with its cause, unless forced. What has been re-driven is kept as
 the redrive group's committed offsets (see ledger.py), so running it twice sends nothing
 twice, and `dlq list` shows only what is still pending. It stops at the end offsets that
-existed when it started, so it never chases its own output.
+existed when it started, so it never chases its own output. Discarding marks records
+handled in the same ledger without sending them anywhere: a record that can never succeed
+(an article too large to build) then stops being counted by `status` and re-driven.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -43,6 +47,7 @@ class DeadLetterView:
     origin_offset: str
     error_class: str
     error_message: str
+    revision: str | None = None  # of the article it holds, when its value says one
 
     @property
     def origin(self) -> str:
@@ -84,7 +89,24 @@ def view(record: Record) -> DeadLetterView:
         headers.get("dlq_original_offset", "?"),
         headers.get("dlq_error_class", "?"),
         headers.get("dlq_error_message", ""),
+        revision_in(record.value),
     )
+
+
+def revision_in(value: bytes | None) -> str | None:
+    """The revision a dead letter's original value names, when it is JSON that does."""
+    try:
+        found = json.loads(value or b"")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    revision = found.get("revision") if isinstance(found, dict) else None
+    return revision if isinstance(revision, str) else None
+
+
+async def dead_letters_of(settings: Settings, bootstrap: str, key: str) -> list[DeadLetterView]:
+    """The pending dead letters of one article (by the record key)."""
+    wanted = key.encode()
+    return [v for v in await list_dead_letters(settings, bootstrap) if v.key == wanted]
 
 
 @dataclass(frozen=True)
@@ -224,6 +246,33 @@ async def redrive(
     finally:
         await consumer.stop()
     return report
+
+
+async def discard(settings: Settings, bootstrap: str, selection: Selection) -> list[DeadLetterView]:
+    """Mark the selected pending dead letters handled without sending them anywhere;
+    returns what was discarded."""
+    consumer = await started_consumer(settings, bootstrap, "dlq-discard", group_of(settings))
+    discarded = []
+    try:
+        ledgers, records = await _pending(settings, bootstrap, consumer)
+        touched = set()
+        for record in filter(selection.selects, records):
+            tp = TopicPartition(record.topic, record.partition)
+            ledgers[tp].resolve(record.offset)
+            touched.add(tp)
+            discarded.append(view(record))
+        if touched:
+            await consumer.commit(
+                {tp: OffsetAndMetadata(ledgers[tp].low, ledgers[tp].encode()) for tp in touched}
+            )
+    finally:
+        await consumer.stop()
+    return discarded
+
+
+async def pending_count(settings: Settings, bootstrap: str) -> int:
+    """How many dead letters are neither re-driven nor discarded."""
+    return len(await list_dead_letters(settings, bootstrap))
 
 
 async def _send_back(producer: AIOKafkaProducer, record: Record) -> None:

@@ -59,6 +59,9 @@ def json_handler(service: str, stream: IO[str] | None = None) -> logging.Handler
 
 def _install(level: str, *handlers: logging.Handler) -> None:
     root = logging.getLogger()
+    for replaced in set(root.handlers) - set(handlers):
+        if isinstance(replaced, logging.FileHandler):
+            replaced.close()  # configured twice in one process: the old file stays open
     root.handlers[:] = list(handlers)
     root.setLevel(level)
     # Library warnings (DeprecationWarning and the like) become log lines, not stray text.

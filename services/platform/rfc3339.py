@@ -1,4 +1,4 @@
-"""RFC 3339 date-times as text: the one form every API of the project takes.
+"""RFC 3339 date-times as text: the one form every API and command of the project takes.
 
 Pydantic alone would also read numbers (and strings of digits) as Unix time, and times
 without seconds; the APIs promise RFC 3339 with an offset, so they check the text first.
@@ -7,6 +7,7 @@ without seconds; the APIs promise RFC 3339 with an offset, so they check the tex
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 ANY_YEAR = r"\d{4}"
@@ -16,6 +17,18 @@ TIME_OF_DAY = r"[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})"
 def date_time_pattern(year: str = ANY_YEAR) -> str:
     """A regular expression (no anchors) of an RFC 3339 date-time whose year is `year`."""
     return f"{year}-\\d{{2}}-\\d{{2}}{TIME_OF_DAY}"
+
+
+EXAMPLE = "2025-12-15T08:00:00Z"
+
+
+def parse(text: str) -> datetime:
+    """An RFC 3339 date-time with its offset (a bare time would depend on the zone of the
+    machine reading it); a ValueError saying what is expected otherwise."""
+    if not re.fullmatch(date_time_pattern(), text):
+        msg = f"{text!r}: expected an RFC 3339 time with an offset, e.g. {EXAMPLE}"
+        raise ValueError(msg)
+    return datetime.fromisoformat(text.upper())  # 't' and 'z' are RFC 3339 too
 
 
 def check_text(value: Any, pattern: str, reason: str) -> Any:

@@ -10,12 +10,14 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
+from services.normalizer.redrive import dead_letters_of
 from services.platform.http.api_keys import key_dependencies
 from services.platform.http.errors import install_error_replies
 from services.platform.http.metrics import metrics_router
 from services.platform.http.middleware import add_middleware
 from services.platform.settings import Settings
 from services.query import catalog_routes, health, routes, sse, story_routes, web
+from services.query.article_status import DeadLetterFinder, DeadLetterSeen
 from services.query.catalog import live_incidents
 from services.query.change_feed import ChangeFeed
 from services.query.context import QueryContext
@@ -60,6 +62,16 @@ def create_app(
     return app
 
 
+def dead_letter_finder(settings: Settings, bootstrap: str) -> DeadLetterFinder:
+    """The article status route's view of the dead-letter topic (pending records only)."""
+
+    async def find(article_id: str) -> list[DeadLetterSeen]:
+        found = await dead_letters_of(settings, bootstrap, article_id)
+        return [DeadLetterSeen(v.partition, v.offset, v.revision, v.cause) for v in found]
+
+    return find
+
+
 def lifespan(
     settings: Settings,
     bootstrap: str | None,
@@ -74,7 +86,8 @@ def lifespan(
         store = TimelineStore(settings.database_path)
         feed, reader = ChangeFeed(), Reader(settings.database_path, cursor_key(settings))
         projector = Projector(settings, bootstrap, store, feed.ring) if projecting else None
-        app.state.query = context = QueryContext(reader, projector, feed)
+        letters = dead_letter_finder(settings, bootstrap) if bootstrap else None
+        app.state.query = context = QueryContext(reader, projector, feed, dead_letters=letters)
         collector = StoreCollector(
             lambda: context.projector_state, lambda: live_incidents(reader.conn())
         )

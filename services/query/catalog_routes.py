@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Response
+from typing import Annotated
 
-from services.query import catalog, timelinejs
+from fastapi import APIRouter, HTTPException, Query, Response
+from starlette.concurrency import run_in_threadpool
+
+from services.query import article_status, catalog, timelinejs
 from services.query.clock import in_reader_zone
 from services.query.context import Context, json_response
 from services.query.cursor import CursorError
-from services.query.models import ArticleOut, SourceOut, TimelineJsOut
+from services.query.models import ArticleOut, ArticleStatusOut, SourceOut, TimelineJsOut
 from services.query.params import CursorParam, LimitParam, ZoneParam
 from services.query.routes import Filter, cursor_problem
 from services.timeline.zones import zone_named
@@ -31,6 +34,35 @@ def get_article(context: Context, article_id: str, tz: ZoneParam = None) -> Resp
         incidents = [in_reader_zone(i, zone) for i in found["incidents"]]
         found = in_reader_zone(found, zone) | {"incidents": incidents}
     return json_response(found)
+
+
+STATUS_DESCRIPTION = """What became of the article, or of one revision of it (`revision`, as
+the ingest 202 gives it in `status_url`): `built` with the revision and its incident count,
+`dead_lettered` with the reason (pending dead letters only: re-driven or discarded ones no
+longer count), `retracted`, or `accepted` (the revision asked for is not built yet). 404
+when nothing is known of the article and no revision is asked for."""
+
+
+@router.get(
+    "/articles/{article_id}/status",
+    response_model=ArticleStatusOut,
+    responses={404: {"description": "Nothing known of the article"}},
+    description=STATUS_DESCRIPTION,
+)
+async def get_article_status(
+    context: Context,
+    article_id: str,
+    revision: Annotated[
+        str | None, Query(max_length=64, description="The revision ingest accepted.")
+    ] = None,
+) -> Response:
+    """An article's status."""
+    found = await run_in_threadpool(article_status.stored, context.reader.conn(), article_id)
+    letters = await context.dead_letters(article_id) if context.dead_letters else []
+    body = article_status.decide(article_id, revision, found, letters)
+    if body is None:
+        raise HTTPException(status_code=404, detail="nothing known of this article")
+    return json_response(body)
 
 
 @router.get("/sources", response_model=list[SourceOut])

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 
+from services.query.article_status import DeadLetterFinder
 from services.query.change_feed import ChangeFeed
 from services.query.page_cache import PageCache
 from services.query.projector import Projector, ProjectorState
@@ -23,6 +24,7 @@ class QueryContext:
     pages: PageCache = field(default_factory=PageCache)
     stories: PageCache = field(default_factory=lambda: PageCache(64))
     story_index: StoryIndex = field(default_factory=StoryIndex)
+    dead_letters: DeadLetterFinder | None = None  # None: no broker to ask
 
     @property
     def projector_state(self) -> ProjectorState | None:

@@ -150,6 +150,33 @@ class ArticleOut(BaseModel):
     incidents: list[IncidentOut]
 
 
+class ArticleStatusOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"article_id": "sydney-siege-2014", "revision": "3f2a", "state": "built",
+                 "normalizer_version": "0.2.0", "incidents": 4},
+                {"article_id": "big-1", "revision": "9c1d", "state": "dead_lettered",
+                 "reason": "ValueError: timeline of 1300000 bytes is over max_record_bytes",
+                 "dead_letter": {"partition": 3, "offset": 0}},
+            ]
+        }
+    )  # fmt: skip
+
+    article_id: str
+    state: str = Field(description="accepted, built, dead_lettered or retracted.")
+    revision: str | None = Field(description="The revision built, or the one asked for.")
+    normalizer_version: str | None = Field(default=None, description="built: its rules.")
+    incidents: int | None = Field(default=None, description="built: incidents it holds.")
+    reason: str | None = Field(default=None, description="dead_lettered: why.")
+    dead_letter: dict[str, int] | None = Field(
+        default=None, description="dead_lettered: its partition and offset on the DLQ."
+    )
+    built_revision: str | None = Field(
+        default=None, description="accepted: the revision built so far, if any."
+    )
+
+
 class SourceOut(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"source": "example-wire", "articles": 3, "incidents": 17}]}

@@ -208,6 +208,7 @@ class Projector:
     async def _finish_bulk(self) -> None:
         self.state.phase = "building indexes"
         await asyncio.to_thread(self.store.finish_bulk, text=False)  # it follows
+        self.state.text_pending = await asyncio.to_thread(self.store.text_pending)
         self.state.bulk_loading = False
         self.state.phase = "projecting"
         self._on_change()

@@ -20,7 +20,7 @@ from services.query.text_index import REBUILD_ALL
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7  # bump on any change below; add a step to MIGRATIONS when it is additive
+SCHEMA_VERSION = 8  # bump on any change below; add a step to MIGRATIONS when it is additive
 
 DDL = """
 CREATE TABLE IF NOT EXISTS offsets (
@@ -30,6 +30,11 @@ CREATE TABLE IF NOT EXISTS offsets (
     PRIMARY KEY (topic, partition)
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+-- Articles whose last record was a tombstone, for GET /v1/articles/{id}/status.
+CREATE TABLE IF NOT EXISTS retractions (
+    article_id TEXT PRIMARY KEY,
+    retracted_seq INTEGER NOT NULL
+);
 -- Which log the offsets above belong to (see platform/log_identity.py).
 CREATE TABLE IF NOT EXISTS log_identity (
     topic TEXT PRIMARY KEY,
@@ -219,6 +224,7 @@ MIGRATIONS = {
     4: MIGRATE_4_TO_5,
     5: MIGRATE_5_TO_6,
     6: MIGRATE_6_TO_7,
+    7: "",  # 7 -> 8: the retractions table, created by DDL (earlier retractions unknown)
 }
 REBUILD_FTS = "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');"
 # from version -> what completes its step once DDL has run

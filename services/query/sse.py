@@ -6,7 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from sse_starlette import EventSourceResponse
@@ -76,8 +76,15 @@ def read_changes(reader: Reader, flt: TimelineFilter, after: int) -> ChangeBatch
     return changes_after(reader.conn(), flt, after)
 
 
+class Subscriber(Protocol):
+    """What the stream needs of the request it answers (a port): whether the client has
+    gone."""
+
+    async def is_disconnected(self) -> bool: ...
+
+
 async def events(
-    request: Request, context: QueryContext, flt: TimelineFilter, after: int | None
+    request: Subscriber, context: QueryContext, flt: TimelineFilter, after: int | None
 ) -> AsyncIterator[dict[str, str]]:
     reader = context.reader
     # Without a resume point a subscriber starts from now.

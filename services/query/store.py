@@ -67,6 +67,7 @@ SELECT incident_id, article_id, start_at, end_at, granularity, granularity_rank,
     span_class, url, published_at, published_local, zone, search_text
 FROM incidents WHERE article_id = ? AND retired_seq IS NULL
 """
+RETRACTED = "INSERT OR REPLACE INTO retractions (article_id, retracted_seq) VALUES (?, ?)"
 UPSERT_OFFSET = """
 INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
@@ -100,31 +101,29 @@ def own_clock(timeline: ArticleTimeline) -> tuple[str, str]:
     return rfc3339(timeline.published_at), zone_label(timeline.published_at, timeline.timezone)
 
 
+def incident_rows(
+    incidents: Sequence[Incident], timeline: ArticleTimeline
+) -> list[tuple[object, ...]]:
+    """The rows of `incidents` (seq 0, the base of the sort key last); the article's own
+    columns are built once for all of them."""
+    article = (timeline.source, timeline.title)
+    url = str(timeline.url) if timeline.url else None
+    published = (url, to_key(timeline.published_at), *own_clock(timeline))
+    return [
+        (
+            0, i.incident_id, i.article_id, to_key(i.start), to_key(i.end),
+            i.granularity.value, i.granularity.rank, i.anchor.value, i.sentence, i.mention,
+            i.timex_type.value if i.timex_type else None, i.timex_value, i.char_start,
+            i.char_end, *article, span_class(i.start, i.end), *published,
+            index_text(timeline.language, i.sentence, i.mention, timeline.title),
+            base_of(i.start),
+        )
+        for i in incidents
+    ]  # fmt: skip
+
+
 def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tuple[object, ...]:
-    return (
-        seq,
-        incident.incident_id,
-        incident.article_id,
-        to_key(incident.start),
-        to_key(incident.end),
-        incident.granularity.value,
-        incident.granularity.rank,
-        incident.anchor.value,
-        incident.sentence,
-        incident.mention,
-        incident.timex_type.value if incident.timex_type else None,
-        incident.timex_value,
-        incident.char_start,
-        incident.char_end,
-        timeline.source,
-        timeline.title,
-        span_class(incident.start, incident.end),
-        str(timeline.url) if timeline.url else None,
-        to_key(timeline.published_at),
-        *own_clock(timeline),
-        index_text(timeline.language, incident.sentence, incident.mention, timeline.title),
-        base_of(incident.start),
-    )
+    return (seq, *incident_rows([incident], timeline)[0][1:])
 
 
 def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
@@ -255,7 +254,7 @@ class TimelineStore:
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("incidents", "articles", "span_classes", "offsets"):
+            for table in ("incidents", "articles", "span_classes", "offsets", "retractions"):
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             self.high_water += 1
             conn.execute(SET_META, ("high_water", self.high_water))
@@ -345,7 +344,9 @@ class TimelineStore:
         if isinstance(change, Retraction):
             self._conn.execute(RETIRE, (self.high_water, self._clock(), change.article_id))
             self._conn.execute("DELETE FROM articles WHERE article_id = ?", (change.article_id,))
+            self._conn.execute(RETRACTED, (change.article_id, self.high_water))
             return
+        self._conn.execute("DELETE FROM retractions WHERE article_id = ?", (change.article_id,))
         self._conn.execute(UPSERT_ARTICLE, article_row(change))
         self._apply_revision(change)
 
@@ -355,7 +356,8 @@ class TimelineStore:
         timeline/incidents.py), so an edit to one sentence is one retraction and one
         addition on the stream, not the whole article again. (Rows compare without their
         sort key, which the store allocates.)"""
-        wanted = {i.incident_id: (i, incident_row(0, i, change)) for i in change.incidents}
+        rows_of = zip(change.incidents, incident_rows(change.incidents, change), strict=True)
+        wanted = {i.incident_id: (i, row) for i, row in rows_of}
         live = {row[0]: row for row in self._conn.execute(LIVE_ROWS, (change.article_id,))}
         stale = [
             key

@@ -18,7 +18,8 @@ from services.timeline.mentions import Granularity, Mention
 from services.timeline.normalize import normalize
 from services.timeline.sentences import sentence_at, sentence_starts
 
-NORMALIZER_VERSION = "0.2.0"
+# Raised whenever the rules change what they produce, so that a replay republishes.
+NORMALIZER_VERSION = "0.3.0"
 INCIDENT_NAMESPACE = uuid.UUID("0b8f6a52-58c4-4d0e-9f1e-3c2f1f3f6d11")
 
 

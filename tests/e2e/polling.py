@@ -1,24 +1,12 @@
-"""Waiting on the timeline API: polls with a deadline, never bare sleeps as waits."""
+"""Reading the timeline API from the tests: every page, or an article's once projected."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-
-def poll(check: Callable[[], Any], deadline_s: float = 60.0, what: str = "condition") -> Any:
-    """Call `check` until it returns something truthy; fail after the deadline."""
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.25)
-    msg = f"timed out after {deadline_s:.0f}s waiting for {what}"
-    raise AssertionError(msg)
+from tests.polling import poll
 
 
 def timeline(query_url: str, **params: str) -> list[dict[str, Any]]:

@@ -11,8 +11,9 @@ from typing import Any
 import httpx
 
 from services.platform.ops.processes import Stack
-from tests.e2e.polling import poll, published_timeline
+from tests.e2e.polling import published_timeline
 from tests.e2e.test_pipeline import article
+from tests.polling import poll
 
 
 def log_lines(path: Path) -> list[dict[str, Any]]:

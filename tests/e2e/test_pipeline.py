@@ -11,8 +11,9 @@ import httpx
 
 from services.platform.ops.processes import Stack
 from services.platform.settings import PROJECT_ROOT
-from tests.e2e.polling import poll, published_timeline, timeline
+from tests.e2e.polling import published_timeline, timeline
 from tests.kafka_helpers import consume, produce, topic_size
+from tests.polling import poll
 
 SEED = json.loads((PROJECT_ROOT / "seeds" / "seed-article.json").read_text(encoding="utf-8"))
 

@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 
 from services.platform.ops.processes import ServiceProcess, isolated_env, service_env
-from tests.e2e.polling import poll, published_timeline
+from tests.e2e.polling import published_timeline
+from tests.polling import poll
 
 ARTICLE = {
     "source": "Restart Wire",

@@ -7,8 +7,9 @@ import asyncio
 from services.platform.kafka.groups import describe_group
 from services.platform.kafka.local_storage import free_port
 from services.platform.ops.processes import Stack
-from tests.e2e.polling import poll, published_timeline
+from tests.e2e.polling import published_timeline
 from tests.e2e.test_pipeline import article, submit
+from tests.polling import poll
 
 
 def test_second_worker_joins_the_group_and_articles_still_flow(pipeline: Stack) -> None:

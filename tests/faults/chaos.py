@@ -3,6 +3,7 @@ each at a given share of the batches posted, from a thread of its own."""
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -109,7 +110,7 @@ class Chaos:
     def plan(self, worker_kills: int) -> list[tuple[float, Callable[[], None]]]:
         """Worker kills spread over the run; the broker restart and the query kill between."""
         steps: list[tuple[float, Callable[[], None]]] = [
-            ((n + 1) / (worker_kills + 2), lambda n=n: self.kill_worker(n + 1))
+            ((n + 1) / (worker_kills + 2), functools.partial(self.kill_worker, n + 1))
             for n in range(worker_kills)
         ]
         steps += [(0.45, self.restart_broker), (0.8, self.kill_query)]

@@ -55,11 +55,12 @@ class Stack:
     def query_url(self) -> str:
         return f"http://127.0.0.1:{self.env['NEWSTIMELINE_QUERY_PORT']}"
 
-    def start(self, name: str, kind: str | None = None) -> ServiceProcess:
-        """Start service `kind` (default: `name`) and, for HTTP ones, wait for /healthz."""
+    def start(self, name: str, kind: str | None = None, *args: str) -> ServiceProcess:
+        """Start service `kind` (default: `name`) with extra `args` and, for HTTP ones,
+        wait for /healthz."""
         kind = kind or name
         log = self.tmp / f"{name}.log"
-        service = ServiceProcess(name, COMMANDS[kind], self.env, log).start()
+        service = ServiceProcess(name, [*COMMANDS[kind], *args], self.env, log).start()
         self.services[name] = service
         if kind != "worker":
             wait_http_ok(service, f"{self.url(kind)}/healthz", deadline_s=90)

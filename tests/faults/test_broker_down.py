@@ -18,8 +18,8 @@ from services.platform.kafka import local_broker
 from services.platform.kafka.local_broker import BrokerState
 from services.platform.ops.processes import ServiceProcess
 from services.platform.settings import LocalKafkaSettings
-from tests.e2e.polling import poll
 from tests.faults.stack import Stack
+from tests.polling import poll
 
 pytestmark = pytest.mark.integration
 

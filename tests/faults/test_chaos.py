@@ -23,10 +23,11 @@ import pytest
 from services.ingest.submission import parse_article, to_event
 from services.query.times import to_key, to_rfc3339
 from services.timeline.incidents import build_timeline
-from tests.e2e.polling import poll, timeline
+from tests.e2e.polling import timeline
 from tests.faults.chaos import Chaos, Progress, cli
 from tests.faults.stack import Stack
 from tests.kafka_helpers import topic_size
+from tests.polling import poll
 
 pytestmark = pytest.mark.integration
 
@@ -135,8 +136,8 @@ def test_nothing_lost_or_doubled_through_kills_and_a_broker_restart(stack: Stack
     assert set(per_article.values()) == {1}
 
     items = timeline(stack.query_url)
-    ids = Counter(i["incident_id"] for i in items)
-    assert max(ids.values()) == 1
+    per_incident = Counter(i["incident_id"] for i in items)
+    assert max(per_incident.values()) == 1
     found: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     for i in items:
         found[i["article_id"]].add((i["incident_id"], i["start"], i["end"]))

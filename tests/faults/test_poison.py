@@ -13,9 +13,9 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.ingest.submission import parse_article, to_event
-from tests.e2e.polling import poll
 from tests.faults.stack import Stack, group_lag
 from tests.kafka_helpers import consume
+from tests.polling import poll
 
 pytestmark = pytest.mark.integration
 

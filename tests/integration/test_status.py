@@ -21,8 +21,7 @@ from services.platform.kafka.log_identity import fetch_identity
 from services.platform.kafka.topics import create_topics
 from services.platform.settings import Settings
 from services.query.api import create_app
-
-pytestmark = pytest.mark.integration
+from tests.polling import poll
 
 
 @pytest.fixture
@@ -78,14 +77,14 @@ def replica(settings: Settings, bootstrap: str) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+
+    def ready() -> bool:
         try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                break
+            return httpx.get(f"{url}/readyz", timeout=2).status_code == 200
         except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
+            return False
+
+    poll(ready, 60, "the query service's /readyz")
     try:
         yield url
     finally:
@@ -119,6 +118,12 @@ def test_status_shows_lag_per_partition_replicas_and_dead_letters(
     human = capsys.readouterr().out
     assert f"normalizer group {settings.worker_group}: lag 3" in human
     assert "dead letters: 1" in human
+
+    # A discarded dead letter is handled: status stops counting it.
+    assert main(["dlq", "discard", "--all", "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["status", "--json", "--query", replica]) == 0
+    assert json.loads(capsys.readouterr().out)["dead_letters"] == 0
 
 
 def test_status_exits_1_when_the_broker_is_unreachable(

@@ -2,15 +2,16 @@
 
 Services (ingest, worker, query) only connect; they never start a broker or a container
 (only `run`, `kafka start` and the tests do). With no broker known or answering they wait,
-with a bounded backoff and a log line per attempt.
+with stamina's capped exponential backoff and a log line per attempt.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
+from typing import Any
+
+import stamina
 
 from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka import local_broker
@@ -50,20 +51,38 @@ def backoff_delays(max_s: float) -> Callable[[], float]:
     return next_delay
 
 
+class BrokerSilentError(ConnectionError):
+    """No broker known yet, or the one known does not answer yet: worth another try."""
+
+
+def _attempts(settings: Settings) -> Any:
+    """Tries forever, 1, 2, 4, ... seconds apart, capped at broker_retry_max_s (stamina)."""
+    return stamina.retry_context(
+        on=BrokerSilentError,
+        attempts=None,
+        timeout=None,
+        wait_initial=1.0,
+        wait_max=settings.broker_retry_max_s,
+        wait_jitter=0.0,
+    )
+
+
+def _silent(attempt: int, address: str | None) -> BrokerSilentError:
+    shown = address or "(none known)"
+    log.warning("attempt %d: no broker answers at %s", attempt, shown)
+    return BrokerSilentError(f"no broker answers at {shown}")
+
+
 def wait_for_broker(settings: Settings, probe_s: float = 5.0) -> str:
     """Block until a broker is known and answers; returns its address."""
-    next_delay = backoff_delays(settings.broker_retry_max_s)
-    attempt = 1
-    while True:
-        address = known_bootstrap(settings)
-        if address and broker_answers(address, probe_s):
-            log.info("kafka broker at %s answers (attempt %d)", address, attempt)
+    for attempt in _attempts(settings):
+        with attempt:
+            address = known_bootstrap(settings)
+            if not (address and broker_answers(address, probe_s)):
+                raise _silent(attempt.num, address)
+            log.info("kafka broker at %s answers (attempt %d)", address, attempt.num)
             return address
-        pause = next_delay()
-        log.warning("attempt %d: no broker answers at %s; next try in %.0f s",
-                    attempt, address or "(none known)", pause)  # fmt: skip
-        time.sleep(pause)
-        attempt += 1
+    raise AssertionError  # unreachable: the attempts never run out
 
 
 async def await_broker(
@@ -72,15 +91,11 @@ async def await_broker(
     probe_s: float = 5.0,
 ) -> str:
     """`wait_for_broker` for code already on an event loop."""
-    next_delay = backoff_delays(settings.broker_retry_max_s)
-    attempt = 1
-    while True:
-        address = known_bootstrap(settings)
-        if address and await probe(address, probe_s):
-            log.info("kafka broker at %s answers (attempt %d)", address, attempt)
+    async for attempt in _attempts(settings):
+        with attempt:
+            address = known_bootstrap(settings)
+            if not (address and await probe(address, probe_s)):
+                raise _silent(attempt.num, address)
+            log.info("kafka broker at %s answers (attempt %d)", address, attempt.num)
             return address
-        pause = next_delay()
-        log.warning("attempt %d: no broker answers at %s; next try in %.0f s",
-                    attempt, address or "(none known)", pause)  # fmt: skip
-        await asyncio.sleep(pause)
-        attempt += 1
+    raise AssertionError  # unreachable: the attempts never run out

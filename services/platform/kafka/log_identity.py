@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
+import stamina
 from aiokafka.client import AIOKafkaClient
 from aiokafka.errors import KafkaError
 from aiokafka.protocol.abstract import AbstractType
@@ -144,16 +145,21 @@ async def fetch_identity(bootstrap: str, topic: str, timeout_s: float = 10.0) ->
 async def await_identity(
     bootstrap: str, topic: str, deadline_s: float = 60.0
 ) -> LogIdentity | None:
-    """`fetch_identity`, retried with a capped backoff while the broker does not answer (a
-    service may start before it); past the deadline, an error an operator can act on."""
-    loop = asyncio.get_running_loop()
-    deadline, backoff = loop.time() + deadline_s, 0.5
-    while True:
-        try:
-            return await fetch_identity(bootstrap, topic)
-        except (KafkaError, OSError, TimeoutError) as exc:
-            if loop.time() + backoff > deadline:
-                msg = f"the broker at {bootstrap} did not answer within {deadline_s:.0f} s ({exc})"
-                raise EnvironmentProblemError(msg) from exc
-        await asyncio.sleep(backoff)
-        backoff = min(backoff * 2, 5.0)
+    """`fetch_identity`, retried with a capped backoff (stamina) while the broker does not
+    answer (a service may start before it); past the deadline, an error an operator can act
+    on."""
+    try:
+        async for attempt in stamina.retry_context(
+            on=(KafkaError, OSError, TimeoutError),
+            attempts=None,
+            timeout=deadline_s,
+            wait_initial=0.5,
+            wait_max=5.0,
+            wait_jitter=0.0,
+        ):
+            with attempt:
+                return await fetch_identity(bootstrap, topic)
+    except (KafkaError, OSError, TimeoutError) as exc:
+        msg = f"the broker at {bootstrap} did not answer within {deadline_s:.0f} s ({exc})"
+        raise EnvironmentProblemError(msg) from exc
+    raise AssertionError  # unreachable: a try either returns or ends in the error above

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,8 +123,19 @@ async def group_lag(admin: AIOKafkaAdminClient, group: str, topic: TopicStatus) 
     return rows
 
 
-async def ask_broker(settings: Settings, address: str, status: Status, timeout_s: float) -> None:
-    """Fill in everything the broker knows; raises when it does not answer."""
+PendingCount = Callable[[str], Awaitable[int]]  # broker address -> dead letters still pending
+
+
+async def ask_broker(
+    settings: Settings,
+    address: str,
+    status: Status,
+    timeout_s: float,
+    pending: PendingCount | None = None,
+) -> None:
+    """Fill in everything the broker knows; raises when it does not answer. Dead letters
+    are the records of their topic, or with `pending` (the normalizer's ledger of what was
+    re-driven or discarded) only those still to handle."""
     t = settings.topics
     consumer = AIOKafkaConsumer(bootstrap_servers=address, request_timeout_ms=int(timeout_s * 1000))
     admin = AIOKafkaAdminClient(bootstrap_servers=address, request_timeout_ms=int(timeout_s * 1000))
@@ -144,6 +156,8 @@ async def ask_broker(settings: Settings, address: str, status: Status, timeout_s
             )
         status.group_lag = await group_lag(admin, status.group, status.topics[0])
         status.dead_letters = status.topics[2].records
+        if pending is not None and status.dead_letters:
+            status.dead_letters = await pending(address)
     finally:
         await admin.close()
         await consumer.stop()
@@ -164,13 +178,16 @@ async def gather_status(
     urls: list[str],
     timeout_s: float = 5.0,
     workers: list[tuple[str, bool]] | None = None,
+    pending: PendingCount | None = None,
 ) -> Status:
     status = Status(broker_of(settings), group=settings.worker_group)
     replicas = asyncio.gather(*(ask_replica(url, timeout_s) for url in urls))
     asked = asyncio.gather(*(ask_worker(url, need, timeout_s) for url, need in workers or []))
     if address := status.broker.address:
         try:
-            await asyncio.wait_for(ask_broker(settings, address, status, timeout_s), timeout_s * 3)
+            await asyncio.wait_for(
+                ask_broker(settings, address, status, timeout_s, pending), timeout_s * 3
+            )
         except TimeoutError:
             status.broker.error = f"no complete answer within {timeout_s * 3:.0f} s"
         except (KafkaError, OSError) as exc:

@@ -1,5 +1,5 @@
 """The normalizer workers' own view for `newstimeline status`: their /healthz and the
-counters of their /metrics (records processed by outcome, dead letters, lag)."""
+counters of their /metrics (records processed by outcome, dead letters, lag, gaps)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ SHOWN = {
     "normalizer_records_processed_total": "processed",
     "normalizer_dead_letters_total": "dead_letters",
     "normalizer_partition_lag": "lag",
+    # Records found missing and read again (issue 19): above 0 means a race was met.
+    "normalizer_offset_gaps_total": "gaps",
 }
 
 

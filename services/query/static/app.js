@@ -7,7 +7,7 @@ const list = document.getElementById("timeline");
 const form = document.getElementById("filters");
 const more = document.getElementById("more");
 const statusLine = document.getElementById("status");
-const FILTERS = ["q", "source", "granularity", "anchor", "from", "to", "order"];
+const FILTERS = ["q", "source", "granularity", "anchor", "from", "to", "tz", "order"];
 const axis = new TimelineAxis(document.getElementById("axis"), (id) => showInList(id));
 window.timelinePage = { axis }; // for the browser test and the console
 let state = { cursor: null, stream: null, retracted: new Set(), filters: new URLSearchParams() };
@@ -41,13 +41,45 @@ function fillForm(params) {
   }
 }
 
+// The next calendar day of "YYYY-MM-DD" (the same text back when it is no such day, so
+// the API names what is wrong with it).
+function dayAfter(day) {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) ? day : new Date(t + 86400000).toISOString().slice(0, 10);
+}
+
+// "To" is the last day shown, included: the API's `to` is exclusive, so it gets the
+// midnight that ends that day.
 function apiParams(filters) {
   const params = new URLSearchParams(filters);
-  for (const name of ["from", "to"]) {
-    if (params.get(name)) params.set(name, `${params.get(name)}T00:00:00Z`);
-  }
+  if (params.get("from")) params.set("from", `${params.get("from")}T00:00:00Z`);
+  if (params.get("to")) params.set("to", `${dayAfter(params.get("to"))}T00:00:00Z`);
   return params;
 }
+
+// What failed, in words a reader can act on: the API's 422 names the field and why.
+async function problemOf(response, what) {
+  let detail = "";
+  try {
+    const body = await response.json();
+    const first = Array.isArray(body.detail) ? body.detail[0] : null;
+    const field = first && Array.isArray(first.loc) ? first.loc[first.loc.length - 1] : null;
+    detail = first ? `${field ? `“${field}”: ` : ""}${first.msg}` : String(body.detail || "");
+  } catch (_) { /* not JSON: the status says enough */ }
+  const fix = response.status === 422
+    ? "Change that filter above, or clear the filters."
+    : "Try again in a moment.";
+  return `Could not load ${what} (HTTP ${response.status}${detail ? `, ${detail}` : ""}). ${fix}`;
+}
+
+function showProblem(text) {
+  document.getElementById("banner-text").textContent = text;
+  document.getElementById("banner").hidden = false;
+  statusLine.textContent = "error";
+  statusLine.className = "status error";
+}
+
+function clearProblem() { document.getElementById("banner").hidden = true; }
 
 function compare(a, b) {
   const ka = [a.start, a.end, a.incident_id], kb = [b.start, b.end, b.incident_id];
@@ -141,14 +173,15 @@ function showInList(id) {
 
 function filterWindow() {
   const from = state.filters.get("from"), to = state.filters.get("to");
-  return from && to ? [new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)] : null;
+  return from && to ? [new Date(`${from}T00:00:00Z`), new Date(`${dayAfter(to)}T00:00:00Z`)] : null;
 }
 
 async function loadPage() {
   const params = apiParams(state.filters);
   if (state.cursor) params.set("cursor", state.cursor);
   const response = await fetch(`/v1/timeline?${params}`);
-  if (!response.ok) throw new Error(`timeline: ${response.status}`);
+  if (!response.ok) throw new Error(await problemOf(response, "the timeline"));
+  clearProblem();
   const page = await response.json();
   const fresh = page.items.filter((item) => !state.retracted.has(item.incident_id));
   for (const item of fresh) insertSorted(item, false);
@@ -183,13 +216,29 @@ function follow(snapshot) {
   return stream;
 }
 
+// The reader's own zone joins the clock choices; the API shows publication times in the
+// zone chosen (tz=), and the page names it beside every time.
+function offerReaderZone() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const select = form.elements.tz;
+  if (zone && zone !== "UTC" && ![...select.options].some((o) => o.value === zone)) {
+    select.append(new Option(`My clock (${zone})`, zone));
+  }
+}
+
 async function restart(filters) {
+  TimelineDates.readerZone = filters.get("tz") || null;
   if (state.stream) state.stream.close();
   state = { cursor: null, stream: null, retracted: new Set(), filters };
   list.replaceChildren();
   axis.reset();
-  const snapshot = await loadPage();
-  state.stream = follow(snapshot);
+  try {
+    const snapshot = await loadPage();
+    state.stream = follow(snapshot);
+  } catch (error) {
+    showProblem(error.message);
+    document.getElementById("empty").hidden = true;
+  }
 }
 
 async function loadSources() {
@@ -205,9 +254,15 @@ async function loadSources() {
   select.value = chosen;
 }
 
+// The story view's own parameters (stories.js) stay in the URL when the filters change.
+const VIEW_PARAMS = ["view", "dates", "per_date"];
+
 function apply() {
   const filters = filtersFromForm();
-  const query = filters.toString();
+  const kept = new URLSearchParams(filters);
+  const current = new URLSearchParams(location.search);
+  for (const name of VIEW_PARAMS) if (current.get(name)) kept.set(name, current.get(name));
+  const query = kept.toString();
   // Applying the view already shown (a select applies itself, then Apply is pressed) adds
   // no history entry, so Back always returns to the previous view.
   if (location.search !== (query ? `?${query}` : "")) {
@@ -219,10 +274,16 @@ function apply() {
 form.addEventListener("submit", (e) => { e.preventDefault(); apply(); });
 form.addEventListener("change", (e) => { if (e.target.tagName === "SELECT") apply(); });
 window.addEventListener("popstate", () => { fillForm(filtersFromUrl()); restart(filtersFromUrl()); });
-more.addEventListener("click", () => loadPage());
+more.addEventListener("click", () => loadPage().catch((error) => showProblem(error.message)));
 document.getElementById("zoom-in").addEventListener("click", () => axis.zoomIn());
 document.getElementById("zoom-out").addEventListener("click", () => axis.zoomOut());
 document.getElementById("zoom-fit").addEventListener("click", () => axis.fit());
+// On a phone the news comes first: the filters fold away unless the URL sets some.
+const PHONE = window.matchMedia("(max-width: 40rem)");
+if (PHONE.matches && ![...filtersFromUrl().keys()].length) {
+  document.getElementById("filter-panel").open = false;
+}
+offerReaderZone();
 fillForm(filtersFromUrl());
 loadSources();
 restart(filtersFromUrl());

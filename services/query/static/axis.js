@@ -12,14 +12,30 @@
     zoomMin: 6 * 3600 * 1000,
     zoomMax: 500 * YEAR_MS,
     stack: true,
-    maxHeight: 460,
+    // On a phone the axis leaves the first screen to the news.
+    maxHeight: global.matchMedia("(max-width: 40rem)").matches ? 240 : 460,
     verticalScroll: true,
     minHeight: 160,
     showCurrentTime: false,
     orientation: { axis: "bottom", item: "bottom" },
     margin: { item: { horizontal: 4, vertical: 4 } },
     tooltip: { followMouse: true, overflowMethod: "cap" },
+    // Crowded stretches fold into one marker saying how many incidents it holds; zooming
+    // in (or a double click on it) opens them.
+    cluster: {
+      maxItems: 3,
+      fitOnDoubleClick: true,
+      showStipes: false,
+      titleTemplate: "{count} incidents here: zoom in (or double-click) to see them",
+    },
   };
+
+  function el(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text !== undefined && text !== null) made.textContent = text;
+    return made;
+  }
 
   function shortText(text, max = 28) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -30,10 +46,17 @@
     const end = new Date(item.end);
     // A day or less is a moment on any useful zoom; longer intervals show their extent.
     const point = end - start <= DAY_MS;
+    // Each item names its article: the mention, then a few words of the title (a
+    // publication is its title alone); the whole title and sentence are on hover.
     const content = document.createElement("span");
-    content.textContent = shortText(item.mention || item.title);
+    if (item.mention) {
+      content.append(el("b", null, shortText(item.mention, 20)), ` · ${shortText(item.title, 22)}`);
+    } else {
+      content.textContent = shortText(item.title, 32);
+    }
     const title = document.createElement("div");
-    title.textContent = `${TimelineDates.label(item)} — ${item.sentence}`;
+    title.append(el("b", null, `${item.title} (${item.source})`), el("br"),
+                 `${TimelineDates.label(item)} — ${item.sentence}`);
     return {
       id: item.incident_id,
       start,

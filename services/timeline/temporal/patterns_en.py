@@ -37,3 +37,5 @@ PART_OF = (
     r"(?P<part>(?i:morning|afternoon|evening|night|morning\s+hours|early\s+hours"
     r"|small\s+hours))\s+(?i:of)\s+"
 )
+# Nouns of events that a season names the time of: "the summer offensive".
+SEASON_EVENT = r"(?i:offensives?|campaigns?|quarters|uprising|harvest|fighting|session|recess)\b"

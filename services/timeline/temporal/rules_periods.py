@@ -15,6 +15,7 @@ from .calendar import (
 )
 from .context import Context, Timex, deictic
 from .lexicon import MONTH_WORD, ORDINALS, SEASONS, month_number
+from .patterns_en import SEASON_EVENT
 from .units import move
 
 _YEAR_WORDS = {"this": 0, "last": -1, "next": 1}
@@ -124,9 +125,7 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
 
 # A season that names when an event or a stay happened: "the summer offensive", "winter
 # quarters", "the fall campaign"; and one joined to such a season ("the spring and summer").
-_EVENT_AFTER = re.compile(
-    r"\s+(?i:offensives?|campaigns?|quarters|uprising|harvest|fighting|session|recess)\b"
-)
+_EVENT_AFTER = re.compile(rf"\s+{SEASON_EVENT}")
 _SEASON_BEFORE = re.compile(r"(?i:spring|summer|fall|autumn|winter)\s+(?i:and|or)\s+$")
 
 

@@ -32,6 +32,12 @@ def mid_part(m: re.Match[str], ctx: Context) -> Timex | None:
     return _part_timex(ctx.anchor, m["part"])
 
 
+def generic_part(m: re.Match[str], _ctx: Context) -> Timex | None:
+    """'moved only at night': a part of any day, placed on no calendar."""
+    code = PART_OF_DAY[m["part"].lower()]
+    return Timex(TimexType.TIME, f"XXXX-XX-XXT{code}", anchors=False)
+
+
 def that_part(m: re.Match[str], ctx: Context) -> Timex | None:
     """'that afternoon': a part of the day just talked about, when that was a day."""
     if not names_day(ctx.anchor_value):

@@ -9,13 +9,18 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.contracts.names import RETRACTION_TYPE
-from services.normalizer.redrive import Selection, list_dead_letters, redrive
+from services.normalizer.redrive import (
+    Selection,
+    dead_letters_of,
+    discard,
+    list_dead_letters,
+    pending_count,
+    redrive,
+)
 from services.platform.settings import Settings, TopicSettings
 from services.timeline.events import ArticleRetracted
 from tests.articles import article
 from tests.kafka_helpers import consume, new_topics, topic_size
-
-pytestmark = pytest.mark.integration
 
 GOOD = article("good-1", body="Talks began on December 1.")
 RETRACTION = ArticleRetracted(article_id="gone-1", retracted_at=datetime(2025, 12, 16, tzinfo=UTC))
@@ -100,3 +105,30 @@ async def test_redrive_sends_only_the_selected_records(
     assert [v.key for v in (await redrive(settings, bootstrap, producer, one)).sent] == [b"gone-1"]
     pending = await list_dead_letters(settings, bootstrap)
     assert [(v.partition, v.offset) for v in pending] == [(0, 0), (0, 1)]
+
+
+async def test_discarded_records_are_handled_and_no_longer_pending(
+    bootstrap: str, settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    await fill(settings, producer)
+    assert await pending_count(settings, bootstrap) == 3
+    [good] = await dead_letters_of(settings, bootstrap, "good-1")
+    assert (good.revision, good.offset) == (GOOD.revision, 1)
+    one = Selection(positions=frozenset({(0, 0)}))
+    assert [v.key for v in await discard(settings, bootstrap, one)] == [b"bad-1"]
+    assert [v.key for v in await list_dead_letters(settings, bootstrap)] == [b"good-1", b"gone-1"]
+    # What stays re-drives cleanly now: nothing is held, so redrive succeeds.
+    report = await redrive(settings, bootstrap, producer)
+    assert (len(report.sent), report.held) == (2, [])
+    assert await pending_count(settings, bootstrap) == 0
+    assert await discard(settings, bootstrap, Selection()) == []
+
+
+async def test_discard_all_and_since(
+    bootstrap: str, settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    await fill(settings, producer)
+    later = Selection(since=datetime.now(UTC) + timedelta(hours=1))
+    assert await discard(settings, bootstrap, later) == []
+    assert len(await discard(settings, bootstrap, Selection())) == 3
+    assert await list_dead_letters(settings, bootstrap) == []

@@ -20,10 +20,8 @@ from services.query.store import Retraction, TimelineStore
 from services.timeline import incidents
 from services.timeline.events import ArticleTimeline
 from tests.articles import article
-from tests.integration.query.polling import eventually
 from tests.kafka_helpers import new_topics, topic_size
-
-pytestmark = pytest.mark.integration
+from tests.polling import eventually
 
 BODIES = [
     "Talks began on December 1 and ended two days later.",

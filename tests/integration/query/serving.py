@@ -12,6 +12,8 @@ import uvicorn
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
+from tests.polling import eventually
+
 
 @contextlib.asynccontextmanager
 async def served(app: FastAPI) -> AsyncIterator[str]:
@@ -22,12 +24,14 @@ async def served(app: FastAPI) -> AsyncIterator[str]:
     config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 30
-    while not server.started:
-        if task.done() or loop.time() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        await asyncio.sleep(0.05)
+
+    def started() -> bool:
+        if task.done():
+            msg = "uvicorn exited before it started"
+            raise RuntimeError(msg)
+        return server.started
+
+    await eventually(started, "uvicorn to start", deadline_s=30)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

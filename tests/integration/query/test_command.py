@@ -7,7 +7,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +15,8 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.platform.settings import Settings
-from tests.integration.query.polling import eventually
+from tests.polling import eventually, poll
 from tests.unit.query.factories import timeline
-
-pytestmark = pytest.mark.integration
 
 
 def free_port() -> int:
@@ -52,10 +49,7 @@ def query_process(
         process.terminate()
         process.wait(timeout=30)  # the API workers and the projector stop with it
         log.close()
-        deadline = time.monotonic() + 10
-        while (left := session_processes(process.pid)) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not left, f"processes left running: {left}"
+        poll(lambda: not session_processes(process.pid), 10, "the command's children to end")
 
 
 def session_processes(session: int) -> list[str]:

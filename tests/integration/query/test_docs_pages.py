@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from playwright import async_api as playwright_api
 
 from services.ingest.app import create_app as create_ingest_app
@@ -13,8 +12,6 @@ from services.query.api import create_app as create_query_app
 from tests.integration.query.serving import served
 from tests.integration.query.test_web_page import CHROMIUM, CHROMIUM_ARGS
 from tests.unit.ingest.test_api import FakePublisher
-
-pytestmark = pytest.mark.integration
 
 
 async def open_page(base: str, path: str, wait_for: str) -> tuple[list[str], list[str]]:
@@ -58,7 +55,7 @@ async def test_query_docs_list_the_operations_from_local_assets(tmp_path: Path) 
 
 
 async def test_ingest_docs_list_the_operations_from_local_assets() -> None:
-    app = create_ingest_app(FakePublisher)  # type: ignore[arg-type]
+    app = create_ingest_app(FakePublisher)
     async with served(app) as base:
         paths, refused = await open_page(base, "/docs", ".opblock-summary-path")
         assert {"/v1/articles", "/v1/articles:batch"} <= {p.replace("\u200b", "") for p in paths}

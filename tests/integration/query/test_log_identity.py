@@ -15,10 +15,9 @@ from services.platform.kafka.log_identity import LogIdentity, fetch_identity
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.store import TimelineStore
-from tests.integration.query.polling import eventually
+from tests.polling import eventually
 from tests.unit.query.factories import timeline
 
-pytestmark = pytest.mark.integration
 ARTICLES = [f"real-{n}" for n in range(40)]
 ELSEWHERE = LogIdentity("OtherClusterAAAAAAAAAA", "OtherTopicAAAAAAAAAAAA")
 

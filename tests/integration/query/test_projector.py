@@ -12,12 +12,12 @@ from aiokafka import AIOKafkaProducer
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.projector import Projector
+from services.query.reads import Reader
+from services.query.selection import TimelineFilter
 from services.query.store import TimelineStore
-from tests.integration.query.polling import eventually
 from tests.integration.query.serving import in_process, is_ready
+from tests.polling import eventually
 from tests.unit.query.factories import timeline
-
-pytestmark = pytest.mark.integration
 
 
 def live(path: Path) -> dict[str, set[str]]:
@@ -30,6 +30,12 @@ def live(path: Path) -> dict[str, set[str]]:
     for article_id, incident_id in rows:
         found.setdefault(article_id, set()).add(incident_id)
     return found
+
+
+def searched(path: Path) -> set[str]:
+    """Articles whose live incidents a search for the factories' sentence finds."""
+    page = Reader(path).page(TimelineFilter(q="happened"), 50, None)
+    return {item["article_id"] for item in page.items}
 
 
 def stored_rows(path: Path) -> int:
@@ -64,6 +70,11 @@ async def test_projects_replaces_retracts_and_resumes_exactly(
             "c": {i.incident_id for i in first["c"].incidents},
         }
         await eventually(lambda: live(path) == expected, "replace and tombstone")
+        # The full-text index follows the rows in its own transactions, and catches up.
+        await eventually(
+            lambda: projector.state.text_pending == 0 and searched(path) == {"a", "c"},
+            "the full-text index following the rows",
+        )
     finally:
         task.cancel()
         with pytest.raises(asyncio.CancelledError):

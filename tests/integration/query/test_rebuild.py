@@ -8,18 +8,15 @@ import contextlib
 from pathlib import Path
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.generations import generations
 from services.query.rebuild import Rebuilder
-from tests.integration.query.polling import eventually
 from tests.integration.query.serving import in_process, is_ready
+from tests.polling import eventually
 from tests.unit.query.factories import timeline
-
-pytestmark = pytest.mark.integration
 
 ARTICLES = 40
 

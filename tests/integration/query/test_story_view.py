@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaProducer
 from playwright import async_api as playwright_api
 
 from services.platform.settings import Settings
 from services.query.api import create_app
-from tests.integration.query.polling import eventually
 from tests.integration.query.serving import served
 from tests.integration.query.test_web_page import CHROMIUM, CHROMIUM_ARGS
+from tests.polling import eventually
 from tests.unit.query.story_factories import article
-
-pytestmark = pytest.mark.integration
 
 STORY = [
     article("quake-1", 1, ["The earthquake of magnitude seven struck the capital at dusk."]),
@@ -67,6 +64,22 @@ async def check_story_view(page: playwright_api.Page, base: str) -> None:
     await page.wait_for_function("document.querySelectorAll('li.story-date').length === 1")
     days = await page.eval_on_selector_all("li.story-date", "els => els.map(e => e.dataset.date)")
     assert days == ["2024-01-04"]
+    # The view is in the URL beside the filters: a reload (or a shared link) opens it.
+    assert "view=stories" in page.url
+    assert "q=rescuers" in page.url
+    await page.reload()
+    await page.wait_for_function("document.querySelectorAll('li.story-date').length === 1")
+    # It honours the kind filter too: publications only leave the publication day.
+    await page.fill("input[name=q]", "")
+    await page.select_option("select[name=anchor]", "publication")
+    await page.wait_for_function(
+        "[...document.querySelectorAll('li.story-date')].map(e => e.dataset.date).join() "
+        "=== '2024-01-11'"
+    )
     await page.click("#story-toggle")
     assert await page.is_visible("#timeline")
     assert await page.is_visible(".axis-panel")
+    assert "view=stories" not in page.url
+    await page.go_back()  # Back returns to the story view
+    await page.wait_for_selector("#story-view:not([hidden])")
+    assert await page.is_hidden("#timeline")

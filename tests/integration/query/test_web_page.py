@@ -5,17 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaProducer
 from playwright import async_api as playwright_api
 
 from services.platform.settings import Settings
 from services.query.api import create_app
-from tests.integration.query.polling import eventually
 from tests.integration.query.serving import served
+from tests.polling import eventually
 from tests.unit.query.factories import timeline
-
-pytestmark = pytest.mark.integration
 
 # Debian's Chromium, installed by `make test`; playwright's own browser download is not used.
 CHROMIUM = Path("/usr/bin/chromium")
@@ -59,8 +56,9 @@ async def test_page_renders_in_order_and_updates_live(
                 await browser.close()
 
 
-async def check_live_page(page: object, base: str, producer: AIOKafkaProducer, topic: str) -> None:
-    p: playwright_api.Page = page  # type: ignore[assignment]
+async def check_live_page(
+    p: playwright_api.Page, base: str, producer: AIOKafkaProducer, topic: str
+) -> None:
     await p.goto(base)
     await p.wait_for_function("document.querySelectorAll('li.incident').length === 3")
     starts = await p.eval_on_selector_all("li.incident", "els => els.map(e => e.dataset.start)")

@@ -14,11 +14,10 @@ from services.ingest.submission import parse_article, to_event
 from services.platform.settings import PROJECT_ROOT, Settings
 from services.query.api import create_app
 from services.query.store import TimelineStore
+from services.timeline.events import ArticleTimeline
 from services.timeline.incidents import build_timeline
 from tests.integration.query.serving import served
 from tests.integration.query.test_web_page import CHROMIUM, CHROMIUM_ARGS
-
-pytestmark = pytest.mark.integration
 
 SEED_URL = "https://news.example.org/seed"
 SEED_LABELS = [
@@ -42,7 +41,7 @@ NEWEST_FIRST = (
 WINDOW_MS = "((w) => Date.parse(w.end) - Date.parse(w.start))(timelinePage.axis.window())"
 
 
-def seed_timelines() -> list[object]:
+def seed_timelines() -> list[ArticleTimeline]:
     """The seed article (with a URL) and a second article from another source."""
     seed = json.loads((PROJECT_ROOT / "seeds" / "seed-article.json").read_text())
     other = json.loads((PROJECT_ROOT / "seeds" / "harbor-bridge-reopens.json").read_text())
@@ -57,7 +56,7 @@ async def base(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     """One server for the module: the tests only read."""
     settings = Settings(database_path=tmp_path_factory.mktemp("page") / "q.sqlite3")
     store = TimelineStore(settings.database_path)
-    store.apply("timelines", 0, list(enumerate(seed_timelines())))  # type: ignore[arg-type]
+    store.apply("timelines", 0, list(enumerate(seed_timelines())))
     store.close()
     async with served(create_app(settings)) as url:
         yield url
@@ -82,7 +81,8 @@ async def opened(browser: playwright_api.Browser, url: str, width: int = 1280) -
 
 
 async def texts(page: Page, selector: str) -> list[str]:
-    return await page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+    found = await page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+    return [str(text) for text in found]
 
 
 async def test_dates_print_at_their_granularity_and_link_the_article(
@@ -158,3 +158,67 @@ async def test_the_page_fits_a_phone(base: str, browser: playwright_api.Browser)
     first = await page.locator("li.incident").first.bounding_box()
     assert first is not None
     assert first["x"] + first["width"] <= 390
+    # News on the first screen (844 px tall): the filters are folded away until asked for.
+    assert first["y"] + 60 < 844
+    assert await page.is_hidden("input[name=q]")
+    await page.click("#filter-panel > summary")
+    assert await page.is_visible("input[name=q]")
+
+
+async def test_to_is_the_last_day_shown(base: str, browser: playwright_api.Browser) -> None:
+    page = await opened(browser, f"{base}/?from=2025-12-13&to=2025-12-13&source=Seed+Wire")
+    labels = await texts(page, "li.incident .when")
+    assert "Dec 13, 2025" in labels  # From = To = that day shows that day
+    assert "Dec 15, 2025, 08:00 UTC" not in labels
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("from=banana", "from"), ("from=2025-12-14&to=2025-12-01", "from"), ("q=!!!", "q")],
+)
+async def test_a_bad_filter_shows_a_banner_saying_what_and_how_to_fix_it(
+    base: str, browser: playwright_api.Browser, query: str, field: str
+) -> None:
+    page = await browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(f"{base}/?{query}")
+    await page.wait_for_selector("#banner:not([hidden])")
+    said = await page.inner_text("#banner")
+    assert f"“{field}”" in said
+    assert "HTTP 422" in said
+    assert "Clear the filters" in said
+    assert await page.inner_text("#status") == "error"
+    assert errors == []
+    await page.click("#banner-reset")
+    await page.wait_for_selector("li.incident")
+    assert await page.is_hidden("#banner")
+
+
+async def test_axis_items_name_their_article(base: str, browser: playwright_api.Browser) -> None:
+    page = await opened(browser, f"{base}/?source=Seed+Wire")
+    await page.click("#zoom-fit")
+    await page.wait_for_function(
+        "[...document.querySelectorAll('.vis-item-content')]"
+        ".some(e => e.textContent.includes('December 13 · Coalition strikes'))"
+    )
+    # No label is cut: a range's content may run past its end rather than be clipped.
+    overflow = await page.eval_on_selector_all(
+        ".vis-item.vis-range .vis-item-overflow",
+        "els => els.map(e => getComputedStyle(e).overflow)",
+    )
+    assert overflow
+    assert set(overflow) == {"visible"}
+
+
+async def test_times_carry_their_clock_and_the_reader_may_choose_one(
+    base: str, browser: playwright_api.Browser
+) -> None:
+    page = await opened(browser, f"{base}/?source=Coastal+Courier&anchor=publication")
+    await page.wait_for_function("document.querySelectorAll('li.incident').length === 1")
+    assert await texts(page, "li.incident .when") == ["Nov 21, 2025, 16:30 -05:00"]
+    await page.select_option("select[name=tz]", "UTC")
+    await page.wait_for_url("**tz=UTC**")
+    await page.wait_for_function(
+        "document.querySelector('li.incident .when')?.textContent === 'Nov 21, 2025, 21:30 UTC'"
+    )

@@ -43,7 +43,8 @@ def test_the_first_of_equal_candidates_is_kept() -> None:
     def flat(_: Window, __: StoryMethod) -> PRF:
         return PRF(0.5, 0.5)
 
-    assert choose(candidates, [None], flat, lambda: None) is candidates[0]  # type: ignore[list-item]
+    empty = Window(Topic("t"), 0, {}, [])  # flat scores every window the same
+    assert choose(candidates, [empty], flat, lambda: None) is candidates[0]
 
 
 def test_each_topic_is_tuned_on_the_others_only(tmp_path: Path) -> None:

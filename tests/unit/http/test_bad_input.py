@@ -46,7 +46,7 @@ def ingest_settings(**overrides: Any) -> Settings:
 
 @pytest.fixture
 async def ingest() -> AsyncIterator[httpx.AsyncClient]:
-    app = create_ingest(FakePublisher, ingest_settings())  # type: ignore[arg-type]
+    app = create_ingest(FakePublisher, ingest_settings())
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
@@ -225,7 +225,7 @@ async def test_a_long_invalid_field_is_quoted_by_an_excerpt_only(
 
 
 async def test_a_batch_the_broker_cannot_take_counts_failed_and_is_503() -> None:
-    app = create_ingest(lambda: FakePublisher(down=True), ingest_settings())  # type: ignore[arg-type,return-value]
+    app = create_ingest(lambda: FakePublisher(down=True), ingest_settings())
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://i") as http:

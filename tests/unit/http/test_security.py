@@ -22,7 +22,7 @@ KEYS = [SecretStr("k-one"), SecretStr("k-two")]
 
 @pytest.fixture
 async def ingest() -> AsyncIterator[httpx.AsyncClient]:
-    app = create_ingest(FakePublisher, Settings(ingest_api_keys=KEYS))  # type: ignore[arg-type]
+    app = create_ingest(FakePublisher, Settings(ingest_api_keys=KEYS))
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
@@ -49,7 +49,7 @@ async def test_ingest_health_and_openapi_stay_open(ingest: httpx.AsyncClient) ->
 
 
 async def test_without_keys_the_routes_are_open_and_show_no_security() -> None:
-    app = create_ingest(FakePublisher, Settings())  # type: ignore[arg-type]
+    app = create_ingest(FakePublisher, Settings())
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://i") as http:

@@ -52,7 +52,7 @@ def publisher() -> FakePublisher:
 
 @pytest.fixture
 async def client(publisher: FakePublisher) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(lambda: publisher)  # type: ignore[arg-type,return-value]
+    app = create_app(lambda: publisher)
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
@@ -67,6 +67,8 @@ async def test_accepted_article_replies_202_with_offset(
     body: dict[str, Any] = reply.json()
     assert body["offset"] == 0
     assert body["article_id"] == publisher.published[0].article_id
+    link = f"/v1/articles/{body['article_id']}/status?revision={body['revision']}"
+    assert body["status_url"] == f"http://127.0.0.1:8080{link}"
 
 
 async def test_naive_time_is_422_naming_the_field(
@@ -179,7 +181,7 @@ async def test_retraction_of_a_malformed_id_is_422_naming_it(
 
 async def test_retraction_without_a_broker_is_503(publisher: FakePublisher) -> None:
     publisher.down = True
-    app = create_app(lambda: publisher)  # type: ignore[arg-type,return-value]
+    app = create_app(lambda: publisher)
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
@@ -188,7 +190,7 @@ async def test_retraction_without_a_broker_is_503(publisher: FakePublisher) -> N
 
 
 async def test_cors_preflight_allows_posts_from_configured_origins() -> None:
-    app = create_app(FakePublisher, Settings(cors_origins=["https://cms.example"]))  # type: ignore[arg-type]
+    app = create_app(FakePublisher, Settings(cors_origins=["https://cms.example"]))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as http:
         headers = {"Access-Control-Request-Method": "POST"}

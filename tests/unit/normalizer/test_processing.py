@@ -23,6 +23,7 @@ def test_new_revision_is_published_under_the_article_key() -> None:
     outcome = decide(ARTICLE.model_dump_json().encode(), {})
     assert isinstance(outcome, Publish)
     assert outcome.key == b"a-1"
+    assert outcome.value is not None
     timeline = ArticleTimeline.model_validate_json(outcome.value)
     assert timeline.revision == "r1"
     assert dict(outcome.headers)["ce_type"] == b"news.timeline.built.v1"
@@ -114,6 +115,7 @@ def test_a_timeline_too_large_for_a_record_is_a_dead_letter_with_its_size() -> N
     value = ARTICLE.model_dump_json().encode()
     fits = decide(value, {})
     assert isinstance(fits, Publish)
+    assert fits.value is not None
     outcome = decide(value, {}, max_bytes=len(fits.value) - 1)
     assert isinstance(outcome, DeadLetter)
     assert f"{len(fits.value)} bytes" in str(outcome.error)

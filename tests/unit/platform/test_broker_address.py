@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from pathlib import Path
 
 import pytest
+import stamina
 
 from services.platform.kafka.broker_address import (
     BrokerNotFoundError,
+    BrokerSilentError,
+    await_broker,
     backoff_delays,
     bootstrap_or_raise,
     known_bootstrap,
@@ -44,3 +48,27 @@ def test_a_live_local_broker_is_found_a_dead_one_is_not(tmp_path: Path) -> None:
 def test_backoff_doubles_up_to_its_cap() -> None:
     delay = backoff_delays(5.0)
     assert [delay() for _ in range(5)] == [1.0, 2.0, 4.0, 5.0, 5.0]
+
+
+def test_the_wait_tries_until_the_broker_answers(caplog: pytest.LogCaptureFixture) -> None:
+    settings = Settings(kafka_bootstrap_servers="10.0.0.1:9092")
+    asked: list[str] = []
+
+    async def answers_third_time(address: str, _: float) -> bool:
+        asked.append(address)
+        return len(asked) == 3
+
+    with stamina.set_testing(True, attempts=5):  # no pauses; a bound on the tries
+        assert asyncio.run(await_broker(settings, answers_third_time)) == "10.0.0.1:9092"
+    assert len(asked) == 3
+    assert caplog.text.count("no broker answers at 10.0.0.1:9092") == 2
+
+
+def test_a_broker_that_never_answers_is_waited_for_not_given_up_on() -> None:
+    async def silent(_: str, __: float) -> bool:
+        return False
+
+    settings = Settings(kafka_bootstrap_servers="10.0.0.1:9092")
+    # The real wait never gives up; testing mode bounds it, so the last refusal shows.
+    with stamina.set_testing(True, attempts=4), pytest.raises(BrokerSilentError):
+        asyncio.run(await_broker(settings, silent))

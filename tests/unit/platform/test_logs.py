@@ -30,6 +30,8 @@ def restore_root_logger() -> Iterator[None]:
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     yield
+    for added in set(root.handlers) - set(handlers):
+        added.close()  # a file handler keeps its file open until closed
     root.handlers[:] = handlers
     root.setLevel(level)
 
@@ -106,10 +108,10 @@ async def test_request_id_is_echoed_and_made_when_missing() -> None:
 
 
 def test_run_console_names_the_page_the_docs_and_the_logs(tmp_path: Path) -> None:
-    console = Console(file=io.StringIO(), width=200)
+    out = io.StringIO()
     settings = Settings(query_port=18080, ingest_port=18081, worker_port=18082, logs_dir=tmp_path)
-    print_addresses(console, settings)
-    text = console.file.getvalue()  # type: ignore[attr-defined]
+    print_addresses(Console(file=out, width=200), settings)
+    text = out.getvalue()
     assert "web page     http://127.0.0.1:18080/" in text
     assert "http://127.0.0.1:18080/docs" in text
     assert "http://127.0.0.1:18081/docs" in text

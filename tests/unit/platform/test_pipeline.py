@@ -18,8 +18,10 @@ def test_a_busy_port_stops_the_run_before_it_starts() -> None:
         settings = Settings(query_port=busy, ingest_port=free_port())
         with pytest.raises(EnvironmentProblemError, match=f"127.0.0.1:{busy} is in use"):
             ensure_ports_free(settings)
-    ports = {"query_port": free_port(), "ingest_port": free_port(), "worker_port": free_port()}
-    ensure_ports_free(Settings(**ports))  # every default port may be taken on a shared host
+    # Every default port may be taken on a shared host: all three are picked here.
+    ensure_ports_free(
+        Settings(query_port=free_port(), ingest_port=free_port(), worker_port=free_port())
+    )
 
 
 def test_table_shortens_midnight_times() -> None:

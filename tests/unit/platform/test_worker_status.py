@@ -20,6 +20,8 @@ normalizer_dead_letters_total{error_class="ValidationError"} 1.0
 # TYPE normalizer_partition_lag gauge
 normalizer_partition_lag{partition="0",topic="a"} 3.0
 normalizer_partition_lag{partition="1",topic="a"} 4.0
+# TYPE normalizer_offset_gaps_total counter
+normalizer_offset_gaps_total 2.0
 """
 
 
@@ -41,10 +43,16 @@ def worker() -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
 
 
 def test_counts_sum_each_metric_over_its_labels() -> None:
-    assert counts_of(METRICS) == {"processed": 9.0, "dead_letters": 1.0, "lag": 7.0}
+    assert counts_of(METRICS) == {
+        "processed": 9.0,
+        "dead_letters": 1.0,
+        "lag": 7.0,
+        "gaps": 2.0,
+    }
 
 
 def test_named_workers_are_required_and_the_default_one_is_not() -> None:

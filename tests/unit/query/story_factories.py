@@ -38,7 +38,7 @@ def article(
         article_id=article_id,
         revision="r1",
         source=source,
-        url=f"https://example.org/{article_id}",  # type: ignore[arg-type]
+        url=f"https://example.org/{article_id}",
         title=f"Headline {article_id}",
         published_at=published,
         language=language,

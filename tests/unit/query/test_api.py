@@ -61,7 +61,7 @@ async def test_filters_article_and_window(client: httpx.AsyncClient) -> None:
     ],
 )
 async def test_invalid_parameters_are_422_naming_the_field(
-    client: httpx.AsyncClient, params: dict[str, object], field: str
+    client: httpx.AsyncClient, params: dict[str, str], field: str
 ) -> None:
     response = await client.get("/v1/timeline", params=params)
     assert response.status_code == 422

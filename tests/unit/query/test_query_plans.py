@@ -117,12 +117,15 @@ def test_a_search_page_reads_the_full_text_index_in_timeline_order(
     ],
 )  # fmt: skip
 def test_lookups_by_id_use_their_index(
-    conn: sqlite3.Connection, name: str, sql: str | None, params: object
+    conn: sqlite3.Connection,
+    name: str,
+    sql: str | None,
+    params: TimelineFilter | tuple[object, ...],
 ) -> None:
     if isinstance(params, TimelineFilter):
         text = page_plan(conn, params, None)
     else:
         assert sql is not None
-        text = plan(conn, sql, params)  # type: ignore[arg-type]
+        text = plan(conn, sql, params)
     assert reads_no_whole_table(text), f"{name}:\n{text}"
     assert "incidents_live_" in text, f"{name}:\n{text}"

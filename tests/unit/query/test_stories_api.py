@@ -119,7 +119,7 @@ async def test_answer_is_gzipped_when_the_client_accepts_it(client: httpx.AsyncC
     ],
 )
 async def test_bad_parameters_are_422_naming_the_field(
-    client: httpx.AsyncClient, params: dict[str, object], field: str
+    client: httpx.AsyncClient, params: dict[str, str], field: str
 ) -> None:
     answer = await client.get(URL, params=params)
     assert answer.status_code == 422

@@ -80,7 +80,7 @@ async def test_stream_skips_long_runs_of_non_matching_changes(
     context = QueryContext(Reader(store.path), None, feed)
     flt = TimelineFilter(source="y")
     # 22 sequence numbers in rounds of 2: the 11th round reaches the high-water mark.
-    sent = [e async for e in events(Disconnects(11), context, flt, 0)]  # type: ignore[arg-type]
+    sent = [e async for e in events(Disconnects(11), context, flt, 0)]
     assert [json.loads(e["data"])["article_id"] for e in sent] == ["wanted"]
     assert feed.waits == 1  # only once caught up, never between rounds
 
@@ -89,7 +89,7 @@ async def test_stream_resumes_after_last_event_id(tmp_path: Path) -> None:
     store = TimelineStore(tmp_path / "t.sqlite3")
     store.apply(TOPIC, 0, [(0, timeline("a")), (1, timeline("b")), (2, timeline("c"))])
     context = QueryContext(Reader(store.path), None, ChangeFeed())
-    sent = [e async for e in events(Disconnects(1), context, TimelineFilter(), 2)]  # type: ignore[arg-type]
+    sent = [e async for e in events(Disconnects(1), context, TimelineFilter(), 2)]
     assert [e["id"] for e in sent] == ["4", "6"]
     assert [json.loads(e["data"])["article_id"] for e in sent] == ["b", "c"]
     assert {e["event"] for e in sent} == {"incident"}

@@ -6,7 +6,13 @@ import random
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from services.timeline.mentions import Granularity
-from services.timeline.story import StoryIncident, StoryMethod, StoryRequest, story_timeline
+from services.timeline.story import (
+    StoryArticle,
+    StoryIncident,
+    StoryMethod,
+    StoryRequest,
+    story_timeline,
+)
 from services.timeline.story.evidence import day_of
 
 from .builders import DAY, article, mention, published
@@ -19,7 +25,7 @@ def outlets(day: date, count: int, sentence: str, prefix: str) -> list[StoryInci
     return [mention(f"{prefix}{k}", day, sentence) for k in range(count)]
 
 
-def articles_for(incidents: list[StoryIncident], on: date = LATER) -> list:
+def articles_for(incidents: list[StoryIncident], on: date = LATER) -> list[StoryArticle]:
     return [article(a, on) for a in sorted({i.article_id for i in incidents})]
 
 

@@ -20,7 +20,9 @@ BERLIN_MONDAY = datetime(2025, 10, 27, 9, 0, tzinfo=timezone(timedelta(hours=1))
 NEW_YORK_MONDAY = datetime(2025, 3, 10, 12, 0, tzinfo=timezone(timedelta(hours=-4)))
 
 
-def _span(text: str, published: datetime, zone: str | None, language: str = "en") -> tuple:
+def _span(
+    text: str, published: datetime, zone: str | None, language: str = "en"
+) -> tuple[str, datetime | None, datetime | None]:
     (mention,) = normalize(text, published, language, zone)
     return mention.timex_value, mention.start, mention.end
 

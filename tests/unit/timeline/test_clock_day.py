@@ -55,3 +55,9 @@ def test_that_afternoon_is_the_afternoon_of_the_day_talked_about() -> None:
     published = datetime(2025, 11, 20, 8, tzinfo=timezone(timedelta(0)))
     found = [(m.text, m.timex_value) for m in normalize(text, published)]
     assert found == [("9 June 1815", "1815-06-09"), ("That afternoon", "1815-06-09TAF")]
+
+
+def test_at_night_is_the_night_of_no_day_in_particular() -> None:
+    published = datetime(2025, 11, 20, 8, tzinfo=timezone(timedelta(0)))
+    found = [(m.text, m.timex_value) for m in normalize("They moved only at night.", published)]
+    assert found == [("night", "XXXX-XX-XXTNI")]

@@ -167,9 +167,9 @@ def test_numbers_with_dashes_that_are_no_spans(text: str) -> None:
     ],
 )
 def test_two_digit_years_in_any_century(
-    text: str, published: object, expected: list[tuple[str, str]]
+    text: str, published: datetime, expected: list[tuple[str, str]]
 ) -> None:
-    assert pairs(text, published) == expected  # type: ignore[arg-type]
+    assert pairs(text, published) == expected
 
 
 def test_a_two_digit_year_in_a_story_takes_the_story_century() -> None:

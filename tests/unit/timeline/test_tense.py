@@ -1,5 +1,7 @@
 """Which way an expression without a year or week points, decided by the verb around it."""
 
+from datetime import datetime
+
 import pytest
 
 from services.timeline.temporal.context import Context
@@ -59,9 +61,9 @@ from .helpers import PUBLISHED, at, pairs
     ],
 )
 def test_dates_follow_the_governing_verb(
-    text: str, published: object, expected: list[tuple[str, str]]
+    text: str, published: datetime, expected: list[tuple[str, str]]
 ) -> None:
-    assert pairs(text, published) == expected  # type: ignore[arg-type]
+    assert pairs(text, published) == expected
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from ..patterns_en import (
     ERA_YEAR,
     MOD,
     ONES_WORD,
+    SEASON_EVENT,
     SEASON_WORD,
     WEEK_OF,
     WORD_START,
@@ -35,7 +36,7 @@ from ..rules_years import (
 CALENDAR: tuple[Row, ...] = (
     Row(
         "era-year",
-        rf"(?<![\w$€£#.,:/']){MOD}(?:(?P<month>{MONTH_WORD})\s+"
+        rf"(?<![\w$€£#.,:/'])(?:(?i:ca\.|c\.|circa)\s*)?{MOD}(?:(?P<month>{MONTH_WORD})\s+"
         rf"|(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<season>(?i:{SEASON_WORD}))\s+(?:(?i:of)\s+)?)?"
         rf"(?P<year>{ERA_YEAR})\s*(?:{ERA})",
         era_year,
@@ -60,7 +61,7 @@ CALENDAR: tuple[Row, ...] = (
     ),
     Row(
         "day-month-year",
-        rf"{DATE_START}{WEEK_OF}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"{DATE_START}{WEEK_OF}{MOD}(?:{WEEKDAY_WORD},?\s+)?(?:(?i:the)\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
         rf"\s+(?:of\s+)?(?P<month>{MONTH_WORD})(?:,?\s+(?P<year>1\d{{3}}|20\d\d)(?!\d))?(?!\w)",
         month_day,
         trigger_words(MONTH_TRIGGERS),
@@ -146,8 +147,10 @@ CALENDAR: tuple[Row, ...] = (
     ),
     Row(
         "season",
-        rf"{WORD_START}(?P<cue>(?i:in|during|by|until|since|through|over|for)\s+)?(?P<t>(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?"
-        r"(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
+        rf"{WORD_START}(?P<cue>(?i:in|during|by|until|since|through|over|for)\s+)?(?P<t>"
+        # In "the summer offensive" the article determines the noun, not the season.
+        rf"(?:(?i:the)\s+(?!(?:(?i:early|late|mid)[\s-]+)?(?i:{SEASON_WORD})\s+{SEASON_EVENT}))?"
+        r"(?:(?i:early|late|mid)[\s-]+)?(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
         r"(?:\s+(?:(?i:of)\s+)?(?P<year>1\d{3}|20\d\d)(?!\d))?)(?![\w-])(?!\s+(?i:of)\s)",
         season,
         trigger_words("spring summer fall autumn winter"),
@@ -167,7 +170,7 @@ CALENDAR: tuple[Row, ...] = (
     ),
     Row(
         "year",
-        rf"(?<![\w$€£#.,:/'-]){MOD}(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?\s+)?"
+        rf"(?<![\w$€£#.,:/'-]){MOD}(?:(?i:early|late|later|earlier)\s+(?i:in)\s+)?(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?\s+)?"
         rf"(?P<year>1\d{{3}}|20\d\d){YEAR_END}(?!\w)",
         year,
         trigger_words("#y"),
@@ -206,7 +209,7 @@ CALENDAR: tuple[Row, ...] = (
     ),
     Row(
         "century",
-        r"(?<!\w)(?i:the\s+)?(?:(?P<rel>(?i:this|last|next))|(?P<ord>\d{1,2}(?:st|nd|rd|th)"
+        rf"(?<!\w){MOD}(?i:the\s+)?(?:(?P<rel>(?i:this|last|next))|(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
         r"|(?i:(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
         r"|ninth|tenth|eleventh|twelfth))|(?i:nineteenth|eighteenth|seventeenth"
         r"|sixteenth|fifteenth|twentieth)))\s+(?i:century)(?!\w)"

@@ -15,11 +15,11 @@ DURATION: tuple[Row, ...] = (
         # In "the eight-year war" the article determines the noun; the adjective alone is
         # the length.
         rf"{LENGTH_START}(?:(?i:the)\s+(?!(?i:{QUANTITY})-(?i:{UNIT_WORD})\b))?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
-        r"(?:(?i:nearly|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
+        r"(?:(?i:nearly|some|roughly|around|approximately|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
         r"|an\s+additional|a\s+full|a\s+further)\s+)?"
         rf"(?P<q>(?i:{QUANTITY}))(?P<half>\s+(?i:and\s+a\s+half))?[\s-]+"
         rf"(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))"
-        r"(?P<half_after>\s+(?i:and\s+a\s+half))?(?![\w-])",
+        r"(?P<half_after>\s+(?i:and\s+a\s+half))?(?:[\s-](?i:long)(?![\w-]))?(?![\w-])",
         duration,
         trigger_words(UNIT_TRIGGERS),
         reason="a number of units is a length; after 'the past' it reaches back from now",
@@ -37,6 +37,22 @@ DURATION: tuple[Row, ...] = (
         vague_plural,
         trigger_words("coming"),
         reason="'the coming years' is a vague length ahead",
+    ),
+    Row(
+        "plural-ahead",
+        r"(?<![\w-])(?i:the)\s+(?P<unit>(?i:days|weeks|months|years|decades))\s+"
+        r"(?i:ahead|to\s+come)(?![\w-])",
+        vague_plural,
+        trigger_words("ahead come"),
+        reason="'the weeks ahead', 'the years to come': a vague length from now on",
+    ),
+    Row(
+        "over-the-years",
+        r"(?<=\b(?i:over)\s)(?i:the)\s+(?P<unit>(?i:years|decades))(?![\w-])"
+        r"(?!\s+(?i:of|since|to|ahead|before|after|that|which)\b)",
+        vague_plural,
+        trigger_words("years decades"),
+        reason="'over the years': a vague length up to the time talked about",
     ),
     Row(
         "vague-plural",

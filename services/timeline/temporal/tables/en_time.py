@@ -8,7 +8,7 @@ from ..lexicon import MONTH_WORD, WEEKDAY_WORD
 from ..patterns_en import DATE_START, DAY_END, PART_OF, WORD_START
 from ..rules_clock import clock_time
 from ..rules_dates import part_of_date
-from ..rules_relative import mid_part, that_part
+from ..rules_relative import generic_part, mid_part, that_part
 
 TIME: tuple[Row, ...] = (
     Row(
@@ -37,6 +37,13 @@ TIME: tuple[Row, ...] = (
         clock_time,
         trigger_words("#d noon midday midnight"),
         reason="a clock time on the day its clause names, else the anchor's",
+    ),
+    Row(
+        "at-night",
+        r"(?<=\b(?i:at)\s)(?P<part>(?i:night))(?![\w-])",
+        generic_part,
+        trigger_words("night"),
+        reason="'at night' names the night of any day, no day of the calendar",
     ),
     Row(
         "that-part-of-day",

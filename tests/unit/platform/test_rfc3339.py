@@ -1,0 +1,34 @@
+"""The one RFC 3339 reader: an offset is required, and the commands refuse the same text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from services.cli.args import parse_time
+from services.cli.normalize import parse_published_at
+from services.platform.errors import UsageError
+from services.platform.rfc3339 import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("2025-12-15T08:00:00Z", datetime(2025, 12, 15, 8, tzinfo=UTC)),
+        ("2025-12-15t08:00:00.5z", datetime(2025, 12, 15, 8, 0, 0, 500000, tzinfo=UTC)),
+        ("2025-12-15 08:00+01:00", datetime(2025, 12, 15, 8, tzinfo=timezone(timedelta(hours=1)))),
+    ],
+)
+def test_rfc3339_times_with_an_offset_are_read(text: str, moment: datetime) -> None:
+    assert parse(text) == moment
+
+
+@pytest.mark.parametrize("text", ["2025-12-15T08:00:00", "2025-12-15", "1765785600", "soon"])
+def test_times_without_an_offset_or_not_rfc3339_are_refused_everywhere(text: str) -> None:
+    with pytest.raises(ValueError, match="RFC 3339 time with an offset"):
+        parse(text)
+    with pytest.raises(UsageError, match=r"^--since '"):
+        parse_time(text, "--since")
+    with pytest.raises(UsageError, match=r"^--published-at '"):
+        parse_published_at(text)
