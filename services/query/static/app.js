@@ -7,7 +7,7 @@ const list = document.getElementById("timeline");
 const form = document.getElementById("filters");
 const more = document.getElementById("more");
 const statusLine = document.getElementById("status");
-const FILTERS = ["q", "source", "granularity", "anchor", "from", "to", "order"];
+const FILTERS = ["q", "source", "granularity", "anchor", "from", "to", "tz", "order"];
 const axis = new TimelineAxis(document.getElementById("axis"), (id) => showInList(id));
 window.timelinePage = { axis }; // for the browser test and the console
 let state = { cursor: null, stream: null, retracted: new Set(), filters: new URLSearchParams() };
@@ -216,7 +216,18 @@ function follow(snapshot) {
   return stream;
 }
 
+// The reader's own zone joins the clock choices; the API shows publication times in the
+// zone chosen (tz=), and the page names it beside every time.
+function offerReaderZone() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const select = form.elements.tz;
+  if (zone && zone !== "UTC" && ![...select.options].some((o) => o.value === zone)) {
+    select.append(new Option(`My clock (${zone})`, zone));
+  }
+}
+
 async function restart(filters) {
+  TimelineDates.readerZone = filters.get("tz") || null;
   if (state.stream) state.stream.close();
   state = { cursor: null, stream: null, retracted: new Set(), filters };
   list.replaceChildren();
@@ -272,6 +283,7 @@ const PHONE = window.matchMedia("(max-width: 40rem)");
 if (PHONE.matches && ![...filtersFromUrl().keys()].length) {
   document.getElementById("filter-panel").open = false;
 }
+offerReaderZone();
 fillForm(filtersFromUrl());
 loadSources();
 restart(filtersFromUrl());

@@ -75,13 +75,17 @@
     return item.timezone === "UTC" || !item.timezone ? "UTC" : item.timezone;
   }
 
+  // A publication time is shown in the reader's chosen zone (the API gave published_at
+  // that zone's offset), else in the article's.
+  function publishedZone(item) { return api.readerZone || zoneName(item); }
+
   // The publication in the article's own clock: the local date and time are the ones
   // published_at is written with (RFC 3339 with the article's offset).
   function published(item, withTime = true) {
     const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(item.published_at || "");
     if (!m) return atGranularity(item.published_at, withTime ? "minute" : "day");
     const day = DAY.format(utc(+m[1], +m[2], +m[3]));
-    return withTime ? `${day}, ${m[4]}:${m[5]} ${zoneName(item)}` : day;
+    return withTime ? `${day}, ${m[4]}:${m[5]} ${publishedZone(item)}` : day;
   }
 
   function label(item) {
@@ -94,5 +98,6 @@
     return named || atGranularity(item.start, item.granularity);
   }
 
-  global.TimelineDates = { label, span, fromValue, atGranularity, published };
+  const api = { label, span, fromValue, atGranularity, published, readerZone: null };
+  global.TimelineDates = api;
 })(window);

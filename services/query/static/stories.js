@@ -9,7 +9,7 @@
   const view = document.getElementById("story-view");
   const form = document.getElementById("filters");
   if (!view || !form) return;
-  const STORY_FILTERS = ["q", "source", "granularity", "anchor", "from", "to", "language"];
+  const STORY_FILTERS = ["q", "source", "granularity", "anchor", "from", "to", "tz", "language"];
   // The axis goes with its whole panel: its zoom buttons mean nothing in this view.
   const timelineParts = () => [
     ...["timeline", "more", "empty"].map((id) => document.getElementById(id)),

@@ -209,3 +209,16 @@ async def test_axis_items_name_their_article(base: str, browser: playwright_api.
     )
     assert overflow
     assert set(overflow) == {"visible"}
+
+
+async def test_times_carry_their_clock_and_the_reader_may_choose_one(
+    base: str, browser: playwright_api.Browser
+) -> None:
+    page = await opened(browser, f"{base}/?source=Coastal+Courier&anchor=publication")
+    await page.wait_for_function("document.querySelectorAll('li.incident').length === 1")
+    assert await texts(page, "li.incident .when") == ["Nov 21, 2025, 16:30 -05:00"]
+    await page.select_option("select[name=tz]", "UTC")
+    await page.wait_for_url("**tz=UTC**")
+    await page.wait_for_function(
+        "document.querySelector('li.incident .when')?.textContent === 'Nov 21, 2025, 21:30 UTC'"
+    )
