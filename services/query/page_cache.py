@@ -10,7 +10,8 @@ beside it, a rebuilt read model swapped in under the same path is no longer "the
 from __future__ import annotations
 
 import sqlite3
-from collections import OrderedDict
+
+from cachetools import LRUCache
 
 Version = tuple[int, int]  # (file identity, data_version)
 
@@ -19,22 +20,17 @@ class PageCache:
     """A bounded LRU of response bodies, tagged with the data version they were read at."""
 
     def __init__(self, size: int = 512) -> None:
-        self._size = size
-        self._bodies: OrderedDict[str, tuple[Version, bytes]] = OrderedDict()
+        self._bodies: LRUCache[str, tuple[Version, bytes]] = LRUCache(maxsize=size)
 
     @staticmethod
     def version(conn: sqlite3.Connection) -> int:
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
     def get(self, key: str, version: Version) -> bytes | None:
-        found = self._bodies.get(key)
+        found = self._bodies.get(key)  # a hit is the most recently used from now on
         if found is None or found[0] != version:
             return None
-        self._bodies.move_to_end(key)
         return found[1]
 
     def put(self, key: str, version: Version, body: bytes) -> None:
-        self._bodies[key] = (version, body)
-        self._bodies.move_to_end(key)
-        while len(self._bodies) > self._size:
-            self._bodies.popitem(last=False)
+        self._bodies[key] = (version, body)  # the least recently used goes when full

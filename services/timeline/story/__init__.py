@@ -104,17 +104,22 @@ def story_days(
     if method.spread <= 0 and method.burst <= 0:
         return evidence, top_days(evidence, request.dates)
     values = {day: score(by_article) for day, by_article in evidence.items()}
+    published = publication_days(cast)
     if method.burst > 0:
-        values = weigh_bursts(values, publication_days(cast), method.burst)
-    return evidence, spread_days(values, request.dates, story_span(cast, request), method)
+        values = weigh_bursts(values, published, method.burst)
+    return evidence, spread_days(
+        values, request.dates, story_span(published, cast, request), method
+    )
 
 
-def story_span(cast: Sequence[Vote], request: StoryRequest) -> tuple[date, date]:
+def story_span(
+    published: Mapping[date, int], cast: Sequence[Vote], request: StoryRequest
+) -> tuple[date, date]:
     """The span the story's days spread over: the request's window, else the days its
     articles were published (a mention of a distant past would stretch any other span)."""
-    published = sorted(publication_days(cast).elements()) or [v.day for _, _, v in cast]
-    first = request.first_day or min(published, default=date.min)
-    last = request.last_day or max(published, default=first)
+    days = list(published) or [v.day for _, _, v in cast]
+    first = request.first_day or min(days, default=date.min)
+    last = request.last_day or max(days, default=first)
     return first, last
 
 

@@ -64,7 +64,7 @@ class StoryMethod:
     redundancy: float = 0.5  # a day's next sentence loses this times its cosine to the closest
     # sentence already chosen for the day (maximal marginal relevance); 0: by centrality alone
     furniture: bool = True  # datelines cut off; captions, credits, posts dropped (furniture.py)
-    focus: float = 0.05  # a sentence naming this day alone gains this much over one that names
+    focus: float = 0.0  # a sentence naming this day alone gains this much over one that names
     # this day among others (a passing mention: "since April 20", "sank two days later")
     min_words: int = 6  # shorter sentences say too little to summarize a day
     max_words: int = 50  # longer ones are rarely one event

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .furniture import is_furniture, strip_lead
 from .text import Vector, inverse_document_frequency, tfidf, words
 
 
@@ -34,11 +35,24 @@ class SentenceBook:
 
     def __init__(self) -> None:
         self._parsed: dict[str, Parsed] = {}
+        self._readable: dict[str, Parsed | None] = {}
 
     def parse(self, sentence: str) -> Parsed:
         found = self._parsed.get(sentence)
         if found is None:
             found = self._parsed[sentence] = parse(sentence)
+        return found
+
+    def readable(self, sentence: Parsed) -> Parsed | None:
+        """`sentence` as a summary may use it: without a dateline ahead of it, or None for
+        a caption, a credit or a post (see furniture.py); remembered like the parse."""
+        if sentence.text in self._readable:
+            return self._readable[sentence.text]
+        found: Parsed | None = None
+        if not is_furniture(sentence.text):
+            lead = strip_lead(sentence.text)
+            found = sentence if lead == sentence.text else self.parse(lead)
+        self._readable[sentence.text] = found
         return found
 
     def __len__(self) -> int:
@@ -58,5 +72,9 @@ class Collection:
         self._vectors = {text: tfidf(s.counts, self.idf) for text, s in distinct.items()}
 
     def vector(self, sentence: Parsed) -> Vector:
+        """The sentence's vector; one outside the collection (a lead cut from its dateline)
+        is computed once too, and kept while the collection lives."""
         found = self._vectors.get(sentence.text)
-        return tfidf(sentence.counts, self.idf) if found is None else found
+        if found is None:
+            found = self._vectors[sentence.text] = tfidf(sentence.counts, self.idf)
+        return found

@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .furniture import is_furniture, strip_lead
 from .model import StoryIncident, StoryMethod, StoryRequest
 from .sentences import Collection, Parsed, SentenceBook
 from .text import Vector, centroid, cosine, overlap, words
@@ -52,10 +51,7 @@ def readable(sentence: Parsed, method: StoryMethod, book: SentenceBook) -> Parse
     a caption, a credit or a post (see furniture.py)."""
     if not method.furniture or not sentence.text:
         return sentence
-    if is_furniture(sentence.text):
-        return None
-    lead = strip_lead(sentence.text)
-    return sentence if lead == sentence.text else book.parse(lead)
+    return book.readable(sentence)
 
 
 def candidates(

@@ -134,7 +134,7 @@ def test_ablation_scores_each_part_of_the_method(
     rows = [line for line in table.splitlines() if line.startswith("│")]
     names = [row.split("│")[1].strip() for row in rows]
     assert names[0] == "the method before issue 24"
-    assert names[-1] == "+ sentences naming the day alone first (the method)"
-    assert len(names) == 6
+    assert names[-1] == "+ sentences naming the day alone first (not kept)"
+    assert len(names) == 4
     assert all(len(row.split("│")) == 9 for row in rows)  # name, 3 shipped, 3 left out
     assert list((tmp_path / "cache").iterdir())  # the normalized topic was kept
