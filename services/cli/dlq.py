@@ -113,22 +113,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "redrive", help="put dead letters that would now succeed back on their topic"
     )
     again.add_argument("--force", action="store_true", help="send those that would fail too")
-    again.add_argument("--since", help="only dead letters written at or after this time")
-    again.add_argument(
-        "--offset", action="append", default=[], metavar="P:O",
-        help="only the dead letter at partition P, offset O (repeatable)",
-    )  # fmt: skip
+    add_selection(again)
     again.add_argument("--json", action="store_true", help="the report as JSON")
     drop = actions.add_parser(
         "discard", help="mark dead letters handled without re-driving them (status stops "
         "counting them)",
     )  # fmt: skip
-    drop.add_argument("--since", help="only dead letters written at or after this time")
-    drop.add_argument(
-        "--offset", action="append", default=[], metavar="P:O",
-        help="only the dead letter at partition P, offset O (repeatable)",
-    )  # fmt: skip
+    add_selection(drop)
     drop.add_argument("--all", action="store_true", help="every pending dead letter")
     drop.add_argument("--yes", action="store_true", help="confirm --all")
     drop.add_argument("--json", action="store_true", help="what was discarded, as JSON")
     dlq.set_defaults(handler=dead_letters)
+
+
+def add_selection(parser: argparse.ArgumentParser) -> None:
+    """Which dead letters an action takes: redrive and discard select them alike."""
+    parser.add_argument("--since", help="only dead letters written at or after this time")
+    parser.add_argument(
+        "--offset", action="append", default=[], metavar="P:O",
+        help="only the dead letter at partition P, offset O (repeatable)",
+    )  # fmt: skip
