@@ -8,6 +8,7 @@ import time
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
+from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka.clients import topic_max_message_bytes
 from services.platform.settings import Settings
 
@@ -84,7 +85,7 @@ async def settled(admin: AIOKafkaAdminClient, specs: list[NewTopic], deadline_s:
         if time.monotonic() >= deadline:
             names = ", ".join(pending)
             msg = f"the broker did not show the configs of {names} within {deadline_s:g}s"
-            raise TimeoutError(msg)
+            raise EnvironmentProblemError(msg)
         await asyncio.sleep(SETTLE_POLL_S)
 
 
