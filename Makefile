@@ -121,8 +121,10 @@ kafka-down: setup
 topics: setup
 	$(BIN)/newstimeline topics create
 
+# Ours against dateparser.search_dates: our calls alone, then `newstimeline normalize --jsonl`
+# as a whole process (BENCH_ARGS="--runs 5": the median of five runs).
 bench-normalizer: setup
-	$(BIN)/python -m bench.normalizer $(TIMEML)
+	$(BIN)/python -m bench.normalizer $(TIMEML) $(BENCH_ARGS)
 
 # The evaluations (evaluation/, beside bench/: measurement, not in the image): TempEval-3
 # scores of the normalizer on a TimeML gold folder, and story timelines scored with tilse.

@@ -18,7 +18,7 @@ TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 _LINE = re.compile(r":\d+\)$")  # frames differ by line; functions are what we rank
 
 
-def cpu_seconds(pid: int) -> float | None:
+def own_cpu_seconds(pid: int) -> float | None:
     """User plus system CPU seconds of a process (its threads included), or None."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -28,20 +28,49 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-class CpuMeter:
-    """CPU seconds each named process spent between `start` and `stop`."""
+def children(pid: int) -> list[int]:
+    """The live child processes of `pid` (the worker command's Faust child, for one); from
+    each process's parent id, since not every kernel lists a task's children."""
+    found: list[int] = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid:
+            found.append(int(stat.parent.name))
+    return found
 
-    def __init__(self, pids: Mapping[str, int]) -> None:
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU seconds of a process and its live descendants (a supervising process does
+    little itself), or None when it is gone."""
+    own = own_cpu_seconds(pid)
+    if own is None:
+        return None
+    return own + sum(cpu_seconds(child) or 0.0 for child in children(pid))
+
+
+class CpuMeter:
+    """CPU seconds each named process (with its descendants, except those named `alone`)
+    spent between `start` and `stop`."""
+
+    def __init__(self, pids: Mapping[str, int], alone: frozenset[str] = frozenset()) -> None:
         self.pids = dict(pids)
+        self.alone = alone
         self._before: dict[str, float] = {}
         self.spent: dict[str, float] = {}
 
+    def _seconds(self, name: str) -> float | None:
+        pid = self.pids[name]
+        return own_cpu_seconds(pid) if name in self.alone else cpu_seconds(pid)
+
     def start(self) -> None:
-        self._before = {n: s for n, p in self.pids.items() if (s := cpu_seconds(p)) is not None}
+        self._before = {n: s for n in self.pids if (s := self._seconds(n)) is not None}
 
     def stop(self) -> dict[str, float]:
         for name, before in self._before.items():
-            after = cpu_seconds(self.pids[name])
+            after = self._seconds(name)
             if after is not None:
                 self.spent[name] = after - before
         return self.spent
@@ -62,6 +91,7 @@ def profiled(pids: Mapping[str, int], folder: Path | None, tag: str) -> Iterator
         for name, pid in pids.items():
             out = folder / f"{tag}-{name}.txt"
             command = [spy, "record", "--pid", str(pid), "--rate", "50", "--format", "raw"]
+            command += ["--subprocesses"]  # the worker command runs Faust in a child
             command += ["--nonblocking", "--output", str(out)]
             quiet = subprocess.DEVNULL
             spies.append(subprocess.Popen(command, stdout=quiet, stderr=quiet))

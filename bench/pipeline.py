@@ -109,8 +109,9 @@ def run_workers(
     workers: int, names: RunNames, bootstrap: str, plan: Plan, progress: Progress
 ) -> WorkersResult:
     with running_stack(names, bootstrap, workers) as stack:
-        pids = {**stack.pids(), **broker_pid(Settings()), "bench (this process)": os.getpid()}
-        meter = CpuMeter(pids)
+        bench = "bench (this process)"  # without its children: the services
+        pids = {**stack.pids(), **broker_pid(Settings()), bench: os.getpid()}
+        meter = CpuMeter(pids, alone=frozenset({bench}))
         rate, lat, profiles = measure(stack, plan, progress, meter)
     return WorkersResult(workers, rate, lat, meter.spent, profiles)
 

@@ -77,14 +77,21 @@ def latency_table(results: Sequence[WorkersResult]) -> Table:
     return table
 
 
+def _cpu_cell(r: WorkersResult, name: str) -> str:
+    if name not in r.cpu:
+        return ""
+    per_article_ms = 1000 * r.cpu[name] / r.throughput.articles
+    return f"{r.cpu[name]:.1f} s = {per_article_ms:.2f} ms/article"
+
+
 def cpu_table(results: Sequence[WorkersResult]) -> Table:
-    table = Table(title="CPU seconds by process during the throughput phase")
+    table = Table(title="CPU seconds by process (with its children) during the throughput phase")
     table.add_column("process")
     for r in results:
         table.add_column(f"{r.workers} worker(s)", justify="right")
     names = list(dict.fromkeys(name for r in results for name in r.cpu))
     for name in names:
-        table.add_row(name, *(f"{r.cpu[name]:.1f}" if name in r.cpu else "" for r in results))
+        table.add_row(name, *(_cpu_cell(r, name) for r in results))
     table.add_row("wall seconds", *(f"{r.throughput.seconds:.1f}" for r in results))
     return table
 

@@ -62,19 +62,44 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of the commands of `modules` (COMMAND_MODULES unless told)."""
     parser = argparse.ArgumentParser(
         prog="newstimeline", description="Turn news articles into ordered timelines."
     )
     parser.add_argument("--version", action=VersionAction)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if modules is None else modules:
         import_module(f"{__name__}.{name}").register(subparsers)
     return parser
 
 
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the one command `argv` names when the module of the same name holds
+    it, the whole parser otherwise (options first, a misspelt command, --help). Importing
+    all fifteen modules would be a fifth of `newstimeline normalize`'s start-up, and the
+    command parses and reports errors the same either way."""
+    module = argv[0].replace("-", "_") if argv else ""
+    if module in COMMAND_MODULES:
+        parser = build_parser((module,))
+        if argv[0] in command_names(parser):
+            return parser
+    return build_parser()
+
+
+def command_names(parser: argparse.ArgumentParser) -> set[str]:
+    # argparse shows a parser's subcommands through no public attribute.
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = parser_for(argv)
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:

@@ -74,7 +74,19 @@ def parse_timezone(value: str | None) -> str | None:
 
 
 def mention_json(mention: Mention) -> dict[str, Any]:
-    return mention.model_dump(mode="json")
+    """The mention's fields in their JSON form (the same text pydantic would write)."""
+    from services.platform.rfc3339 import format_moment
+
+    return {
+        "text": mention.text,
+        "char_start": mention.char_start,
+        "char_end": mention.char_end,
+        "timex_type": mention.timex_type.value,
+        "timex_value": mention.timex_value,
+        "start": None if mention.start is None else format_moment(mention.start),
+        "end": None if mention.end is None else format_moment(mention.end),
+        "granularity": None if mention.granularity is None else mention.granularity.value,
+    }
 
 
 def parse_language(tag: str) -> str:

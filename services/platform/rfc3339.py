@@ -7,7 +7,7 @@ without seconds; the APIs promise RFC 3339 with an offset, so they check the tex
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 ANY_YEAR = r"\d{4}"
@@ -36,3 +36,21 @@ def check_text(value: Any, pattern: str, reason: str) -> Any:
     if not isinstance(value, str) or not re.fullmatch(pattern, value):
         raise ValueError(reason)
     return value
+
+
+def format_moment(moment: datetime) -> str:
+    """An aware date-time as the APIs write it (pydantic's JSON form, which the commands
+    match without importing pydantic): 'Z' for a zero offset, else the offset in whole
+    minutes, its seconds (a local mean time before 1900) dropped."""
+    offset = moment.utcoffset()
+    if offset is None:
+        msg = f"{moment!r}: expected an aware date-time"
+        raise ValueError(msg)
+    # Whole seconds, half a second rounded away from zero, as pydantic counts them.
+    micros = offset // timedelta(microseconds=1)
+    seconds = (abs(micros) + 500_000) // 1_000_000
+    local = moment.replace(tzinfo=None).isoformat()
+    if seconds == 0:
+        return f"{local}Z"
+    minutes = seconds // 60
+    return f"{local}{'-' if micros < 0 else '+'}{minutes // 60:02d}:{minutes % 60:02d}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
-
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class TimexType(StrEnum):
@@ -41,26 +41,21 @@ class Granularity(StrEnum):
 _RANKS = {granularity: rank for rank, granularity in enumerate(Granularity)}
 
 
-class Mention(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
     """One temporal expression: its exact span, its TimeML value and, when anchorable,
-    the UTC interval [start, end) it denotes."""
+    the UTC interval [start, end) it denotes. A plain dataclass, not a pydantic model: it
+    is the core's own result, no message contract (the events carry Incidents), and
+    importing pydantic would be a third of `newstimeline normalize`'s start-up."""
 
-    model_config = ConfigDict(frozen=True)
-
-    text: str = Field(description="The expression exactly as it stands in the text.")
-    char_start: int = Field(ge=0, description="Offset of the first character (Python str index).")
-    char_end: int = Field(ge=0, description="Offset one past the last character.")
-    timex_type: TimexType = Field(description="TimeML type: DATE, TIME, DURATION or SET.")
-    timex_value: str = Field(description="TimeML value, e.g. 2025-12-13, P1Y, PAST_REF.")
-    start: AwareDatetime | None = Field(
-        default=None, description="Start of the denoted interval in UTC, when anchorable."
-    )
-    end: AwareDatetime | None = Field(
-        default=None, description="Exclusive end of the denoted interval in UTC."
-    )
-    granularity: Granularity | None = Field(
-        default=None, description="Precision of the interval, when anchorable."
-    )
+    text: str  # the expression exactly as it stands in the text
+    char_start: int  # offset of the first character (Python str index)
+    char_end: int  # offset one past the last character
+    timex_type: TimexType  # DATE, TIME, DURATION or SET
+    timex_value: str  # TimeML value, e.g. 2025-12-13, P1Y, PAST_REF
+    start: datetime | None = None  # start of the denoted interval, aware, when anchorable
+    end: datetime | None = None  # exclusive end of the denoted interval
+    granularity: Granularity | None = None  # precision of the interval, when anchorable
 
     @property
     def anchorable(self) -> bool:

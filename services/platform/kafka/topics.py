@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
+from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka.clients import topic_max_message_bytes
 from services.platform.settings import Settings
 
@@ -33,9 +37,17 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
     ]
 
 
-async def create_topics(settings: Settings, bootstrap: str) -> list[str]:
+# How long `create_topics` waits for the broker to show what the controller accepted.
+SETTLE_DEADLINE_S = 15.0
+SETTLE_POLL_S = 0.1
+
+
+async def create_topics(
+    settings: Settings, bootstrap: str, settle_deadline_s: float = SETTLE_DEADLINE_S
+) -> list[str]:
     """Create the missing topics and give the existing ones the configs of their spec;
-    returns the names that were newly created."""
+    returns the names that were newly created, once the broker shows every topic with its
+    spec's configs."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id=settings.client_id)
     await admin.start()
     try:
@@ -51,6 +63,50 @@ async def create_topics(settings: Settings, bootstrap: str) -> list[str]:
             await admin.alter_configs(
                 [ConfigResource(ConfigResourceType.TOPIC, s.name, s.topic_configs) for s in kept]
             )
+        await settled(admin, specs, settle_deadline_s)
         return [spec.name for spec in missing]
     finally:
         await admin.close()
+
+
+async def settled(admin: AIOKafkaAdminClient, specs: list[NewTopic], deadline_s: float) -> None:
+    """Wait until the broker lists every topic with its spec's configs.
+
+    In KRaft the controller answers a create or an alter once the change is in its metadata
+    log; the broker that serves reads applies that log a moment later. A caller that goes
+    on at once (a producer sizing records by the new limit, a test describing the topic)
+    could still see the old state, so the command returns only once the broker shows it.
+    """
+    deadline = time.monotonic() + deadline_s
+    while True:
+        pending = await unsettled(admin, specs)
+        if not pending:
+            return
+        if time.monotonic() >= deadline:
+            names = ", ".join(pending)
+            msg = f"the broker did not show the configs of {names} within {deadline_s:g}s"
+            raise EnvironmentProblemError(msg)
+        await asyncio.sleep(SETTLE_POLL_S)
+
+
+async def unsettled(admin: AIOKafkaAdminClient, specs: list[NewTopic]) -> list[str]:
+    """The names of the topics the broker does not yet show as their spec says."""
+    listed = set(await admin.list_topics())
+    pending = [spec.name for spec in specs if spec.name not in listed]
+    present = [spec for spec in specs if spec.name in listed]
+    if not present:
+        return pending
+    responses = await admin.describe_configs(
+        [ConfigResource(ConfigResourceType.TOPIC, spec.name) for spec in present]
+    )
+    shown: dict[str, dict[str, str]] = {}
+    for response in responses:
+        for resource in response.resources:
+            # (error_code, error_message, resource_type, resource_name, config_entries)
+            shown[resource[3]] = {entry[0]: entry[1] for entry in resource[4]}
+    for spec in present:
+        configs = shown.get(spec.name, {})
+        if any(configs.get(key) != value for key, value in spec.topic_configs.items()):
+            pending.append(spec.name)
+    order = [spec.name for spec in specs]
+    return sorted(pending, key=order.index)

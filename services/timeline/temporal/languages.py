@@ -1,4 +1,4 @@
-"""The rules of each supported language: its tables, compiled by the engine."""
+"""The rules of each supported language: its tables, compiled by the engine on first use."""
 
 from __future__ import annotations
 
@@ -6,17 +6,24 @@ from functools import cache
 
 from .context import Rule
 from .engine import compile_tables
-from .lexicon_foreign import LANGUAGES
-from .tables.en import ENGLISH_TABLES
-from .tables.lexical import tables_of
 
-ENGLISH: tuple[Rule, ...] = compile_tables(ENGLISH_TABLES)
+# The languages with a rule set of their own besides English, whose words are in
+# lexicon_foreign.LANGUAGES. Named here so that an English text imports no other language's
+# lexicon or tables (a test keeps the two in step).
+FOREIGN = frozenset({"de", "fr", "es"})
 
 
 @cache
-def _foreign(code: str) -> tuple[Rule, ...]:
-    # Compiled on first use: most runs read one language, and compiling every language's
-    # patterns at import would double the command's start-up.
+def _compiled(code: str) -> tuple[Rule, ...]:
+    # Built on first use and kept: most runs read one language, and building and compiling
+    # every language's tables at import would be most of the command's start-up.
+    if code == "en":
+        from .tables.en import ENGLISH_TABLES  # noqa: PLC0415 - see above
+
+        return compile_tables(ENGLISH_TABLES)
+    from .lexicon_foreign import LANGUAGES  # noqa: PLC0415 - see above
+    from .tables.lexical import tables_of  # noqa: PLC0415 - see above
+
     return compile_tables(tables_of(LANGUAGES[code]))
 
 
@@ -24,9 +31,9 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     """Rules for a language code ('en', 'de', 'fr', 'es', or a tag like 'de-AT');
     unknown languages get the English rules, which still read numeric dates and years."""
     code = language.lower()[:2]
-    return _foreign(code) if code in LANGUAGES else ENGLISH
+    return _compiled(code if code in FOREIGN else "en")
 
 
 def has_own_rules(language: str) -> bool:
     """English and the languages with a rule set of their own; others also get dateparser."""
-    return language.lower()[:2] == "en" or language.lower()[:2] in LANGUAGES
+    return language.lower()[:2] == "en" or language.lower()[:2] in FOREIGN

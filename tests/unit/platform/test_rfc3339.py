@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import AwareDatetime, TypeAdapter
 
 from services.cli.args import parse_time
 from services.cli.normalize import parse_published_at
 from services.platform.errors import UsageError
-from services.platform.rfc3339 import parse
+from services.platform.rfc3339 import format_moment, parse
 
 
 @pytest.mark.parametrize(
@@ -32,3 +35,24 @@ def test_times_without_an_offset_or_not_rfc3339_are_refused_everywhere(text: str
         parse_time(text, "--since")
     with pytest.raises(UsageError, match=r"^--published-at '"):
         parse_published_at(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    moment=st.datetimes(
+        min_value=datetime(1, 1, 2),  # noqa: DTZ001 - naive bounds; the zone is drawn apart
+        max_value=datetime(9999, 12, 30),  # noqa: DTZ001 - as above
+        timezones=st.timedeltas(
+            min_value=timedelta(hours=-23, minutes=-59), max_value=timedelta(hours=23, minutes=59)
+        ).map(timezone),
+    )
+)
+def test_moments_are_written_as_pydantic_writes_them(moment: datetime) -> None:
+    # The normalize command writes mentions without importing pydantic, in the JSON the
+    # APIs write with it: 'Z' for UTC, an offset's seconds dropped, microseconds when set.
+    assert format_moment(moment) == TypeAdapter(AwareDatetime).dump_python(moment, mode="json")
+
+
+def test_a_naive_moment_is_refused() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        format_moment(datetime(2025, 12, 15))  # noqa: DTZ001 - the case under test
