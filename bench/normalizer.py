@@ -107,16 +107,23 @@ def bench_table(count: int, ours: Timing, process: Timing, theirs: Timing) -> Ta
 
 
 def summary(ours: Timing, process: Timing, theirs: Timing, runs: int) -> str:
-    whole = theirs.wall / process.wall
+    """The ratios beside the target. Wall time is the target's measure; on a shared machine
+    a loaded run stretches a short process's wall time more than a long one's, so the CPU
+    ratio is given beside it."""
+    whole, whole_cpu = theirs.wall / process.wall, theirs.cpu / process.cpu
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
         f"in-process: normalize is {theirs.wall / ours.wall:.1f}x faster "
         f"(CPU {theirs.cpu / ours.cpu:.1f}x)\n"
-        f"whole process (median of {runs}) vs dateparser's calls alone: "
-        f"{whole:.1f}x (CPU {theirs.cpu / process.cpu:.1f}x); target >= {TARGET:.0f}x: "
-        f"{'met' if whole >= TARGET else 'missed'}\n"
+        f"whole process (median of {runs}) vs dateparser's calls alone: {whole:.1f}x wall "
+        f"({_verdict(whole)}), {whole_cpu:.1f}x CPU ({_verdict(whole_cpu)}); "
+        f"target >= {TARGET:.0f}x\n"
         f"load average (1/5/15 min) at the end: {load}"
     )
+
+
+def _verdict(ratio: float) -> str:
+    return "met" if ratio >= TARGET else "missed"
 
 
 if __name__ == "__main__":
