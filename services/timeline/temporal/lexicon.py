@@ -41,10 +41,13 @@ UNITS: dict[str, tuple[str, bool]] = {
     "century": ("CE", False), "centurie": ("CE", False),
 }  # fmt: skip
 
+# Grouped by first letter, in their old order within a group (so the same word wins): re
+# tries alternatives one by one, and the lengths try this list at every word near a unit.
 NUMBER_WORD = (
-    r"(?:a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen)"
+    r"(?:a\s+(?:couple\s+of|couple|dozen|hundred)|couple\s+of"
+    r"|t(?:wenty|hirty|wo|hree|en|welve|hirteen)|f(?:orty|ifty|our|ive|ourteen|ifteen)"
+    r"|s(?:ixty|eventy|ix|even|ixteen|eventeen)|e(?:ighty|ight|leven|ighteen)"
+    r"|n(?:inety|ine|ineteen)|hundred|one|dozen)"
 )
 # "twenty-four", "twenty four", "24", "1 1/2", "a", "several".
 QUANTITY = (
