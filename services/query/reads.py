@@ -24,7 +24,7 @@ from services.query.cursor import Cursor, CursorError
 from services.query.item_cache import ItemCache
 from services.query.schema import connect
 from services.query.selection import ITEM_COLUMNS, LIVE, TimelineFilter, page_sql
-from services.query.sort_keys import bucket_bounds
+from services.query.sort_keys import SLOT_BITS, bucket_bounds
 from services.query.store import file_identity, read_meta
 from services.query.times import to_rfc3339
 
@@ -84,9 +84,12 @@ def search_rows(
     """The first `limit` rows of a search page (selection.search_sql) in timeline order.
     Matches come in sort-key order, exact across start seconds only: every match of the
     last row's second is read too, then what was read is sorted (a page plus one second,
-    never the whole match set)."""
-    rows = conn.execute(sql, params | {"limit": limit}).fetchall()
-    if len(rows) == limit:
+    never the whole match set). One match more than the page says whether that second
+    goes on: usually it does not, and the second query is saved."""
+    rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
+    if len(rows) == limit + 1 and rows[-1][-1] >> SLOT_BITS != rows[-2][-1] >> SLOT_BITS:
+        rows.pop()  # the next second's first match: every match of the last one is read
+    elif len(rows) == limit + 1:
         low, high = bucket_bounds(rows[-1][-1], descending=descending)
         rest = params | {
             "key_lo": max(low, params["key_lo"]),
