@@ -105,15 +105,23 @@ def _fast(t: _Timeline) -> TimelineRows:
         t.normalizer_version, local, zone,
     )  # fmt: skip
     shared = (url, published, local, zone)
-    return TimelineRows(t.article_id, article, [_row(i, t, shared) for i in t.incidents])
+    # An article names the same instants again and again (its day, its publication).
+    instants: dict[str, tuple[str, datetime]] = {}
+    return TimelineRows(t.article_id, article, [_row(i, t, shared, instants)
+                                                 for i in t.incidents])  # fmt: skip
 
 
-def _row(i: _Incident, t: _Timeline, shared: tuple[str | None, str, str, str]) -> Row:
+def _row(
+    i: _Incident,
+    t: _Timeline,
+    shared: tuple[str | None, str, str, str],
+    instants: dict[str, tuple[str, datetime]],
+) -> Row:
     """An incident's row (rows.rows_of's): `shared` holds the article's url, stored
-    publication key, local publication time and clock name."""
+    publication key, local publication time and clock name; `instants` the ones parsed."""
     url, published, local, zone = shared
-    start_key, start = instant(i.start)
-    end_key, end = instant(i.end)
+    start_key, start = instants.get(i.start) or instants.setdefault(i.start, instant(i.start))
+    end_key, end = instants.get(i.end) or instants.setdefault(i.end, instant(i.end))
     return (
         0, i.incident_id, i.article_id, start_key, end_key, i.granularity.value,
         _RANKS[i.granularity], i.anchor.value, i.sentence, i.mention,

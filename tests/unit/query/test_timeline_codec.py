@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from services.query.projector import decode
-from services.query.rows import rows_of
+from services.query.rows import rows_of, span_class
 from services.query.timeline_codec import decode_rows
 from services.timeline.events import ArticleTimeline
 from services.timeline.mentions import Granularity
@@ -123,3 +124,23 @@ def test_an_undecodable_record_goes_the_projectors_error_path() -> None:
     assert decode(b"art-1", json.dumps(valid()).encode()) == decode_rows(
         json.dumps(valid()).encode()
     )
+
+
+@pytest.mark.parametrize(
+    ("seconds", "micros", "expected"),
+    [
+        (0, 0, 0),
+        (1, 0, 0),
+        (2, 0, 1),
+        (2, 1, 2),
+        (86400, 0, 17),
+        (1 << 33, 0, 33),
+        (1 << 33, 1, 34),
+        (1 << 38, 1, 39),  # a float of its length has lost the microsecond
+    ],
+)
+def test_the_span_class_rounds_the_length_up_to_whole_seconds_exactly(
+    seconds: int, micros: int, expected: int
+) -> None:
+    start = datetime(1000, 1, 1, tzinfo=UTC)  # 2**38 s: about 8,700 years
+    assert span_class(start, start + timedelta(seconds=seconds, microseconds=micros)) == expected
