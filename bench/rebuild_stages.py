@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from rich.console import Console
+
 from bench.rebuild import copies, corpus_timelines
 from services.platform.settings import PROJECT_ROOT
 from services.query.projector import decode
@@ -58,13 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     records = list(copies(corpus_timelines(args.corpus), args.incidents))
     with tempfile.TemporaryDirectory(prefix="bench-stages-") as tmp:
         spent = stages(records, Path(tmp))
-    per = 1e6 / args.incidents
+    per, console = 1e6 / args.incidents, Console()
     for name, seconds in spent.items():
-        print(f"{name:>12}: {seconds:6.2f} CPU s  {seconds * per:5.1f} us/incident")
+        console.print(f"{name:>12}: {seconds:6.2f} CPU s  {seconds * per:5.1f} us/incident")
     queryable = spent["decode"] + spent["apply"] + spent["indexes"]
-    print(f"until queryable: {queryable * per:.1f} us/incident, "
+    console.print(f"until queryable: {queryable * per:.1f} us/incident, "
           f"{args.incidents / queryable:,.0f} incidents per CPU second")  # fmt: skip
-    print("load average (1/5/15 min): " + " / ".join(f"{x:.1f}" for x in os.getloadavg()))
+    console.print("load average (1/5/15 min): " + " / ".join(f"{x:.1f}" for x in os.getloadavg()))
     return 0
 
 
