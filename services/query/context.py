@@ -10,6 +10,7 @@ from fastapi import Depends, Request, Response
 
 from services.query.article_status import DeadLetterFinder
 from services.query.change_feed import ChangeFeed
+from services.query.etags import TaggedBody
 from services.query.page_cache import PageCache
 from services.query.projector import Projector, ProjectorState
 from services.query.reads import Reader
@@ -21,8 +22,8 @@ class QueryContext:
     reader: Reader
     projector: Projector | None
     feed: ChangeFeed
-    pages: PageCache = field(default_factory=PageCache)
-    stories: PageCache = field(default_factory=lambda: PageCache(64))
+    pages: PageCache[TaggedBody] = field(default_factory=PageCache)
+    stories: PageCache[bytes] = field(default_factory=lambda: PageCache(64))
     story_index: StoryIndex = field(default_factory=StoryIndex)
     dead_letters: DeadLetterFinder | None = None  # None: no broker to ask
 

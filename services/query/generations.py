@@ -49,6 +49,24 @@ def swap_in(served: Path, target: Path) -> Path | None:
     return before
 
 
+def sync_file(path: Path) -> None:
+    """Flush `path` to the disk (a rebuild writes its file without syncs, then this once)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sync_directory(path: Path) -> None:
+    """Flush the directory entries of `path`'s folder (a swapped link survives a power cut)."""
+    fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def remove_database(path: Path, *, sidecars_only: bool = False) -> None:
     """Delete a replaced file with its SQLite sidecars (only those when the path itself
     now names the link to the new generation)."""

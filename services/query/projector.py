@@ -25,7 +25,7 @@ from services.platform.kafka.log_identity import LogIdentity, fetch_identities
 from services.platform.settings import Settings
 from services.query.generations import forget
 from services.query.store import Change, Retraction, TimelineStore
-from services.timeline.events import ArticleTimeline
+from services.query.timeline_codec import decode_rows
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def decode(key: bytes | None, value: bytes | None) -> Change:
                 msg = "tombstone without a key"
                 raise ValueError(msg)
             return Retraction(key.decode())
-        return ArticleTimeline.model_validate_json(value)
+        return decode_rows(value)  # pydantic's ValidationError when it is no timeline
     except (ValidationError, ValueError) as exc:
         article = key.decode(errors="replace") if key else None
         log.warning("undecodable timeline record skipped: %s", str(exc).splitlines()[0],

@@ -25,10 +25,17 @@ from services.platform.kafka.log_identity import fetch_identities
 from services.platform.kafka.topic_reader import Record, partitions_of, started_consumer
 from services.platform.ops.progress import Silent, Tracker
 from services.platform.settings import Settings
-from services.query.generations import generations, next_generation, remove_database, swap_in
+from services.query.generations import (
+    generations,
+    next_generation,
+    remove_database,
+    swap_in,
+    sync_directory,
+    sync_file,
+)
 from services.query.projector import decode
 from services.query.schema import connect
-from services.query.store import Retraction, TimelineStore, read_meta
+from services.query.store import Change, Retraction, TimelineStore, read_meta
 
 SEQUENCE_MARGIN = 1 << 24  # changes the old file may still number before the swap
 CATCH_UP_ROUNDS = 3
@@ -88,8 +95,10 @@ class Rebuilder:
             remove_database(target)
             raise
         store.close()
+        await asyncio.to_thread(sync_file, target)  # its one sync: written without any
         report.seconds = time.monotonic() - began
         report.replaced = swap_in(served, target)
+        await asyncio.to_thread(sync_directory, served)
         if report.replaced == served.parent.resolve() / served.name:
             # The plain file is gone from the directory; its log would only linger.
             remove_database(report.replaced, sidecars_only=True)
@@ -137,29 +146,45 @@ class Rebuilder:
         ends: dict[TopicPartition, int],
         report: RebuildReport,
     ) -> None:
+        """Fetch and decode the next batch while the writer thread writes the last one
+        (SQLite lets go of the GIL while it works): one core each when the box has two."""
         pending = {tp for tp in ends if await consumer.position(tp) < ends[tp]}
-        while pending:
-            batches = await consumer.getmany(*pending, timeout_ms=FETCH_TIMEOUT_MS)
-            wanted = {tp: [r for r in rs if r.offset < ends[tp]] for tp, rs in batches.items()}
-            await self._apply(store, wanted, report)
-            for tp in list(pending):
-                if await consumer.position(tp) >= ends[tp]:
-                    pending.discard(tp)
+        writing: asyncio.Future[None] | None = None
+        try:
+            while pending:
+                batches = await consumer.getmany(*pending, timeout_ms=FETCH_TIMEOUT_MS)
+                wanted = {tp: [r for r in rs if r.offset < ends[tp]] for tp, rs in batches.items()}
+                decoded = self._decode(wanted)
+                if writing is not None:
+                    await writing
+                    writing = None
+                if decoded:
+                    writing = asyncio.ensure_future(self._write(store, decoded, report))
+                for tp in list(pending):
+                    if await consumer.position(tp) >= ends[tp]:
+                        pending.discard(tp)
+            if writing is not None:
+                await writing
+        except BaseException:
+            if writing is not None:  # its transaction ends either way; let it
+                await asyncio.gather(writing, return_exceptions=True)
+            raise
 
-    async def _apply(
-        self,
-        store: TimelineStore,
-        batches: dict[TopicPartition, list[Record]],
-        report: RebuildReport,
-    ) -> None:
-        """One fetch, every partition in it, in one transaction."""
-        by_partition = {
+    @staticmethod
+    def _decode(batches: dict[TopicPartition, list[Record]]) -> dict[int, list[tuple[int, Change]]]:
+        return {
             tp.partition: [(r.offset, decode(r.key, r.value)) for r in records]
             for tp, records in batches.items()
             if records
         }
-        if not by_partition:
-            return
+
+    async def _write(
+        self,
+        store: TimelineStore,
+        by_partition: dict[int, list[tuple[int, Change]]],
+        report: RebuildReport,
+    ) -> None:
+        """One fetch, every partition in it, in one transaction."""
         await asyncio.to_thread(store.apply_batches, self.topic, by_partition)
         changes = [c for batch in by_partition.values() for _, c in batch]
         incidents = sum(len(c.incidents) for c in changes if c and not isinstance(c, Retraction))

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 from services.query.clock import in_reader_zone
 from services.query.context import Context, json_bytes, json_response
 from services.query.cursor import CursorError
-from services.query.etags import conditional_json
+from services.query.etags import TaggedBody, conditional_json
 from services.query.models import IncidentOut, TimelinePageOut
 from services.query.page_cache import PageCache
 from services.query.params import CursorParam, LimitParam, ZoneParam, timeline_filter
@@ -56,14 +56,14 @@ async def get_timeline(
     carries an ETag; send it back in If-None-Match to get 304 while the page is unchanged."""
     conn = context.reader.conn()
     key, version = request.url.query, (context.reader.identity(), PageCache.version(conn))
-    body = context.pages.get(key, version)
-    if body is None:
+    page = context.pages.get(key, version)
+    if page is None:
         try:
-            body = page_body(context.reader, flt, limit, cursor, tz)
+            page = TaggedBody.of(page_body(context.reader, flt, limit, cursor, tz))
         except CursorError as exc:
             raise cursor_problem(exc) from exc
-        context.pages.put(key, version, body)
-    return conditional_json(body, if_none_match)
+        context.pages.put(key, version, page)
+    return conditional_json(page, if_none_match)
 
 
 def page_body(

@@ -123,7 +123,8 @@ END;
 def connect(path: str, *, readonly: bool = False, durable: bool = True) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with WAL settings;
     without `durable`, for a new file nobody reads until it is complete (a rebuild's): no
-    journal, no syncs, a larger cache (a crash leaves a file that is thrown away)."""
+    journal, no syncs, a larger cache, its locks held until make_durable (a crash leaves
+    a file that is thrown away; the caller syncs the file once when it is complete)."""
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -132,6 +133,7 @@ def connect(path: str, *, readonly: bool = False, durable: bool = True) -> sqlit
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -262144")
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     elif not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         # WAL + NORMAL is durable against crashes of the process; offsets live in the same
@@ -145,6 +147,8 @@ def connect(path: str, *, readonly: bool = False, durable: bool = True) -> sqlit
 
 def make_durable(conn: sqlite3.Connection) -> None:
     """The live settings of `connect` for a file written without them."""
+    conn.execute("PRAGMA locking_mode = NORMAL")
+    conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # lets go of the locks
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA cache_size = -65536")

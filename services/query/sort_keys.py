@@ -52,7 +52,10 @@ class SlotAllocator:
         self._next: dict[int, int] = {}
 
     def key(self, start: datetime) -> int:
-        second = second_of(start)
-        slot = self._next.get(second, 0)
-        self._next[second] = slot + 1
-        return (second << SLOT_BITS) + slot
+        return self.key_for_base(base_of(start))
+
+    def key_for_base(self, base: int) -> int:
+        """The next free key of the second whose smallest key is `base`."""
+        slot = self._next.get(base, 0)
+        self._next[base] = slot + 1
+        return base + slot

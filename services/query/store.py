@@ -7,23 +7,26 @@ partition's next offset, so a restart resumes exactly where the committed state 
 from __future__ import annotations
 
 import logging
-import math
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from services.platform.kafka.log_identity import LogIdentity
 from services.query import bulk, text_index
-from services.query.clock import rfc3339
+from services.query.rows import (
+    INCIDENT_ID_AT,
+    RANK_AT,
+    SORT_KEY_AT,
+    SPAN_CLASS_AT,
+    Row,
+    TimelineRows,
+    rows_of,
+)
 from services.query.schema import DDL, connect, create_schema, make_durable
-from services.query.search import index_text
-from services.query.sort_keys import SLOTS, SlotAllocator, base_of
-from services.query.times import to_key
-from services.timeline.events import ArticleTimeline, Incident
-from services.timeline.zones import zone_label
+from services.query.sort_keys import SLOTS, SlotAllocator
+from services.timeline.events import ArticleTimeline
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +76,6 @@ INSERT INTO offsets (topic, partition, next_offset) VALUES (?, ?, ?)
 ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
 """
 SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
-RANK_AT, SPAN_CLASS_AT, SORT_KEY_AT = 6, 16, 22  # positions in incident_row
 SET_LOG_IDENTITY = """
 INSERT OR REPLACE INTO log_identity (topic, cluster_id, topic_id) VALUES (?, ?, ?)
 """
@@ -87,58 +89,7 @@ class Retraction:
 
 
 # None stands for a record that could not be decoded: only its offset is stored.
-Change = ArticleTimeline | Retraction | None
-
-
-def span_class(start: datetime, end: datetime) -> int:
-    """ceil(log2(seconds)) of the interval's length (see schema.py)."""
-    seconds = math.ceil((end - start).total_seconds())
-    return max(seconds - 1, 0).bit_length()
-
-
-def own_clock(timeline: ArticleTimeline) -> tuple[str, str]:
-    """The article's publication time with its own offset, and the name of its clock."""
-    return rfc3339(timeline.published_at), zone_label(timeline.published_at, timeline.timezone)
-
-
-def incident_rows(
-    incidents: Sequence[Incident], timeline: ArticleTimeline
-) -> list[tuple[object, ...]]:
-    """The rows of `incidents` (seq 0, the base of the sort key last); the article's own
-    columns are built once for all of them."""
-    article = (timeline.source, timeline.title)
-    url = str(timeline.url) if timeline.url else None
-    published = (url, to_key(timeline.published_at), *own_clock(timeline))
-    return [
-        (
-            0, i.incident_id, i.article_id, to_key(i.start), to_key(i.end),
-            i.granularity.value, i.granularity.rank, i.anchor.value, i.sentence, i.mention,
-            i.timex_type.value if i.timex_type else None, i.timex_value, i.char_start,
-            i.char_end, *article, span_class(i.start, i.end), *published,
-            index_text(timeline.language, i.sentence, i.mention, timeline.title),
-            base_of(i.start),
-        )
-        for i in incidents
-    ]  # fmt: skip
-
-
-def incident_row(seq: int, incident: Incident, timeline: ArticleTimeline) -> tuple[object, ...]:
-    return (seq, *incident_rows([incident], timeline)[0][1:])
-
-
-def article_row(timeline: ArticleTimeline) -> tuple[object, ...]:
-    url = str(timeline.url) if timeline.url else None
-    return (
-        timeline.article_id,
-        timeline.revision,
-        timeline.source,
-        url,
-        timeline.title,
-        to_key(timeline.published_at),
-        timeline.language,
-        timeline.normalizer_version,
-        *own_clock(timeline),
-    )
+Change = ArticleTimeline | TimelineRows | Retraction | None
 
 
 def file_identity(path: Path) -> int:
@@ -165,6 +116,8 @@ class TimelineStore:
         self._clock = clock
         self._durable = durable  # False: a new file nobody reads yet (schema.connect)
         self._slots: SlotAllocator | None = None  # while loading in bulk
+        self._new: bulk.NewArticles | None = None  # while loading in bulk
+        self._deferring = False  # this transaction collects new articles' rows (bulk)
         # False: every transaction's rows are indexed right after it commits. True: the
         # caller (the projector) calls index_text when it sees fit (text_index.py).
         self.text_follows = False
@@ -188,12 +141,13 @@ class TimelineStore:
         catching up on a long topic."""
         bulk.begin(self._conn)
         self._slots = SlotAllocator()
+        self._new = bulk.NewArticles(bulk.known_articles(self._conn))
 
     def finish_bulk(self, *, text: bool = True) -> None:
         """Build the deferred indexes; the full-text index too unless `text` is False
         (it then follows through index_text)."""
         bulk.finish(self._conn, DDL, text=text)
-        self._slots = None
+        self._slots, self._new = None, None
 
     def make_durable(self) -> None:
         """Switch a file written without the live settings to them (before a swap)."""
@@ -299,6 +253,10 @@ class TimelineStore:
     ) -> int:
         conn, start_hw = self._conn, self.high_water
         conn.execute("BEGIN IMMEDIATE")
+        # A bulk load writes the rows of articles it has not met yet all at once at the
+        # end of the transaction (bulk.NewArticles); not when a refused record is looked
+        # for record by record.
+        self._deferring = self._new is not None and not guarded
         try:
             rejected = 0
             apply_record = self._apply_guarded if guarded else self._apply_unguarded
@@ -306,12 +264,17 @@ class TimelineStore:
                 for _, change in changes:
                     rejected += not apply_record(change)
                 conn.execute(UPSERT_OFFSET, (topic, partition, changes[-1][0] + 1))
+            self._write_new()
             conn.execute(SET_META, ("high_water", self.high_water))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             self.high_water = start_hw
+            if self._new is not None:
+                self._new.take()  # nothing of it was written
             raise
+        finally:
+            self._deferring = False
         return rejected
 
     def _apply_unguarded(self, change: Change) -> bool:
@@ -339,50 +302,72 @@ class TimelineStore:
             self._conn.execute("RELEASE record")
         return True
 
-    def _apply_one(self, change: ArticleTimeline | Retraction) -> None:
+    def _apply_one(self, change: ArticleTimeline | TimelineRows | Retraction) -> None:
         self.high_water += 1
         if isinstance(change, Retraction):
+            self._write_new()  # the rows it retires may be among those collected
             self._conn.execute(RETIRE, (self.high_water, self._clock(), change.article_id))
             self._conn.execute("DELETE FROM articles WHERE article_id = ?", (change.article_id,))
             self._conn.execute(RETRACTED, (change.article_id, self.high_water))
-            return
-        self._conn.execute("DELETE FROM retractions WHERE article_id = ?", (change.article_id,))
-        self._conn.execute(UPSERT_ARTICLE, article_row(change))
-        self._apply_revision(change)
+        else:
+            rows = change if isinstance(change, TimelineRows) else rows_of(change)
+            if self._collect(rows):
+                return
+            self._write_new()  # the live rows it compares with may be among those collected
+            self._conn.execute("DELETE FROM retractions WHERE article_id = ?", (rows.article_id,))
+            self._conn.execute(UPSERT_ARTICLE, rows.article)
+            self._apply_revision(rows)
+        if self._new is not None:
+            self._new.met(change.article_id)
 
-    def _apply_revision(self, change: ArticleTimeline) -> None:
+    def _collect(self, rows: TimelineRows) -> bool:
+        """Leave the rows of an article a bulk load meets first to _write_new."""
+        if not self._deferring or self._new is None or self._slots is None:
+            return False
+        taken = self._new.add(rows, self.high_water, self._slots)
+        if taken is None:
+            return False
+        self.high_water += taken
+        return True
+
+    def _write_new(self) -> None:
+        """Write the rows bulk.NewArticles collected, in three statements."""
+        if self._new is None or not self._new.articles:
+            return
+        articles, incidents, spans = self._new.take()
+        self._conn.executemany(UPSERT_ARTICLE, articles)
+        self._conn.executemany(INSERT_INCIDENT_KEYED, incidents)
+        self._conn.executemany(ADD_SPAN_CLASS, spans)
+
+    def _apply_revision(self, change: TimelineRows) -> None:
         """Retire only the live incidents the revision changed or dropped, and add only
         the ones it changed or brought: incident ids survive edits (see
         timeline/incidents.py), so an edit to one sentence is one retraction and one
         addition on the stream, not the whole article again. (Rows compare without their
         sort key, which the store allocates.)"""
-        rows_of = zip(change.incidents, incident_rows(change.incidents, change), strict=True)
-        wanted = {i.incident_id: (i, row) for i, row in rows_of}
+        wanted = {row[INCIDENT_ID_AT]: row for row in change.incidents}
         live = {row[0]: row for row in self._conn.execute(LIVE_ROWS, (change.article_id,))}
         stale = [
             key
             for key, row in live.items()
-            if key not in wanted or wanted[key][1][1:SORT_KEY_AT] != row
+            if key not in wanted or wanted[key][1:SORT_KEY_AT] != row
         ]
         when = self._clock()
         retire = [(self.high_water, when, change.article_id, key) for key in stale]
         self._conn.executemany(RETIRE_ONE, retire)
-        fresh = [
-            (i, row) for key, (i, row) in wanted.items() if live.get(key) != row[1:SORT_KEY_AT]
-        ]
-        rows = [(self.high_water + n, *row[1:]) for n, (_, row) in enumerate(fresh, 1)]
-        self._insert(rows, [i for i, _ in fresh])
+        fresh = [row for key, row in wanted.items() if live.get(key) != row[1:SORT_KEY_AT]]
+        rows = [(self.high_water + n, *row[1:]) for n, row in enumerate(fresh, 1)]
+        self._insert(rows)
         self._conn.executemany(ADD_SPAN_CLASS, {(row[SPAN_CLASS_AT], row[RANK_AT]) for row in rows})
         self.high_water += len(rows)
 
-    def _insert(self, rows: list[tuple[object, ...]], incidents: Iterable[Incident]) -> None:
+    def _insert(self, rows: list[Row]) -> None:
         """Insert incident rows; a bulk load gives them their sort keys itself."""
         if self._slots is None:
             self._conn.executemany(INSERT_INCIDENT, rows)
             return
-        slots = self._slots
-        keys = (slots.key(i.start) for i in incidents)
-        keyed = [(*r[:SORT_KEY_AT], k) for r, k in zip(rows, keys, strict=True)]
+        key = self._slots.key_for_base
+        keyed = [(*r[:SORT_KEY_AT], key(r[SORT_KEY_AT])) for r in rows]  # type: ignore[arg-type]
         self._conn.executemany(INSERT_INCIDENT_KEYED, keyed)
 
     def purge_retired(self, older_than_s: float) -> int:

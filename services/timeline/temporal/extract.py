@@ -4,7 +4,7 @@ resolving them in reading order so that each can lean on the date mentioned befo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC
 
 from services.timeline.mentions import Mention
@@ -24,13 +24,15 @@ _WORD = re.compile(r"\w+")
 _REACH = 48
 
 
-def _word_index(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Where each lower-case word occurs; numbers are filed under their shape."""
+def _word_index(text: str, wanted: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each `wanted` lower-case word occurs; numbers are filed under their shape.
+    Most words of a text trigger no rule, and filing them was most of the index's time."""
     index: dict[str, list[tuple[int, int]]] = {}
     for match in _WORD.finditer(text):
         word = match.group()
         key = number_key(word) if word[0].isdigit() else word.lower()
-        index.setdefault(key, []).append(match.span())
+        if key in wanted:
+            index.setdefault(key, []).append(match.span())
     return index
 
 
@@ -48,18 +50,20 @@ def _windows(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return windows
 
 
-def candidates(text: str, rules: Iterable[Rule]) -> list[tuple[int, int, int, re.Match[str], Rule]]:
+def candidates(text: str, rules: Sequence[Rule]) -> list[tuple[int, int, int, re.Match[str], Rule]]:
     """Every rule match as (start, -length, rule order, match, rule), in preference order.
     A rule only runs near its trigger words: scanning whole articles with every pattern
     would cost most of the time."""
-    index = _word_index(text)
+    index = _word_index(text, frozenset().union(*(rule.triggers for rule in rules)))
+    # Rules of one class share their trigger words, hence their windows.
+    windows: dict[frozenset[str], list[tuple[int, int]]] = {}
     found = []
     for order, rule in enumerate(rules):
-        present = rule.triggers & index.keys()
-        if not present:
-            continue
-        hits = sorted(span for word in present for span in index[word])
-        for low, high in _windows(text, hits):
+        if rule.triggers not in windows:
+            present = rule.triggers & index.keys()
+            hits = sorted(span for word in present for span in index[word])
+            windows[rule.triggers] = _windows(text, hits)
+        for low, high in windows[rule.triggers]:
             for match in rule.pattern.finditer(text, low, high):
                 start, end = _extent(match)
                 if end > start:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .alternation import by_first_character
+
 # Past forms that do not end in -ed (and are not also present forms, as "put" is).
 _IRREGULAR_PAST = (
     "arose|awoke|began|became|bent|bled|blew|bore|bought|bred|broke|brought|built|came|"
@@ -18,6 +20,12 @@ _IRREGULAR_PAST = (
     "thought|threw|told|took|tore|undertook|understood|upheld|wept|went|withdrew|"
     "withheld|woke|won|wore|wrote"
 )
+# Whole words that are past cues: a few reporting and time words, and the forms above;
+# grouped by first letter (see alternation.py), or the search for cues was half of the
+# time spent reading tense.
+_PAST_WORDS = "said|says|was|were|had|did|ago|last|yesterday|since|" + _IRREGULAR_PAST
+
+
 # Words that a verb or a noun phrase can follow, so "agreed to" before them is no intention.
 _NOT_A_VERB = r"(?:the|a|an|its|his|her|their|our|this|that|these|those|it|him|them|\d)\b"
 # Each cue is a past or a future one; the first alternative that matches at a place wins.
@@ -41,8 +49,8 @@ _CUE = re.compile(
     r"|planned(?!\s+(?:at|for|in|on|by|during|before|after|until|with)\b))"
     r"|scheduled|expected to|set to|due to|likely to|until|as soon as|as early as|upcoming"
     r"|next(?! to)|tomorrow|effective|payable|expires?))"
-    r"|(?P<past>(?i:said|says|was|were|had|did|ago|last|yesterday|since|"
-    + _IRREGULAR_PAST
+    r"|(?P<past>(?i:"
+    + by_first_character(*_PAST_WORDS.split("|"))
     # An -ed word after an article or "still" is an adjective ("a still unspecified date").
     + r")|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
     r"(?!(?:need|indeed|hundred|speed|[a-z]*ceed)\b)[a-z]+ed))\b"

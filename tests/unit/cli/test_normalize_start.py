@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from pydantic import TypeAdapter
@@ -16,7 +17,7 @@ from services.cli import build_parser, command_names, parser_for
 from services.cli.normalize import mention_json
 from services.timeline.mentions import Mention
 from services.timeline.normalize import normalize
-from services.timeline.temporal.languages import FOREIGN
+from services.timeline.temporal.languages import FOREIGN, rules_for
 from services.timeline.temporal.lexicon_foreign import LANGUAGES
 
 # Runs the command's entry point on one JSON line, then prints every imported module.
@@ -25,7 +26,12 @@ import io, json, sys
 sys.stdin = io.StringIO(sys.argv[1] + "\\n")
 from services.cli import main
 status = main(["normalize", "--jsonl"])
-sys.stdout.write(json.dumps({"status": status, "modules": sorted(sys.modules)}) + "\\n")
+modules = sorted(sys.modules)
+from services.timeline.temporal.languages import rules_for
+rules = rules_for(json.loads(sys.argv[1])["language"])
+compiled = sum("pattern" in vars(rule) for rule in rules)
+report = {"status": status, "modules": modules, "compiled": compiled, "rules": len(rules)}
+sys.stdout.write(json.dumps(report) + "\\n")
 """
 # The service stack, the contract models and the fallback parser: none serves an English
 # (or German, French, Spanish) text.
@@ -38,7 +44,7 @@ FOREIGN_TABLES = (
 OTHER_COMMANDS = ("services.cli.worker", "services.cli.query", "services.cli.kafka")
 
 
-def imported_by_a_run(text: str, language: str) -> set[str]:
+def run_probe(text: str, language: str) -> dict[str, Any]:
     line = {"id": 1, "text": text, "published_at": "2025-12-15T08:00:00Z", "language": language}
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(line)],
@@ -49,8 +55,13 @@ def imported_by_a_run(text: str, language: str) -> set[str]:
     )
     answer, report = done.stdout.strip().splitlines()[-2:]
     assert json.loads(answer)["mentions"], "the probe normalized nothing"
-    assert json.loads(report)["status"] == 0
-    modules = set(json.loads(report)["modules"])
+    result: dict[str, Any] = json.loads(report)
+    assert result["status"] == 0
+    return result
+
+
+def imported_by_a_run(text: str, language: str) -> set[str]:
+    modules = set(run_probe(text, language)["modules"])
     return modules | {name.split(".")[0] for name in modules}
 
 
@@ -69,6 +80,18 @@ def test_a_language_without_rules_of_its_own_does_import_dateparser() -> None:
     # The probe sees a lazy import when one happens: the check above can fail.
     modules = imported_by_a_run("Il 13 dicembre 2024 ha piovuto.", "it")
     assert "dateparser" in modules
+
+
+def test_a_short_text_compiles_only_the_patterns_its_words_trigger() -> None:
+    report = run_probe("It rained on Friday.", "en")
+    assert 0 < report["compiled"] < report["rules"] / 2
+
+
+@pytest.mark.parametrize("language", ["en", *sorted(FOREIGN)])
+def test_every_pattern_of_every_language_compiles(language: str) -> None:
+    # Compiled on first use in a run, so a broken pattern must fail here, not in a run.
+    for rule in rules_for(language):
+        assert rule.pattern.pattern == rule.source
 
 
 def test_the_languages_named_without_importing_them_are_those_with_a_lexicon() -> None:

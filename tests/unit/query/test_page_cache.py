@@ -8,7 +8,7 @@ V1, V2 = (1, 1), (1, 2)
 
 
 def test_the_least_recently_used_body_goes_first() -> None:
-    cache = PageCache(2)
+    cache: PageCache[bytes] = PageCache(2)
     cache.put("a", V1, b"A")
     cache.put("b", V1, b"B")
     assert cache.get("a", V1) == b"A"  # a is now the more recently used
@@ -18,7 +18,7 @@ def test_the_least_recently_used_body_goes_first() -> None:
 
 
 def test_a_body_read_at_another_version_is_not_served() -> None:
-    cache = PageCache()
+    cache: PageCache[bytes] = PageCache()
     cache.put("a", V1, b"A")
     assert cache.get("a", V2) is None
     cache.put("a", V2, b"A2")

@@ -12,7 +12,8 @@ import pytest
 
 from services.query.catalog import INCIDENTS_OF
 from services.query.cursor import Cursor
-from services.query.reads import INCIDENT_BY_ID, JSON_COLUMNS, span_classes
+from services.query.item_cache import ITEMS_BY_SEQ
+from services.query.reads import INCIDENT_BY_ID, KEY_COLUMNS, span_classes
 from services.query.schema import connect
 from services.query.selection import TimelineFilter, page_sql
 from services.query.store import TimelineStore
@@ -46,7 +47,7 @@ def plan(conn: sqlite3.Connection, sql: str, params: dict[str, object] | tuple[o
 
 
 def page_plan(conn: sqlite3.Connection, flt: TimelineFilter, cursor: Cursor | None) -> str:
-    sql, params = page_sql(flt, cursor, span_classes(conn, None), JSON_COLUMNS)
+    sql, params = page_sql(flt, cursor, {k: 2**k for k in span_classes(conn, None)}, KEY_COLUMNS)
     return plan(conn, sql, params | {"limit": 101})
 
 
@@ -129,3 +130,9 @@ def test_lookups_by_id_use_their_index(
         text = plan(conn, sql, params)
     assert reads_no_whole_table(text), f"{name}:\n{text}"
     assert "incidents_live_" in text, f"{name}:\n{text}"
+
+
+def test_items_are_read_by_their_sequence_numbers(conn: sqlite3.Connection) -> None:
+    text = plan(conn, ITEMS_BY_SEQ, ("[1, 5, 9]",))
+    assert reads_no_whole_table(text), text
+    assert "SEARCH incidents USING INTEGER PRIMARY KEY" in text, text

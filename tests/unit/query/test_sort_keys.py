@@ -88,3 +88,29 @@ def test_a_version_3_read_model_is_migrated_in_place(tmp_path: Path) -> None:
     conn = connect(str(path), readonly=True)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     migrated.close()
+
+
+def walk(reader: Reader, flt: TimelineFilter, limit: int) -> list[str]:
+    cursor, seen = None, []
+    while True:
+        page = reader.page(flt, limit, cursor)
+        seen += [i["incident_id"] for i in page.items]
+        if page.next_cursor is None:
+            return seen
+        cursor = page.next_cursor
+
+
+def test_search_pages_follow_the_timeline_order_at_every_page_size(tmp_path: Path) -> None:
+    store = TimelineStore(tmp_path / "t.sqlite3")
+    # Runs of matches sharing a start second (arriving out of order) between lone ones, so
+    # pages end inside a second, at its end, and just before the next one.
+    spans = {"a": [(0, 3), (1, 2), (4, 5)], "b": [(0, 1), (1, 3), (2, 3)], "c": [(0, 2), (1, 4)]}
+    changes = [timeline(a, s, sentence="The siege went on.") for a, s in spans.items()]
+    store.apply("t", 0, list(enumerate(changes)))
+    store.close()
+    reader = Reader(store.path)
+    for descending in (False, True):
+        expected = walk(reader, TimelineFilter(descending=descending), 100)
+        for limit in range(1, 10):
+            found = walk(reader, TimelineFilter(q="siege", descending=descending), limit)
+            assert found == expected, (descending, limit)

@@ -12,7 +12,9 @@ import pytest
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
 from services.query.store import Change, Retraction, TimelineStore
+from services.query.timeline_codec import decode_rows
 from services.query.times import to_key
+from services.timeline.events import ArticleTimeline
 from tests.unit.query.factories import BASE, timeline
 
 TOPIC = "timelines"
@@ -173,3 +175,53 @@ def test_a_bulk_load_cut_short_is_indexed_when_the_store_reopens(tmp_path: Path)
     assert len(_everything(path)[1]) == 40
     names = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_schema")}
     assert {"incidents_order", "incidents_span", "incidents_sort"} <= names
+
+
+def _mixed_records() -> list[tuple[int, Change]]:
+    """Decoded as the projector decodes them: new articles, a second revision of one, a
+    retraction and the article coming back, a timeline naming one incident twice."""
+    changes: list[ArticleTimeline | Retraction] = [
+        timeline(f"art-{n}", [(n % 5, n % 5 + 1), (n % 3, n % 3 + 2)], sentence=f"bulk {n}")
+        for n in range(30)
+    ]
+    twice = timeline("art-99", [(1, 2), (3, 4)])
+    changes += [
+        timeline("art-3", [(3, 4), (7, 9)], revision="r2"),
+        Retraction("art-4"),
+        timeline("art-4", [(2, 3)], revision="r3"),
+        twice.model_copy(update={"incidents": (*twice.incidents, twice.incidents[0])}),
+        timeline("art-30", [(0, 1)]),
+    ]
+    return [
+        (n, c if isinstance(c, Retraction) else decode_rows(c.model_dump_json().encode()))
+        for n, c in enumerate(changes)
+    ]
+
+
+def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(path)
+    queries = {
+        "incidents": "SELECT * FROM incidents ORDER BY seq",
+        "articles": "SELECT * FROM articles ORDER BY article_id",
+        "span_classes": "SELECT * FROM span_classes ORDER BY span_class",
+        "retractions": "SELECT * FROM retractions ORDER BY article_id",
+        "meta": "SELECT * FROM meta WHERE key IN ('high_water', 'text_through') ORDER BY key",
+        "search": "SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH 'bulk' ORDER BY 1",
+    }
+    return {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
+
+
+def test_a_bulk_load_writes_the_rows_a_row_by_row_load_writes(tmp_path: Path) -> None:
+    records = _mixed_records()
+    plain = TimelineStore(tmp_path / "plain.sqlite3", clock=lambda: 1.0)
+    bulk = TimelineStore(tmp_path / "bulk.sqlite3", clock=lambda: 1.0, durable=False)
+    bulk.start_bulk()
+    for first in range(0, len(records), 7):  # transactions that mix old and new articles
+        plain.apply(TOPIC, 0, records[first : first + 7])
+        bulk.apply(TOPIC, 0, records[first : first + 7])
+    bulk.finish_bulk()
+    bulk.make_durable()  # written with its locks held until then, as a rebuild's file
+    expected = _tables(plain.path)
+    assert _tables(bulk.path) == expected
+    assert sum(row[17] is not None for row in expected["incidents"]) == 4  # art-3 r1, art-4 r1
+    assert len(expected["search"]) == 30 * 2  # retired rows too, until purged
