@@ -122,7 +122,8 @@ topics: setup
 	$(BIN)/newstimeline topics create
 
 # Ours against dateparser.search_dates: our calls alone, then `newstimeline normalize --jsonl`
-# as a whole process (BENCH_ARGS="--runs 5": the median of five runs).
+# as a whole process, run between slices of dateparser's calls (BENCH_ARGS="--runs 9": the
+# median of nine processes; five by default).
 bench-normalizer: setup
 	$(BIN)/python -m bench.normalizer $(TIMEML) $(BENCH_ARGS)
 

@@ -2,6 +2,9 @@
 our calls alone in this process, and `newstimeline normalize --jsonl` as a whole process
 (start-up, imports and pattern compilation included) over all the documents at once.
 
+dateparser's calls are timed in slices with a whole process run after each slice, so that
+on a shared machine both sides meet the same load.
+
 python -m bench.normalizer GOLD_DIR [--runs N]
 """
 
@@ -17,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from services.normalizer.timeml import Document, read_corpus
@@ -44,12 +47,13 @@ def search_dates_runner() -> Runner:
     return run
 
 
-def timed(name: str, run: Runner, documents: Sequence[Document], progress: Progress) -> Timing:
-    """Wall and CPU seconds spent inside `run` for all documents, after one warm-up call so
-    that start-up is not counted; the progress bar is drawn outside the timed calls, and
-    CPU is this thread's alone (the bar redraws from a thread of its own)."""
-    run("It rained on Friday, Dec. 13.", documents[0].published_at)
-    task = progress.add_task(name, total=len(documents))
+WARM_UP = "It rained on Friday, Dec. 13."
+
+
+def timed(run: Runner, documents: Sequence[Document], progress: Progress, task: TaskID) -> Timing:
+    """Wall and CPU seconds spent inside `run` for `documents`; the progress bar is drawn
+    outside the timed calls, and CPU is this thread's alone (the bar redraws from a thread
+    of its own)."""
     wall = cpu = 0.0
     for document in documents:
         began, began_cpu = time.perf_counter(), time.thread_time()
@@ -60,11 +64,35 @@ def timed(name: str, run: Runner, documents: Sequence[Document], progress: Progr
     return Timing(wall, cpu)
 
 
+def ours_in_process(documents: Sequence[Document], progress: Progress) -> Timing:
+    normalize(WARM_UP, documents[0].published_at)  # start-up is the whole process's row
+    task = progress.add_task("news-timeline normalize", total=len(documents))
+    return timed(normalize, documents, progress, task)
+
+
+def interleaved(
+    documents: Sequence[Document], runs: int, progress: Progress
+) -> tuple[Timing, list[Timing]]:
+    """dateparser's calls over all `documents`, in `runs` slices with one whole process of
+    ours after each slice: (dateparser's total, each whole process)."""
+    run = search_dates_runner()
+    run(WARM_UP, documents[0].published_at)
+    task = progress.add_task("dateparser.search_dates + newstimeline", total=len(documents))
+    count = len(documents)
+    theirs, process = [], []
+    with whole_process(documents) as run_process:
+        for index in range(runs):
+            part = documents[index * count // runs : (index + 1) * count // runs]
+            theirs.append(timed(run, part, progress, task))
+            process.append(run_process())
+    return Timing(sum(t.wall for t in theirs), sum(t.cpu for t in theirs)), process
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.normalizer")
     parser.add_argument("gold_dir")
     parser.add_argument(
-        "--runs", type=int, default=3, help="whole-process runs; the median is reported"
+        "--runs", type=int, default=5, help="whole-process runs; the median is reported"
     )
     args = parser.parse_args(argv)
     documents = read_corpus(Path(args.gold_dir))
@@ -72,9 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"no .tml files in {args.gold_dir}\n")
         return 2
     with Progress() as progress:
-        ours = timed("news-timeline normalize", normalize, documents, progress)
-        runs = whole_process(documents, args.runs, progress)
-        theirs = timed("dateparser.search_dates", search_dates_runner(), documents, progress)
+        ours = ours_in_process(documents, progress)
+        theirs, runs = interleaved(documents, args.runs, progress)
     process = Timing(
         statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs)
     )
@@ -107,16 +134,23 @@ def bench_table(count: int, ours: Timing, process: Timing, theirs: Timing) -> Ta
 
 
 def summary(ours: Timing, process: Timing, theirs: Timing, runs: int) -> str:
-    whole = theirs.wall / process.wall
+    """The ratios beside the target. Wall time is the target's measure; on a shared machine
+    a loaded run stretches a short process's wall time more than a long one's, so the CPU
+    ratio is given beside it."""
+    whole, whole_cpu = theirs.wall / process.wall, theirs.cpu / process.cpu
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
         f"in-process: normalize is {theirs.wall / ours.wall:.1f}x faster "
         f"(CPU {theirs.cpu / ours.cpu:.1f}x)\n"
-        f"whole process (median of {runs}) vs dateparser's calls alone: "
-        f"{whole:.1f}x (CPU {theirs.cpu / process.cpu:.1f}x); target >= {TARGET:.0f}x: "
-        f"{'met' if whole >= TARGET else 'missed'}\n"
+        f"whole process (median of {runs}) vs dateparser's calls alone: {whole:.1f}x wall "
+        f"({_verdict(whole)}), {whole_cpu:.1f}x CPU ({_verdict(whole_cpu)}); "
+        f"target >= {TARGET:.0f}x\n"
         f"load average (1/5/15 min) at the end: {load}"
     )
+
+
+def _verdict(ratio: float) -> str:
+    return "met" if ratio >= TARGET else "missed"
 
 
 if __name__ == "__main__":

@@ -9,11 +9,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from rich.progress import Progress
 
 from services.normalizer.timeml import Document
 
@@ -67,14 +66,11 @@ def run_once(lines: Path, answers: Path, count: int) -> Timing:
     return Timing(wall, cpu)
 
 
-def whole_process(documents: Sequence[Document], runs: int, progress: Progress) -> list[Timing]:
-    """`runs` timings of the whole process over all `documents` as JSON lines on stdin."""
-    task = progress.add_task("newstimeline normalize --jsonl", total=runs)
-    timings = []
+@contextmanager
+def whole_process(documents: Sequence[Document]) -> Iterator[Callable[[], Timing]]:
+    """A function that times one whole process over all `documents` as JSON lines on
+    stdin (the lines are written once, before any timing)."""
     with tempfile.TemporaryDirectory(prefix="bench-normalizer-") as folder:
         lines, answers = Path(folder) / "documents.jsonl", Path(folder) / "answers.jsonl"
         write_lines(documents, lines)
-        for _ in range(runs):
-            timings.append(run_once(lines, answers, len(documents)))
-            progress.advance(task)
-    return timings
+        yield lambda: run_once(lines, answers, len(documents))

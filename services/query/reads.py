@@ -25,6 +25,7 @@ from services.query.item_cache import ItemCache
 from services.query.schema import connect
 from services.query.selection import ITEM_COLUMNS, LIVE, TimelineFilter, page_sql
 from services.query.sort_keys import SLOT_BITS, bucket_bounds
+from services.query.span_bounds import SpanBounds
 from services.query.store import file_identity, read_meta
 from services.query.times import to_rfc3339
 
@@ -123,6 +124,7 @@ class Reader:
         self.cursor_key = cursor_key or secrets.token_bytes(32)
         self._local = threading.local()
         self.items = ItemCache()
+        self.spans = SpanBounds(self._fresh_connection)
 
     def conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -134,6 +136,11 @@ class Reader:
             conn = connect(str(self.path), readonly=True)
             self._local.conn, self._local.identity = conn, identity
         return conn
+
+    def _fresh_connection(self) -> tuple[sqlite3.Connection, int]:
+        """A connection of its own (for a scan in another thread) and the file it reads."""
+        identity = file_identity(self.path)
+        return connect(str(self.path), readonly=True), identity
 
     def identity(self) -> int:
         """Which file this thread's connection reads (an inode number)."""
@@ -179,7 +186,7 @@ class Reader:
             raise CursorExpiredError(msg)
         snapshot = cursor.snapshot if cursor else read_meta(conn, "high_water")
         # Only a window reads by span class.
-        classes = span_classes(conn, flt.max_granularity_rank) if flt.start_from else None
+        classes = self._reach(conn, flt.max_granularity_rank) if flt.start_from else None
         sql, params = page_sql(flt, cursor, classes, columns)
         if flt.q is None:
             rows = conn.execute(sql, params | {"limit": limit + 1}).fetchall()
@@ -190,6 +197,13 @@ class Reader:
         last = rows[limit - 1]
         next_cursor = Cursor(last[2], last[3], last[0], snapshot, fingerprint, generation)
         return rows[:limit], next_cursor.encode(self.cursor_key), snapshot
+
+    def _reach(self, conn: sqlite3.Connection, max_rank: int | None) -> dict[int, int]:
+        """Each span class a window reads -> how far back it must look, in seconds: its
+        longest interval when known (span_bounds.py), else the class's own bound."""
+        high_water = read_meta(conn, "high_water")
+        longest = self.spans.longest(conn, self._local.identity, high_water) or {}
+        return {k: min(longest.get(k, 2**k), 2**k) for k in span_classes(conn, max_rank)}
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         row = self.conn().execute(INCIDENT_BY_ID, (incident_id,)).fetchone()

@@ -7,7 +7,7 @@ order by SQLite, instead of every interval that starts before the window.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -97,10 +97,11 @@ def filter_sql(flt: TimelineFilter, *, search: bool = True) -> tuple[list[str], 
     return clauses, params
 
 
-def class_floor(start_from: str, span_class: int) -> str:
-    """Earliest start of an interval of `span_class` that can end after `start_from`."""
+def class_floor(start_from: str, reach_s: int) -> str:
+    """Earliest start of an interval at most `reach_s` seconds long that can end after
+    `start_from`."""
     try:
-        return to_key(from_key(start_from) - timedelta(seconds=2**span_class))
+        return to_key(from_key(start_from) - timedelta(seconds=reach_s))
     except OverflowError:
         return ""  # before year 1: every start qualifies
 
@@ -119,11 +120,12 @@ def keyset_sql(flt: TimelineFilter, cursor: Cursor) -> tuple[str, dict[str, Any]
 def page_sql(
     flt: TimelineFilter,
     cursor: Cursor | None,
-    classes: Sequence[int] | None = None,
+    classes: Mapping[int, int] | None = None,
     columns: str = ITEM_COLUMNS,
 ) -> tuple[str, dict[str, Any]]:
-    """The page query; with `classes` (the span classes present) a window is read by
-    `window_sql`; a search reads the full-text index in key order (`search_sql`)."""
+    """The page query; with `classes` (each span class present -> the longest interval it
+    can hold, in seconds) a window is read by `window_sql`; a search reads the full-text
+    index in key order (`search_sql`)."""
     if flt.q is not None:
         return search_sql(flt, cursor, classes, columns)
     clauses, params = filter_sql(flt)
@@ -151,7 +153,7 @@ def page_sql(
 
 
 def search_sql(
-    flt: TimelineFilter, cursor: Cursor | None, classes: Sequence[int] | None, columns: str
+    flt: TimelineFilter, cursor: Cursor | None, classes: Mapping[int, int] | None, columns: str
 ) -> tuple[str, dict[str, Any]]:
     """A search page: matches in sort-key order between :key_lo and :key_hi (the range
     the cursor and the window allow), the filters checked on each, LIMIT; the key comes
@@ -171,7 +173,7 @@ def search_sql(
         clauses.append(LIVE)
     if flt.start_from is not None and classes is not None:
         # The longest interval present that can still overlap the window starts here.
-        earliest = class_floor(flt.start_from, max(classes, default=0))
+        earliest = class_floor(flt.start_from, max(classes.values(), default=1))
         low = max(low, base_of_key(earliest) if earliest else 0)
     if flt.until is not None:
         high = min(high, base_of_key(flt.until) + SLOTS - 1)
@@ -194,7 +196,7 @@ def window_sql(
     *,
     start_from: str,
     resume_at: str,
-    classes: Sequence[int],
+    classes: Mapping[int, int],
     params: dict[str, Any],
 ) -> str:
     """One index range per span class, merged in order by SQLite (see schema.py); adds
@@ -203,8 +205,8 @@ def window_sql(
     if not classes:  # no stored interval has a class that can match
         return f"{select} AND 0"
     arms = []
-    for k in classes:
-        params[f"floor{k}"] = max(class_floor(start_from, k), resume_at)
+    for k, reach_s in classes.items():
+        params[f"floor{k}"] = max(class_floor(start_from, reach_s), resume_at)
         bounds = f"span_class = {k:d} AND start_at >= :floor{k:d}"
         arms.append(f"SELECT * FROM ({select} AND {bounds} ORDER BY {order})")  # noqa: S608
     return " UNION ALL ".join(arms)

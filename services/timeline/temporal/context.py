@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, tzinfo
+from functools import cached_property
 
 from services.timeline.mentions import TimexType
 
@@ -194,9 +195,15 @@ class Rule:
     A named group `t`, when present, is the extent; the rest is context."""
 
     name: str
-    pattern: re.Pattern[str]
+    source: str  # the regular expression
     resolve: Resolver
     triggers: frozenset[str]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when a text first holds one of the triggers: a short text needs a few
+        of a language's fifty-odd patterns, and compiling them all is most of its run."""
+        return re.compile(self.source)
 
 
 def number_key(word: str) -> str:

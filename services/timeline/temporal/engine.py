@@ -4,7 +4,6 @@ for the rule; the engine compiles them into the rules the extractor runs."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .context import Resolver, Rule
@@ -38,6 +37,5 @@ class Tables:
 
 
 def compile_tables(tables: Tables) -> tuple[Rule, ...]:
-    return tuple(
-        Rule(row.name, re.compile(row.pattern), row.resolver, row.triggers) for row in tables.rows()
-    )
+    """The rules of `tables`; each compiles its pattern on first use (see Rule.pattern)."""
+    return tuple(Rule(row.name, row.pattern, row.resolver, row.triggers) for row in tables.rows())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .alternation import by_first_character
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -41,34 +43,38 @@ UNITS: dict[str, tuple[str, bool]] = {
     "century": ("CE", False), "centurie": ("CE", False),
 }  # fmt: skip
 
-# Grouped by first letter, in their old order within a group (so the same word wins): re
-# tries alternatives one by one, and the lengths try this list at every word near a unit.
-NUMBER_WORD = (
-    r"(?:a\s+(?:couple\s+of|couple|dozen|hundred)|couple\s+of"
-    r"|t(?:wenty|hirty|wo|hree|en|welve|hirteen)|f(?:orty|ifty|our|ive|ourteen|ifteen)"
-    r"|s(?:ixty|eventy|ix|even|ixteen|eventeen)|e(?:ighty|ight|leven|ighteen)"
-    r"|n(?:inety|ine|ineteen)|hundred|one|dozen)"
+NUMBER_WORD = by_first_character(
+    r"a\s+couple\s+of",
+    r"a\s+couple",
+    r"couple\s+of",
+    r"a\s+dozen",
+    r"a\s+hundred",
+    *("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"),
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+    *("nineteen", "dozen"),
 )
 # "twenty-four", "twenty four", "24", "1 1/2", "a", "several".
 QUANTITY = (
     rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|{NUMBER_WORD}(?:[\s-]{NUMBER_WORD})?"
     r"|several|a\s+few|few|many|an?)"
 )
-UNIT_WORD = (
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+UNIT_WORD = by_first_character(
+    *("seconds?", "minutes?", "hours?", "days?", "weeks?", "months?", "quarters?", "years?"),
+    *("decades?", "centur(?:y|ies)"),
 )
 
-MONTH_WORD = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?"
-    r"|Dec\.?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER"
-    r"|NOVEMBER|DECEMBER)"
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August", "September"),
+    *("October", "November", "December"),
 )
-MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER"
-    r"|NOVEMBER|DECEMBER)"
+MONTH_WORD = by_first_character(
+    *_MONTH_NAMES,
+    *(r"Jan\.?", r"Feb\.?", r"Mar\.", r"Apr\.?", r"Jun\.?", r"Jul\.?", r"Aug\.?", r"Sept?\.?"),
+    *(r"Oct\.?", r"Nov\.?", r"Dec\.?"),
+    *(name.upper() for name in _MONTH_NAMES),
 )
+MONTH_FULL = by_first_character(*_MONTH_NAMES, *(name.upper() for name in _MONTH_NAMES))
 WEEKDAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 PART_OF_DAY: dict[str, str] = {
     "morning": "MO",

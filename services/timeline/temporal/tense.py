@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .alternation import by_first_character
+
 # Past forms that do not end in -ed (and are not also present forms, as "put" is).
 _IRREGULAR_PAST = (
     "arose|awoke|began|became|bent|bled|blew|bore|bought|bred|broke|brought|built|came|"
@@ -18,19 +20,10 @@ _IRREGULAR_PAST = (
     "thought|threw|told|took|tore|undertook|understood|upheld|wept|went|withdrew|"
     "withheld|woke|won|wore|wrote"
 )
-# Whole words that are past cues: a few reporting and time words, and the forms above.
+# Whole words that are past cues: a few reporting and time words, and the forms above;
+# grouped by first letter (see alternation.py), or the search for cues was half of the
+# time spent reading tense.
 _PAST_WORDS = "said|says|was|were|had|did|ago|last|yesterday|since|" + _IRREGULAR_PAST
-
-
-def _by_first_letter(words: str) -> str:
-    """The alternation of `words` (whole words, so their order does not matter) grouped
-    under their first letters: re tries the alternatives of a group one by one at every
-    word of a sentence, and a hundred and forty of them made the cue search half of the
-    time spent reading tense."""
-    groups: dict[str, list[str]] = {}
-    for word in words.split("|"):
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 # Words that a verb or a noun phrase can follow, so "agreed to" before them is no intention.
@@ -57,7 +50,7 @@ _CUE = re.compile(
     r"|scheduled|expected to|set to|due to|likely to|until|as soon as|as early as|upcoming"
     r"|next(?! to)|tomorrow|effective|payable|expires?))"
     r"|(?P<past>(?i:"
-    + _by_first_letter(_PAST_WORDS)
+    + by_first_character(*_PAST_WORDS.split("|"))
     # An -ed word after an article or "still" is an adjective ("a still unspecified date").
     + r")|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
     r"(?!(?:need|indeed|hundred|speed|[a-z]*ceed)\b)[a-z]+ed))\b"

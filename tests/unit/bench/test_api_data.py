@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.api import scenarios
+import pytest
+
+from bench.api import BARE, bench_app, scenarios
+from bench.api_cpu import cpu_per_request
 from bench.api_data import fill
 from services.query.reads import Reader
 from services.query.selection import TimelineFilter
@@ -23,3 +26,15 @@ def test_bulk_fill_gives_a_queryable_store(tmp_path: Path) -> None:
     assert walked == 2000
     assert reader.page(TimelineFilter(q="siege"), 10, None).items is not None
     assert set(scenarios(path, high_water)) >= {"first page", "one-week window"}
+
+
+def test_cpu_per_request_covers_every_scenario_cached_and_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bench.sqlite3"
+    targets = scenarios(path, fill(path, 2000))
+    monkeypatch.setenv("NEWSTIMELINE_DATABASE_PATH", str(path))
+    costs = cpu_per_request(bench_app(), targets, requests=3)
+    expected = [BARE] + [f"{n}{s}" for n in targets if n != BARE for s in ("", ", uncached")]
+    assert sorted(costs) == sorted(expected)
+    assert all(ms > 0 for ms in costs.values())

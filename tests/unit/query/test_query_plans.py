@@ -47,7 +47,7 @@ def plan(conn: sqlite3.Connection, sql: str, params: dict[str, object] | tuple[o
 
 
 def page_plan(conn: sqlite3.Connection, flt: TimelineFilter, cursor: Cursor | None) -> str:
-    sql, params = page_sql(flt, cursor, span_classes(conn, None), KEY_COLUMNS)
+    sql, params = page_sql(flt, cursor, {k: 2**k for k in span_classes(conn, None)}, KEY_COLUMNS)
     return plan(conn, sql, params | {"limit": 101})
 
 

@@ -1,12 +1,10 @@
 """Which way an expression without a year or week points, decided by the verb around it."""
 
-import re
 from datetime import datetime
 
 import pytest
 
 from services.timeline.temporal.context import Context
-from services.timeline.temporal.tense import _PAST_WORDS, _by_first_letter
 
 from .helpers import PUBLISHED, at, pairs
 
@@ -138,12 +136,3 @@ def test_deadline_month_a_few_months_ahead_is_the_coming_one(
 )
 def test_the_verb_the_expression_modifies_decides(text: str, expected: str) -> None:
     assert [value for _, value in pairs(text)][-1] == expected
-
-
-def test_words_grouped_by_first_letter_match_exactly_the_words() -> None:
-    grouped = re.compile(rf"(?i:{_by_first_letter(_PAST_WORDS)})")
-    words = _PAST_WORDS.split("|")
-    assert all(grouped.fullmatch(word) for word in words)
-    assert all(grouped.fullmatch(word.upper()) for word in words)
-    near_misses = {word + "x" for word in words} | {word[:-1] for word in words}
-    assert not {miss for miss in near_misses - set(words) if grouped.fullmatch(miss)}

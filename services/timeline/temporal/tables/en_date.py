@@ -193,7 +193,9 @@ CALENDAR: tuple[Row, ...] = (
     ),
     Row(
         "short-year",
-        r"(?<=\s)[’'](?P<yy>\d\d)(?![\w’'])",
+        # The apostrophe comes first so that re skips ahead to it (the space before it is
+        # checked just after it): the rule runs near every number of an article.
+        r"[’'](?<=\s.)(?P<yy>\d\d)(?![\w’'])",
         short_year,
         trigger_words("#d"),
         reason="an apostrophe before two digits elides the century ('the '99 Boys')",

@@ -73,7 +73,9 @@ DURATION: tuple[Row, ...] = (
     ),
     Row(
         "colon-duration",
-        r"(?<![\w:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])",
+        # A digit comes first so that re skips ahead to digits (what may not stand before
+        # the hours is checked just after their first digit).
+        r"(?P<h>\d(?<![\w:.].)\d?):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])",
         colon_duration,
         trigger_words("#d"),
         reason="'2:08:44' (a race, a flight) is hours, minutes and seconds",
