@@ -30,7 +30,7 @@ from services.platform.settings import Settings
 # one broker round trip. A batch waits at most BATCH_WAIT_S for more records to come, which
 # a lone article pays in latency.
 BATCH_RECORDS = 200
-BATCH_WAIT_S = 0.02
+BATCH_WAIT_S = 0.01
 
 
 def app_options(settings: Settings, bootstrap: str, data_dir: Path, port: int) -> dict[str, Any]:

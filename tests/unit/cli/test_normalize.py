@@ -1,14 +1,17 @@
 import argparse
 import io
 import json
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from services.cli import main
-from services.cli.normalize import register
+from services.cli.normalize import mention_json, register
 from services.ingest.submission import describe_errors, parse_article
 from services.platform.errors import UsageError
+from services.timeline.mentions import Mention
+from services.timeline.normalize import normalize
 
 
 def run(
@@ -179,3 +182,16 @@ def test_jsonl_refuses_an_unknown_document_type(
     assert status == 2
     assert "document_type" in err
     assert json.loads(out)["id"] == "a"
+
+
+@pytest.mark.parametrize(
+    "zone", [UTC, timezone(timedelta(hours=-5)), timezone(timedelta(hours=5, minutes=30))]
+)
+def test_mentions_are_written_as_the_pydantic_model_wrote_them(zone: timezone) -> None:
+    # Mention is a dataclass, written without pydantic: the JSON must stay what it was.
+    text = "On Friday, Dec. 13, at 3 p.m., two weeks after the 2014 vote; every Monday since."
+    mentions = normalize(text, datetime(2025, 12, 15, 8, tzinfo=zone))
+    assert len(mentions) >= 4
+    adapter = TypeAdapter(Mention)
+    for mention in mentions:
+        assert mention_json(mention) == adapter.dump_python(mention, mode="json")

@@ -1,5 +1,8 @@
 import pytest
 
+from services.timeline.temporal.languages import FOREIGN, rules_for
+from services.timeline.temporal.lexicon_foreign import LANGUAGES
+
 from .helpers import pairs
 
 
@@ -44,3 +47,14 @@ def test_german_morgen_capitalised_is_the_morning_not_tomorrow() -> None:
 
 def test_unknown_language_falls_back_to_numeric_dates() -> None:
     assert pairs("Report of 2024-12-13.", language="it") == [("2024-12-13", "2024-12-13")]
+
+
+def test_the_languages_named_without_importing_them_are_those_with_a_lexicon() -> None:
+    assert set(LANGUAGES) == FOREIGN
+
+
+@pytest.mark.parametrize("language", ["en", *sorted(FOREIGN)])
+def test_every_pattern_of_every_language_compiles(language: str) -> None:
+    # A run compiles a pattern on first use, so a broken one must fail here, not in a run.
+    for rule in rules_for(language):
+        assert rule.pattern.pattern == rule.source
