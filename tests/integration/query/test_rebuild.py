@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from pathlib import Path
 
 import httpx
+import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.platform.settings import Settings
 from services.query.api import create_app
 from services.query.generations import generations
+from services.query.projector import Projector
 from services.query.rebuild import Rebuilder
+from services.query.store import TimelineStore
 from tests.integration.query.serving import in_process, is_ready
 from tests.polling import eventually
 from tests.unit.query.factories import timeline
@@ -88,3 +92,64 @@ async def test_rebuild_swaps_in_while_every_page_walk_stays_complete(
     assert any(a != b for a, _, b in walks), "no walk crossed the swap"
     assert generations(served) == [report.path]
     assert not served.with_name(served.name + "-wal").exists()  # the plain file's log
+
+
+# Columns that say what a row holds, not when or in which order it was written.
+CONTENT = """
+SELECT incident_id, article_id, start_at, end_at, granularity, granularity_rank, anchor,
+    sentence, mention, timex_type, timex_value, char_start, char_end, source, title,
+    span_class, url, published_at, published_local, zone, search_text,
+    retired_seq IS NULL
+FROM incidents ORDER BY incident_id, retired_seq IS NULL
+"""
+
+
+def content(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return {
+            "incidents": conn.execute(CONTENT).fetchall(),
+            "articles": conn.execute("SELECT * FROM articles ORDER BY 1").fetchall(),
+            "spans": conn.execute("SELECT * FROM span_classes ORDER BY 1").fetchall(),
+            "retractions": conn.execute("SELECT article_id FROM retractions").fetchall(),
+        }
+
+
+async def test_a_rebuilt_file_holds_what_the_live_projector_wrote(
+    bootstrap: str, topic_settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    await fill(topic_settings, producer)
+    await producer.send_and_wait(topic_settings.topics.timelines, b"{not json", key=b"a5")
+    live_path = topic_settings.database_path.with_name("live.sqlite3")
+    store = TimelineStore(live_path)
+    projector = Projector(topic_settings, bootstrap, store)
+    running = asyncio.create_task(projector.run())
+    try:
+        await eventually(lambda: projector.state.ready, "the live projection")
+    finally:
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
+        store.close()
+    report = await Rebuilder(topic_settings, bootstrap).run()
+    expected = content(live_path)
+    assert content(report.path) == expected
+    assert len(expected["incidents"]) == ARTICLES * 3 + 1
+    assert expected["retractions"] == [("a1",)]
+
+
+async def test_a_rebuild_whose_writes_fail_leaves_no_file_behind(
+    bootstrap: str,
+    topic_settings: Settings,
+    producer: AIOKafkaProducer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await fill(topic_settings, producer)
+
+    def refuse(*_: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(TimelineStore, "apply_batches", refuse)
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        await Rebuilder(topic_settings, bootstrap).run()
+    served = topic_settings.database_path
+    assert generations(served) == []
+    assert not served.exists()

@@ -3,6 +3,7 @@ deictic days, weekdays, relative units, offsets, anaphoric days and vague refere
 
 from __future__ import annotations
 
+from ..alternation import by_first_character
 from ..context import trigger_words
 from ..engine import Row
 from ..lexicon import (
@@ -25,6 +26,13 @@ from ..rules_relative import (
     year_ago_adjective,
 )
 from ..rules_spans import reference, the_year, year_end
+
+# Grouped by first letter (see alternation.py): the offset rule tries them at every word
+# near its triggers.
+ROUGHLY = by_first_character(
+    *("about", "almost", "nearly", r"more\s+than", r"less\s+than", "some", "roughly", "just"),
+    *("only", r"at\s+least", "barely", "exactly"),
+)
 
 RELATIVE: tuple[Row, ...] = (
     Row(
@@ -81,7 +89,7 @@ RELATIVE: tuple[Row, ...] = (
     ),
     Row(
         "offset",
-        rf"{WORD_START}(?:(?i:about|almost|nearly|more\s+than|less\s+than|some|roughly|just|only|at\s+least|barely|exactly)\s+)?"
+        rf"{WORD_START}(?:(?i:{ROUGHLY})\s+)?"
         rf"(?P<q>(?i:{QUANTITY}))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?))"
         r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=[.,;])|after(?=[.,;])))(?![\w-])"
         # "a month earlier than planned" compares: the length is the expression.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..alternation import by_first_character
 from ..context import trigger_words
 from ..engine import Row
 from ..lexicon import QUANTITY, UNIT_TRIGGERS, UNIT_WORD
@@ -9,14 +10,24 @@ from ..patterns_en import LENGTH_START
 from ..rules_lengths import colon_duration, span_start
 from ..rules_spans import duration, past_unit, vague_plural
 
+# Grouped by first letter (see alternation.py): the rule tries them at every word near a unit.
+POSITION = by_first_character(
+    *("first", "last", "past", "next", "previous", "coming", "latest", "final", "initial"),
+    *("remaining", "following"),
+)
+ABOUT = by_first_character(
+    *("nearly", "some", "roughly", "around", "approximately", r"no\s+more\s+than", r"more\s+than"),
+    *(r"less\s+than", r"at\s+least", r"at\s+most", r"up\s+to", "another", r"an\s+additional"),
+    *(r"a\s+full", r"a\s+further"),
+)
+
 DURATION: tuple[Row, ...] = (
     Row(
         "duration",
         # In "the eight-year war" the article determines the noun; the adjective alone is
         # the length.
-        rf"{LENGTH_START}(?:(?i:the)\s+(?!(?i:{QUANTITY})-(?i:{UNIT_WORD})\b))?(?:(?P<pos>(?i:first|last|past|next|previous|coming|latest|final|initial|remaining|following))\s+)?"
-        r"(?:(?i:nearly|some|roughly|around|approximately|(?:no\s+)?more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|another"
-        r"|an\s+additional|a\s+full|a\s+further)\s+)?"
+        rf"{LENGTH_START}(?:(?i:the)\s+(?!(?i:{QUANTITY})-(?i:{UNIT_WORD})\b))?(?:(?P<pos>(?i:{POSITION}))\s+)?"
+        rf"(?:(?i:{ABOUT})\s+)?"
         rf"(?P<q>(?i:{QUANTITY}))(?P<half>\s+(?i:and\s+a\s+half))?[\s-]+"
         rf"(?:(?i:more|full|straight|consecutive|additional)\s+)?(?P<unit>(?i:{UNIT_WORD}))"
         r"(?P<half_after>\s+(?i:and\s+a\s+half))?(?:[\s-](?i:long)(?![\w-]))?(?![\w-])",
