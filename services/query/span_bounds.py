@@ -6,11 +6,12 @@ cluster well below the bound (a decade is 0.59 of 2**29 seconds), and the rows i
 are read for nothing: with a million incidents that was most of a one-week window's time.
 The longest interval actually stored is a tighter bound that is just as safe.
 
-It is found once per file by one scan of the interval index (about a second for a million
-rows, in a thread of its own for a large file), then kept up to date from the rows added
-since: sequence numbers only grow (store.py takes them from the high-water mark), so the
-rows after the last one seen are all that can make an interval longer. Retired and purged
-rows are never taken out: a bound that is too long is only slower, never wrong.
+It is found once per file by one scan of the interval index for the long classes (a fifth
+of a second for a million rows, in a thread of its own for a large file), then kept up to
+date from the rows added since: sequence numbers only grow (store.py takes them from the
+high-water mark), so the rows after the last one seen are all that can make an interval
+longer. Retired and purged rows are never taken out: a bound that is too long is only
+slower, never wrong.
 """
 
 from __future__ import annotations
@@ -23,10 +24,20 @@ from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
+# Only classes of more than 2**22 s (48 days) are worth a bound of their own: below, what a
+# class bound reads for nothing spans hours or days of intervals; above, months or years.
+# Their rows are a tenth of a typical timeline, read from the interval index.
+FIRST_CLASS = 23
 # Whole seconds from unixepoch() drop fractions: one second more keeps it an upper bound.
-LONGEST = (
-    "SELECT span_class, max(unixepoch(end_at) - unixepoch(start_at)) + 1 FROM incidents "
-    "WHERE seq > ? AND seq <= ? GROUP BY span_class"
+_LONGEST = "span_class, max(unixepoch(end_at) - unixepoch(start_at)) + 1"
+ALL_ROWS = (
+    f"SELECT {_LONGEST} FROM incidents WHERE span_class >= {FIRST_CLASS} "  # noqa: S608 - constants
+    "GROUP BY span_class"
+)
+# The rows added since (a sequence number range; `+` keeps the class index out of it).
+ROWS_SINCE = (
+    f"SELECT {_LONGEST} FROM incidents WHERE seq > ? AND seq <= ? "  # noqa: S608 - constants
+    f"AND +span_class >= {FIRST_CLASS} GROUP BY span_class"
 )
 SCAN_THREAD = "span-bounds-scan"
 # A file this small is scanned inline (milliseconds); a larger one in a thread meanwhile.
@@ -37,15 +48,17 @@ INLINE_ROWS = 50_000
 class Known:
     identity: int  # the file (an inode number)
     through: int  # the last sequence number looked at
-    longest: dict[int, int]  # span class -> longest interval in seconds, rounded up
+    longest: dict[int, int]  # span class (FIRST_CLASS on) -> longest interval, seconds
 
 
 def scan(
     conn: sqlite3.Connection, longest: dict[int, int], after: int, through: int
 ) -> dict[int, int]:
-    """`longest` with the rows after `after` up to `through` taken into account."""
+    """`longest` with the rows after `after` up to `through` taken into account (every
+    row the caller's read transaction sees when `after` is 0)."""
     merged = dict(longest)
-    for span_class, seconds in conn.execute(LONGEST, (after, through)):
+    rows = conn.execute(ROWS_SINCE, (after, through)) if after else conn.execute(ALL_ROWS)
+    for span_class, seconds in rows:
         merged[span_class] = max(merged.get(span_class, 0), seconds)
     return merged
 

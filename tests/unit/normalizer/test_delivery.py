@@ -164,3 +164,38 @@ def test_a_revision_submitted_twice_in_one_batch_is_published_once() -> None:
     asyncio.run(handler(timelines, revisions, handled).batch(records))
     assert len(timelines.sent) == 1
     assert handled == [10, 11]
+
+
+@dataclass
+class Journal:
+    """A topic acknowledging at once, writing each send into a shared list of events."""
+
+    events: list[str]
+
+    async def send(self, **fields: Any) -> asyncio.Future[None]:
+        self.events.append(f"sent {fields['key'].decode()}")
+        pending: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        pending.set_result(None)
+        return pending
+
+
+@pytest.mark.parametrize(
+    ("part_s", "expected"),
+    [
+        (60.0, ["sent a", "sent b", "handled 10", "handled 11"]),
+        (0.0, ["sent a", "handled 10", "sent b", "handled 11"]),
+    ],
+)
+def test_a_batch_sends_and_counts_in_parts_of_bounded_work(
+    monkeypatch: pytest.MonkeyPatch, part_s: float, expected: list[str]
+) -> None:
+    """Within the time of a part, the outputs leave together; a batch that takes longer
+    sends and counts what it decided so far before it decides more."""
+    monkeypatch.setattr("services.normalizer.handling.PART_DECIDE_S", part_s)
+    events: list[str] = []
+    handle = RecordHandler(
+        Journal(events), Channel(), {}, WorkerMetrics(), 1 << 20,
+        on_handled=lambda message: events.append(f"handled {message.offset}"),
+    )  # fmt: skip
+    asyncio.run(handle.batch(batch("a", "b")))
+    assert events == expected

@@ -16,6 +16,7 @@ from services.query.item_cache import ITEMS_BY_SEQ
 from services.query.reads import INCIDENT_BY_ID, KEY_COLUMNS, span_classes
 from services.query.schema import connect
 from services.query.selection import TimelineFilter, page_sql
+from services.query.span_bounds import ALL_ROWS, ROWS_SINCE
 from services.query.store import TimelineStore
 from services.query.times import to_key
 from tests.unit.query.factories import BASE, timeline
@@ -136,3 +137,12 @@ def test_items_are_read_by_their_sequence_numbers(conn: sqlite3.Connection) -> N
     text = plan(conn, ITEMS_BY_SEQ, ("[1, 5, 9]",))
     assert reads_no_whole_table(text), text
     assert "SEARCH incidents USING INTEGER PRIMARY KEY" in text, text
+
+
+def test_span_bounds_read_the_long_classes_once_then_only_the_rows_added(
+    conn: sqlite3.Connection,
+) -> None:
+    first = plan(conn, ALL_ROWS, ())
+    assert "COVERING INDEX incidents_span (span_class>?)" in first, first
+    since = plan(conn, ROWS_SINCE, (100, 200))
+    assert "INTEGER PRIMARY KEY (rowid>? AND rowid<?)" in since, since

@@ -16,7 +16,7 @@ from services.query.store import TimelineStore
 from services.query.times import to_key
 from tests.unit.query.factories import BASE, Span, timeline
 
-WINDOW = (39.5, 41.0)  # days after BASE
+WINDOW = (399.5, 401.0)  # days after BASE
 
 
 def window_ids(reader: Reader) -> set[str]:
@@ -38,17 +38,15 @@ def overlapping(spans: dict[str, Span]) -> set[str]:
 def test_a_longer_interval_of_a_class_already_bounded_is_found(tmp_path: Path) -> None:
     store = TimelineStore(tmp_path / "t.sqlite3")
     reader = Reader(store.path)
-    # Five days and six days fall in one span class (more than 2**18 s, at most 2**19 s).
-    spans = {"short": (30, 35), "day": (40, 41), "early": (1, 2)}
+    # 150 and 180 days fall in one span class (more than 2**23 s, at most 2**24 s).
+    spans = {"long": (240, 390), "day": (400, 401), "early": (1, 2)}
     store.apply("t", 0, [(n, timeline(a, [s])) for n, (a, s) in enumerate(spans.items())])
     assert window_ids(reader) == overlapping(spans)
-    assert reader.spans.longest(reader.conn(), reader.identity(), store.high_water) == {
-        17: 86_401,
-        19: 5 * 86_400 + 1,
-    }
-    # Six days, the same class, starting more than five days before the window: found only
+    known = reader.spans.longest(reader.conn(), reader.identity(), store.high_water)
+    assert known == {24: 150 * 86_400 + 1}  # short classes keep their class bounds
+    # 180 days, the same class, starting more than 150 days before the window: found only
     # if the class's bound grows with it.
-    spans["longer"] = (34, 40)
+    spans["longer"] = (220, 400)
     store.apply("t", 3, [(3, timeline("longer", [spans["longer"]]))])
     assert window_ids(reader) == overlapping(spans)
     store.close()
@@ -58,8 +56,8 @@ def test_windows_find_what_overlaps_them_whatever_the_lengths(tmp_path: Path) ->
     store = TimelineStore(tmp_path / "t.sqlite3")
     reader = Reader(store.path)
     spans: dict[str, Span] = {}
-    for n, length in enumerate((1, 2, 3, 5, 7, 11, 20, 31, 45, 90)):
-        for start in (39 - length, 40 - length, 41 - length, 39, 40, 41):
+    for n, length in enumerate((1, 2, 5, 11, 31, 60, 90, 150, 300, 3000)):
+        for start in (399 - length, 400 - length, 401 - length, 399, 400, 401):
             spans[f"a{n}-{start}"] = (start, start + length)
         batch = [(len(spans) + m, timeline(a, [s])) for m, (a, s) in enumerate(spans.items())]
         store.apply("t", n * 1000, batch)
@@ -73,7 +71,7 @@ def test_a_large_file_is_scanned_in_a_thread_while_windows_use_the_class_bounds(
     monkeypatch.setattr(span_bounds, "INLINE_ROWS", 0)  # every file counts as large
     store = TimelineStore(tmp_path / "t.sqlite3")
     reader = Reader(store.path)
-    spans = {"week": (35, 42), "day": (40, 41)}
+    spans = {"year": (36, 402), "day": (400, 401)}
     store.apply("t", 0, [(n, timeline(a, [s])) for n, (a, s) in enumerate(spans.items())])
     assert window_ids(reader) == overlapping(spans)  # before the scan has finished, too
     deadline = time.monotonic() + 10
