@@ -43,8 +43,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.timeout(UNIT_TIMEOUT_S if unit else SERVICES_TIMEOUT_S))
         if unit:
             # A warning is a failure in the unit tests. The other layers still leave
-            # subprocess and file ResourceWarnings to close (the detached local broker's
-            # Popen among them), so there it stays a warning for now.
+            # socket and file ResourceWarnings to close, so there it stays a warning for now.
             item.add_marker(pytest.mark.filterwarnings("error"))
         if unit and BROKER_FIXTURES & set(getattr(item, "fixturenames", ())):
             msg = f"{item.nodeid}: a unit test uses the real broker; move it to integration/"

@@ -26,6 +26,11 @@ from services.platform.settings import LocalKafkaSettings
 
 POM = Path(__file__).with_name("pom.xml")
 STATE_FILE = "broker.json"
+# The brokers this process started, by pid. The broker outlives the call that started it
+# (and often the process), so nothing holds its Popen; a Popen dropped while its child runs
+# warns "subprocess N is still running" whenever the collector gets to it, which in a test
+# session is in the middle of some unrelated test. Kept here until `stop_pid` reaps it.
+_started: dict[int, subprocess.Popen[bytes]] = {}
 
 
 class LocalKafkaError(EnvironmentProblemError):
@@ -207,14 +212,22 @@ def start(cfg: LocalKafkaSettings) -> BrokerState:
     _format_storage(libs, cfg, props, log)
     command = _java(libs, cfg.heap, f"-Dlog4j.configuration=file:{log4j}", "kafka.Kafka",
                     str(props))  # fmt: skip
-    with (cfg.state_dir / "jvm.out").open("ab") as out:
-        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    proc = spawn_detached(command, cfg.state_dir / "jvm.out")
     bootstrap = ports.bootstrap
     _await_broker(proc, bootstrap, cfg, log)
     state = BrokerState(pid=proc.pid, bootstrap=bootstrap, log_file=str(log))
     (cfg.state_dir / STATE_FILE).write_text(state.to_json())
     return state
+
+
+def spawn_detached(command: list[str], output: Path) -> subprocess.Popen[bytes]:
+    """Start `command` in a session of its own (a Ctrl-C to the starter does not reach it),
+    its output appended to `output`; kept in `_started` until `stop_pid` reaps it."""
+    with output.open("ab") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    _started[proc.pid] = proc
+    return proc
 
 
 def stop_pid(pid: int, timeout_s: float = 30.0) -> None:
@@ -228,11 +241,16 @@ def stop_pid(pid: int, timeout_s: float = 30.0) -> None:
         while time.monotonic() < deadline:
             _reap(pid)
             if not pid_alive(pid):
+                _reap(pid)  # it may have become a zombie since the first call
                 return
             time.sleep(0.2)
 
 
 def _reap(pid: int) -> None:
+    if (proc := _started.get(pid)) is not None:
+        if proc.poll() is not None:
+            del _started[pid]
+        return
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
 
