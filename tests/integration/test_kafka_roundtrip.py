@@ -6,9 +6,8 @@ import uuid
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from services.platform.kafka.topics import create_topics
+from services.platform.kafka.topics import create_topics, topic_configs
 from services.platform.settings import Settings
 from tests.kafka_helpers import consume_one, new_topics
 
@@ -36,9 +35,8 @@ async def test_topics_are_created_idempotently(bootstrap: str) -> None:
     await admin.start()
     try:
         described = await admin.describe_topics([settings.topics.timelines])
-        resource = ConfigResource(ConfigResourceType.TOPIC, settings.topics.timelines)
-        configs = await admin.describe_configs([resource])
+        configs = await topic_configs(admin, [settings.topics.timelines])
     finally:
         await admin.close()
     assert len(described[0]["partitions"]) == settings.topics.partitions
-    assert "compact" in str(configs)
+    assert configs[settings.topics.timelines]["cleanup.policy"] == "compact"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 
 from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from services.platform.kafka.clients import topic_max_message_bytes
-from services.platform.kafka.topics import create_topics
+from services.platform.kafka.topics import create_topics, topic_configs
 from services.platform.settings import Settings, TopicSettings
 from tests.kafka_helpers import new_topics
 
@@ -17,10 +16,9 @@ async def topic_config(bootstrap: str, topic: str) -> dict[str, str]:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
-        [response] = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])
+        return (await topic_configs(admin, [topic]))[topic]
     finally:
         await admin.close()
-    return {entry[0]: entry[1] for entry in response.resources[0][4]}
 
 
 async def test_new_and_kept_topics_take_the_record_limit_and_policies(bootstrap: str) -> None:

@@ -90,23 +90,28 @@ async def settled(admin: AIOKafkaAdminClient, specs: list[NewTopic], deadline_s:
 
 
 async def unsettled(admin: AIOKafkaAdminClient, specs: list[NewTopic]) -> list[str]:
-    """The names of the topics the broker does not yet show as their spec says."""
+    """The names of the topics the broker does not yet show as their spec says, in spec
+    order."""
     listed = set(await admin.list_topics())
-    pending = [spec.name for spec in specs if spec.name not in listed]
-    present = [spec for spec in specs if spec.name in listed]
-    if not present:
-        return pending
+    shown = await topic_configs(admin, [spec.name for spec in specs if spec.name in listed])
+    return [
+        spec.name
+        for spec in specs
+        if spec.name not in listed
+        or any(shown.get(spec.name, {}).get(k) != v for k, v in spec.topic_configs.items())
+    ]
+
+
+async def topic_configs(admin: AIOKafkaAdminClient, names: list[str]) -> dict[str, dict[str, str]]:
+    """Each named topic's configs (name -> value) as the broker shows them now."""
+    if not names:
+        return {}
     responses = await admin.describe_configs(
-        [ConfigResource(ConfigResourceType.TOPIC, spec.name) for spec in present]
+        [ConfigResource(ConfigResourceType.TOPIC, name) for name in names]
     )
-    shown: dict[str, dict[str, str]] = {}
-    for response in responses:
-        for resource in response.resources:
-            # (error_code, error_message, resource_type, resource_name, config_entries)
-            shown[resource[3]] = {entry[0]: entry[1] for entry in resource[4]}
-    for spec in present:
-        configs = shown.get(spec.name, {})
-        if any(configs.get(key) != value for key, value in spec.topic_configs.items()):
-            pending.append(spec.name)
-    order = [spec.name for spec in specs]
-    return sorted(pending, key=order.index)
+    # Each resource: (error_code, error_message, resource_type, resource_name, entries).
+    return {
+        resource[3]: {entry[0]: entry[1] for entry in resource[4]}
+        for response in responses
+        for resource in response.resources
+    }
