@@ -239,9 +239,8 @@ def stop_pid(pid: int, timeout_s: float = 30.0) -> None:
             return
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            _reap(pid)
-            if not pid_alive(pid):
-                _reap(pid)  # it may have become a zombie since the first call
+            if not pid_alive(pid):  # a zombie counts as gone (pid_alive), then is reaped
+                _reap(pid)
                 return
             time.sleep(0.2)
 
