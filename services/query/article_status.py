@@ -47,6 +47,19 @@ def stored(conn: sqlite3.Connection, article_id: str) -> tuple[tuple[Any, ...] |
     return built, retracted
 
 
+def answered_by_store(
+    revision: str | None, stored_row: tuple[tuple[Any, ...] | None, bool]
+) -> bool:
+    """Whether `decide` answers from the read model alone (built, or retracted), so that the
+    dead-letter topic need not be read."""
+    built, retracted = stored_row
+    return _asked_and_built(revision, built) or retracted
+
+
+def _asked_and_built(revision: str | None, built: tuple[Any, ...] | None) -> bool:
+    return built is not None and revision in (None, built[0])
+
+
 def decide(
     article_id: str,
     revision: str | None,
@@ -57,7 +70,8 @@ def decide(
     revision that ingest accepted)."""
     built, retracted = stored_row
     body: dict[str, Any] = {"article_id": article_id, "revision": revision}
-    if built and revision in (None, built[0]):
+    if _asked_and_built(revision, built):
+        assert built is not None
         return body | {"state": "built", "revision": built[0], "normalizer_version": built[1],
                        "incidents": built[2]}  # fmt: skip
     if retracted:

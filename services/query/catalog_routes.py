@@ -57,8 +57,15 @@ async def get_article_status(
     ] = None,
 ) -> Response:
     """An article's status."""
-    found = await run_in_threadpool(article_status.stored, context.reader.conn(), article_id)
-    letters = await context.dead_letters(article_id) if context.dead_letters else []
+    # The reader's connections are per thread: the one the pool thread uses is looked up
+    # there, not taken from the event loop's thread (whose reads hold transactions of their
+    # own on it).
+    found = await run_in_threadpool(
+        lambda: article_status.stored(context.reader.conn(), article_id)
+    )
+    letters = []
+    if context.dead_letters and not article_status.answered_by_store(revision, found):
+        letters = list(await context.dead_letters(article_id))  # reads the dead-letter topic
     body = article_status.decide(article_id, revision, found, letters)
     if body is None:
         raise HTTPException(status_code=404, detail="nothing known of this article")

@@ -3,6 +3,7 @@ accepted and on its way; 404 when nothing is known and no revision is asked for.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -23,7 +24,11 @@ LETTERS = {
 }
 
 
+ASKED: list[str] = []  # the articles whose dead letters were read, in order
+
+
 async def find(article_id: str) -> Sequence[DeadLetterSeen]:
+    ASKED.append(article_id)
     return LETTERS.get(article_id, [])
 
 
@@ -35,6 +40,7 @@ async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     store.apply("timelines", 0, list(enumerate(changes)))
     store.close()
     app = create_app(settings)
+    ASKED.clear()
     async with LifespanManager(app) as manager:
         app.state.query = dataclasses.replace(app.state.query, dead_letters=find)
         transport = httpx.ASGITransport(app=manager.app)
@@ -74,3 +80,25 @@ async def test_a_retracted_article_says_so(client: httpx.AsyncClient) -> None:
 
 async def test_nothing_known_is_404(client: httpx.AsyncClient) -> None:
     assert (await status_of(client, "never-seen")).status_code == 404
+
+
+async def test_the_dead_letters_are_read_only_when_the_read_model_cannot_answer(
+    client: httpx.AsyncClient,
+) -> None:
+    # Reading them means reading the dead-letter topic: built and retracted need none.
+    await status_of(client, "a")
+    await status_of(client, "a", revision="r1")
+    await status_of(client, "gone")
+    assert ASKED == []
+    await status_of(client, "a", revision="r2")
+    await status_of(client, "never-seen")
+    assert ASKED == ["a", "never-seen"]
+
+
+async def test_status_reads_beside_timeline_pages(client: httpx.AsyncClient) -> None:
+    # The status route reads in a pool thread; each read takes that thread's connection,
+    # not the one the timeline pages hold transactions on in the event loop's thread.
+    statuses = [status_of(client, "a") for _ in range(20)]
+    pages = [client.get("/v1/timeline", params={"article_id": "a"}) for _ in range(20)]
+    answers = await asyncio.gather(*statuses, *pages)
+    assert {answer.status_code for answer in answers} == {200}
