@@ -144,20 +144,10 @@ def writing(path: Path, articles_per_s: float) -> Iterator[None]:
         writer.wait(timeout=30)
 
 
-def process_tree(pid: int) -> list[int]:
-    """`pid` and its descendants (uvicorn's worker processes)."""
-    found, pending = [], [pid]
-    while pending:
-        current = pending.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            with contextlib.suppress(OSError):
-                pending += [int(child) for child in task.read_text().split()]
-    return found
-
-
 def server_cpu_seconds(pid: int) -> float:
-    return sum(cpu_seconds(p) or 0.0 for p in process_tree(pid))
+    """The server's CPU seconds: uvicorn's supervisor and its workers (cpu_seconds counts a
+    process with its descendants)."""
+    return cpu_seconds(pid) or 0.0
 
 
 @dataclass(frozen=True)
@@ -278,13 +268,14 @@ def main(argv: list[str] | None = None) -> int:
         began = time.monotonic()
         high_water = fill(path, args.incidents)
         log.info("filled %d incidents in %.1f s", high_water, time.monotonic() - began)
+        targets = scenarios(path, high_water)
         load_at_start = load_average()
         with serving(path, args.workers) as (base, server), writing(path, args.write_rate):
             run_load(f"{base}/v1/timeline", args.connections, 2)  # warm caches
-            results = run_scenarios(base, server, scenarios(path, high_water), args)
-        # The same file, now that the server and the writer have stopped.
+            results = run_scenarios(base, server, targets, args)
+        # The same file and requests, now that the server and the writer have stopped.
         os.environ["NEWSTIMELINE_DATABASE_PATH"] = str(path)
-        in_process = cpu_per_request(bench_app(), scenarios(path, high_water))
+        in_process = cpu_per_request(bench_app(), targets)
     title = (
         f"query API: {args.connections} clients, {args.workers} worker process(es), "
         f"{args.write_rate:g} articles/s written meanwhile"
