@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 # What the handlers drive is imported inside them, so that building the parser
 # stays cheap for every command (`newstimeline --help` loads no heavy library).
 if TYPE_CHECKING:
+    from services.normalizer.redrive import Selection
     from services.platform.settings import Settings
 
 
@@ -28,18 +29,14 @@ async def _list(settings: Settings, bootstrap: str, args: argparse.Namespace) ->
 
 
 async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
-    from services.cli.args import parse_position, parse_time
-    from services.normalizer.redrive import Selection, redrive
+    from services.normalizer.redrive import redrive
     from services.platform.kafka.clients import reliable_producer
 
-    since = parse_time(args.since, "--since") if args.since else None
-    positions = frozenset(parse_position(text, "--offset") for text in args.offset)
+    selection = selection_of(args)
     producer = reliable_producer(settings, bootstrap, "dlq-redrive")
     await producer.start()
     try:
-        report = await redrive(
-            settings, bootstrap, producer, Selection(since, positions), force=args.force
-        )
+        report = await redrive(settings, bootstrap, producer, selection, force=args.force)
     finally:
         await producer.stop()
     if args.json:
@@ -57,12 +54,9 @@ async def _redrive(settings: Settings, bootstrap: str, args: argparse.Namespace)
 
 
 async def _discard(settings: Settings, bootstrap: str, args: argparse.Namespace) -> int:
-    from services.cli.args import parse_position, parse_time
-    from services.normalizer.redrive import Selection, discard
+    from services.normalizer.redrive import discard
 
-    since = parse_time(args.since, "--since") if args.since else None
-    positions = frozenset(parse_position(text, "--offset") for text in args.offset)
-    gone = await discard(settings, bootstrap, Selection(since, positions))
+    gone = await discard(settings, bootstrap, selection_of(args))
     if args.json:
         sys.stdout.write(json.dumps([v.as_json() for v in gone], indent=2) + "\n")
     else:
@@ -124,6 +118,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     drop.add_argument("--yes", action="store_true", help="confirm --all")
     drop.add_argument("--json", action="store_true", help="what was discarded, as JSON")
     dlq.set_defaults(handler=dead_letters)
+
+
+def selection_of(args: argparse.Namespace) -> Selection:
+    """The dead letters `add_selection`'s options name (all of them without any)."""
+    from services.cli.args import parse_position, parse_time
+    from services.normalizer.redrive import Selection
+
+    since = parse_time(args.since, "--since") if args.since else None
+    positions = frozenset(parse_position(text, "--offset") for text in args.offset)
+    return Selection(since, positions)
 
 
 def add_selection(parser: argparse.ArgumentParser) -> None:

@@ -48,16 +48,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def parse_published_at(value: str | None) -> datetime:
-    from services.platform.rfc3339 import parse
+    from services.cli.args import parse_time
 
     if not value:
         msg = "--published-at is required (RFC 3339 with an offset)"
         raise UsageError(msg)
-    try:
-        return parse(value)
-    except ValueError as exc:
-        msg = f"--published-at {exc}"
-        raise UsageError(msg) from exc
+    return parse_time(value, "--published-at")
 
 
 def parse_timezone(value: str | None) -> str | None:

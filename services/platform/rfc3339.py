@@ -20,15 +20,20 @@ def date_time_pattern(year: str = ANY_YEAR) -> str:
 
 
 EXAMPLE = "2025-12-15T08:00:00Z"
+_DATE_TIME = re.compile(date_time_pattern())
 
 
 def parse(text: str) -> datetime:
     """An RFC 3339 date-time with its offset (a bare time would depend on the zone of the
-    machine reading it); a ValueError saying what is expected otherwise."""
-    if not re.fullmatch(date_time_pattern(), text):
-        msg = f"{text!r}: expected an RFC 3339 time with an offset, e.g. {EXAMPLE}"
-        raise ValueError(msg)
-    return datetime.fromisoformat(text.upper())  # 't' and 'z' are RFC 3339 too
+    machine reading it); a ValueError naming the text and what is expected otherwise."""
+    try:
+        if _DATE_TIME.fullmatch(text):
+            return datetime.fromisoformat(text.upper())  # 't' and 'z' are RFC 3339 too
+        reason = "expected an RFC 3339 time with an offset"
+    except ValueError as exc:  # the right shape, out of range: "month must be in 1..12"
+        reason = str(exc)
+    msg = f"{text!r}: {reason}, e.g. {EXAMPLE}"
+    raise ValueError(msg)
 
 
 def check_text(value: Any, pattern: str, reason: str) -> Any:

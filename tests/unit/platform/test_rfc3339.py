@@ -56,3 +56,12 @@ def test_moments_are_written_as_pydantic_writes_them(moment: datetime) -> None:
 def test_a_naive_moment_is_refused() -> None:
     with pytest.raises(ValueError, match="aware"):
         format_moment(datetime(2025, 12, 15))  # noqa: DTZ001 - the case under test
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("2025-13-01T00:00:00Z", "month must be in 1..12"), ("2025-02-30T00:00:00Z", "day is out")],
+)
+def test_a_time_of_the_right_shape_out_of_range_names_the_text(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=rf"^'{text}': {reason}.*e\.g\. "):
+        parse(text)
