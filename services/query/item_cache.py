@@ -44,31 +44,33 @@ class ItemCache:
 
     def __init__(self, size: int = 50_000) -> None:
         self.size = size
-        self._file: FileVersion | None = None
-        self._items: dict[int, str] = {}
+        # The file and its items in one attribute, replaced whole: two readers of different
+        # files (around a swap) can then never pair one file with the other's items, on
+        # whichever threads they read.
+        self._kept: tuple[FileVersion | None, dict[int, str]] = (None, {})
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._kept[1])
 
     def items(self, conn: sqlite3.Connection, identity: int, seqs: list[int]) -> list[str]:
         """The JSON of the rows `seqs`, in that order, read through `conn` (inside the
         caller's read transaction, so the rows are the ones its keys came from) when not
         kept already."""
         file = (identity, int(conn.execute("PRAGMA schema_version").fetchone()[0]))
-        if file != self._file:
-            self._items, self._file = {}, file
-        kept = self._items
+        kept_file, kept = self._kept
+        if file != kept_file:
+            kept = {}
+            self._kept = (file, kept)
         # get() rather than `in` then [], so another thread's eviction cannot interleave.
         found = [kept.get(seq) for seq in seqs]
         missing = [seq for seq, item in zip(seqs, found, strict=True) if item is None]
         if not missing:
             return found  # type: ignore[return-value] # no None left
         read: dict[int, str] = dict(conn.execute(ITEMS_BY_SEQ, (str(missing),)).fetchall())
-        self._keep(read)
+        self._keep(kept, read)
         return [item or read[seq] for seq, item in zip(seqs, found, strict=True)]
 
-    def _keep(self, read: dict[int, str]) -> None:
-        kept = self._items
+    def _keep(self, kept: dict[int, str], read: dict[int, str]) -> None:
         if len(kept) + len(read) > self.size:
             # Dicts keep insertion order: the first quarter is the oldest.
             for seq in list(itertools.islice(kept, max(len(read), self.size // 4))):
