@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from services.query.schema import read_snapshot
 from services.query.selection import LIVE
 
 
@@ -37,13 +38,10 @@ FROM articles WHERE article_id = :id
 def stored(conn: sqlite3.Connection, article_id: str) -> tuple[tuple[Any, ...] | None, bool]:
     """The built revision's row (revision, normalizer version, incidents) and whether the
     article's last record was a retraction; one read snapshot."""
-    conn.execute("BEGIN")
-    try:
+    with read_snapshot(conn):
         built = conn.execute(BUILT, {"id": article_id}).fetchone()
         sql = "SELECT 1 FROM retractions WHERE article_id = ?"
         retracted = conn.execute(sql, (article_id,)).fetchone() is not None
-    finally:
-        conn.execute("COMMIT")
     return built, retracted
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from services.query.reads import item
+from services.query.schema import read_snapshot
 from services.query.selection import ITEM_COLUMNS, LIVE
 
 ARTICLE_COLUMNS = (
@@ -30,12 +31,9 @@ ORDER BY a.source
 def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     """The article's fields and its current incidents, in timeline order."""
     sql = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE article_id = ?"  # noqa: S608
-    conn.execute("BEGIN")  # the article and its incidents from one snapshot
-    try:
+    with read_snapshot(conn):  # the article and its incidents from one snapshot
         row = conn.execute(sql, (article_id,)).fetchone()
         incidents = conn.execute(INCIDENTS_OF, (article_id,)).fetchall() if row else []
-    finally:
-        conn.execute("COMMIT")
     if row is None:
         return None
     names = [column.split(" AS ")[-1].strip() for column in ARTICLE_COLUMNS.split(", ")]

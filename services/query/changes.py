@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.query.reads import item
+from services.query.schema import read_snapshot
 from services.query.selection import ITEM_COLUMNS, TimelineFilter, filter_sql
 from services.query.store import read_meta
 from services.query.text_index import indexed_through
@@ -56,15 +57,12 @@ class ChangeBatch:
 
 def changes_after(conn: sqlite3.Connection, flt: TimelineFilter, after: int) -> ChangeBatch:
     """Matching changes with sequence in (after, upper], at most SCAN sequence numbers."""
-    conn.execute("BEGIN")
-    try:
+    with read_snapshot(conn):
         high = read_meta(conn, "high_water")
         if flt.q is not None:  # a search sees only indexed rows: wait for the index
             high = min(high, indexed_through(conn))
         upper = max(min(high, after + SCAN), after)
         events = _added(conn, flt, after, upper) + _retracted(conn, flt, after, upper)
-    finally:
-        conn.execute("COMMIT")
     return ChangeBatch(sorted(events, key=lambda e: e.seq), upper, upper >= high)
 
 

@@ -10,19 +10,17 @@ until they are purged; a cursor whose snapshot predates a purge gets CursorExpir
 
 from __future__ import annotations
 
-import contextlib
 import json
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from services.query.cursor import Cursor, CursorError
 from services.query.item_cache import ItemCache
-from services.query.schema import connect
+from services.query.schema import connect, read_snapshot
 from services.query.selection import ITEM_COLUMNS, LIVE, TimelineFilter, page_sql
 from services.query.sort_keys import SLOT_BITS, bucket_bounds
 from services.query.span_bounds import SpanBounds
@@ -100,17 +98,6 @@ def search_rows(
         rows += conn.execute(sql, rest).fetchall()
     rows.sort(key=lambda r: (r[2], r[3], r[0]), reverse=descending)
     return rows[:limit]
-
-
-@contextlib.contextmanager
-def read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
-    """One read transaction: the high-water mark, the keys and the items of a page all
-    come from the same snapshot of the file."""
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        conn.execute("COMMIT")
 
 
 class Reader:

@@ -13,8 +13,10 @@ before the window.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
+from collections.abc import Iterator
 
 from services.query.text_index import REBUILD_ALL
 
@@ -143,6 +145,17 @@ def connect(path: str, *, readonly: bool = False, durable: bool = True) -> sqlit
         # order): a 64 MiB cache instead of 2 MiB keeps them in memory past ~100k rows.
         conn.execute("PRAGMA cache_size = -65536")
     return conn
+
+
+@contextlib.contextmanager
+def read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction: whatever a reader reads inside it (a page's high-water mark,
+    keys and items; an article and its incidents) comes from one snapshot of the file."""
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
 
 
 def make_durable(conn: sqlite3.Connection) -> None:

@@ -22,6 +22,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from services.query.schema import read_snapshot
+from services.query.store import read_meta
+
 log = logging.getLogger(__name__)
 
 # Only classes of more than 2**22 s (48 days) are worth a bound of their own: below, what a
@@ -106,12 +109,9 @@ class SpanBounds:
             try:
                 if opened != identity:  # swapped again since: that file gets its own scan
                     return
-                conn.execute("BEGIN")
-                (through,) = conn.execute(
-                    "SELECT value FROM meta WHERE key = 'high_water'"
-                ).fetchone()
-                longest = scan(conn, {}, 0, through)
-                conn.execute("COMMIT")
+                with read_snapshot(conn):
+                    through = read_meta(conn, "high_water")
+                    longest = scan(conn, {}, 0, through)
             finally:
                 conn.close()
             self._known = Known(identity, through, longest)

@@ -9,6 +9,7 @@ from datetime import UTC, timedelta, tzinfo
 from typing import Any
 
 from services.query.context import json_bytes
+from services.query.schema import read_snapshot
 from services.query.selection import TimelineFilter, filter_sql
 from services.query.story_index import VOTING, StoryIndex, StorySnapshot
 from services.query.times import from_key
@@ -127,13 +128,9 @@ def story_json(
     """The /v1/stories/timeline body: the index and the selection read in one snapshot of
     the read model (the file `source` names), under the index's lock (both are short), the
     summaries outside it."""
-    with index.locked:
-        conn.execute("BEGIN")
-        try:
-            snapshot = index.current(conn, source)
-            seqs = selected_seqs(conn, query)
-        finally:
-            conn.execute("COMMIT")
+    with index.locked, read_snapshot(conn):
+        snapshot = index.current(conn, source)
+        seqs = selected_seqs(conn, query)
     request = story_request(query)
     cast = selected_votes(snapshot, seqs, request, query.zone)
     story = story_from_votes(cast, snapshot.articles, request, StoryMethod(), snapshot.collection)
