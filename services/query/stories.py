@@ -34,10 +34,9 @@ MAX_SOURCES = 20  # links per date; `articles` still counts them all
 
 @dataclass(frozen=True)
 class StoryQuery:
-    """A story request: the timeline filters, the language and the lengths."""
+    """A story request: the timeline filters (the language among them) and the lengths."""
 
     selection: TimelineFilter
-    language: str | None
     dates: int
     per_date: int
     zone: tzinfo | None = None  # the reader's zone; None: each article's own clock
@@ -46,9 +45,6 @@ class StoryQuery:
 def selected_seqs(conn: sqlite3.Connection, query: StoryQuery) -> set[int] | None:
     """The seqs of the voting incidents the filters select, or None when nothing filters."""
     clauses, params = filter_sql(query.selection)
-    if query.language is not None:
-        clauses.append("article_id IN (SELECT article_id FROM articles WHERE language = :lang)")
-        params["lang"] = query.language
     if not clauses:
         return None
     sql = f"SELECT seq FROM incidents WHERE {' AND '.join([*clauses, VOTING])}"  # noqa: S608 - clauses are constants; values are bound

@@ -53,7 +53,7 @@ async def get_story_timeline(
     key = f"{'gzip' if gzipped else 'identity'} {request.url.query}"
     body = context.stories.get(key, version)
     if body is None:
-        query = StoryQuery(flt, None, dates, per_date, zone_named(tz) if tz else None)
+        query = StoryQuery(flt, dates, per_date, zone_named(tz) if tz else None)
         # Off the event loop: a large selection takes tens of milliseconds.
         body = await run_in_threadpool(lambda: encoded(computed(context, query), gzipped))
         context.stories.put(key, version, body)
