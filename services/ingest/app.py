@@ -80,7 +80,7 @@ def status_url(settings: Settings, receipt: Receipt) -> str:
     why), retracted, or still accepted (the query service's status route)."""
     query = urlencode({"revision": receipt.revision})
     path = f"/v1/articles/{quote(receipt.article_id, safe='')}/status?{query}"
-    return f"http://{settings.query_host}:{settings.query_port}{path}"
+    return f"{settings.service_url('query')}{path}"
 
 
 def unavailable(exc: BrokerUnavailableError, settings: Settings) -> JSONResponse:

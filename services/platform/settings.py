@@ -184,6 +184,15 @@ class Settings(BaseSettings):
         description="After SIGTERM a service has this long to close cleanly; then it exits.",
     )
 
+    def service_url(self, kind: str) -> str:
+        """Where service `kind` (worker, query or ingest) listens with these settings."""
+        host, port = {
+            "worker": (self.worker_host, self.worker_port),
+            "query": (self.query_host, self.query_port),
+            "ingest": (self.ingest_host, self.ingest_port),
+        }[kind]
+        return f"http://{host}:{port}"
+
     @field_validator("ingest_api_keys", "query_api_keys", mode="before")
     @classmethod
     def split_keys(cls, value: object) -> object:

@@ -28,7 +28,7 @@ from rich.table import Table
 from services.platform.errors import EnvironmentProblemError
 from services.platform.kafka.broker import choose_broker
 from services.platform.kafka.topics import create_topics
-from services.platform.ops.processes import ServiceProcess, Stack, service_url
+from services.platform.ops.processes import ServiceProcess, Stack
 from services.platform.settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def timeline_table(items: list[Any]) -> Table:
 
 
 def print_addresses(console: Console, settings: Settings) -> None:
-    query, ingest, worker = (service_url(settings, kind) for kind in ("query", "ingest", "worker"))
+    query, ingest, worker = (settings.service_url(kind) for kind in ("query", "ingest", "worker"))
     console.print(f"web page     {query}/")
     console.print(f"API docs     {query}/docs (query)   {ingest}/docs (ingest)")
     console.print(f"worker       {worker}/metrics   {worker}/healthz")

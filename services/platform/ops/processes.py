@@ -127,16 +127,6 @@ def isolated_env(prefix: str, run: str, workdir: Path, **extra: str) -> dict[str
     }
 
 
-def service_url(settings: Settings, kind: str) -> str:
-    """Where service `kind` listens with these settings."""
-    host, port = {
-        "worker": (settings.worker_host, settings.worker_port),
-        "query": (settings.query_host, settings.query_port),
-        "ingest": (settings.ingest_host, settings.ingest_port),
-    }[kind]
-    return f"http://{host}:{port}"
-
-
 def settings_from(env: dict[str, str]) -> Settings:
     """The settings the children read from `env`, read the same way."""
     saved = dict(os.environ)
@@ -166,7 +156,7 @@ class Stack:
         return cls(bootstrap, env, logs, settings_from(env))
 
     def url(self, kind: str) -> str:
-        return service_url(self.settings, kind)
+        return self.settings.service_url(kind)
 
     @property
     def query_url(self) -> str:

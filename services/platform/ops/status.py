@@ -95,7 +95,7 @@ def broker_of(settings: Settings) -> BrokerStatus:
 
 def replica_urls(settings: Settings, given: list[str]) -> list[str]:
     urls = given or settings.status_query_urls
-    return urls or [f"http://{settings.query_host}:{settings.query_port}"]
+    return urls or [settings.service_url("query")]
 
 
 async def topic_status(consumer: AIOKafkaConsumer, name: str, topic_id: str | None) -> TopicStatus:

@@ -35,7 +35,7 @@ def worker_urls(settings: Settings, given: list[str]) -> list[tuple[str, bool]]:
     deployment may run its workers elsewhere)."""
     if urls := given or settings.status_worker_urls:
         return [(url, True) for url in urls]
-    return [(f"http://{settings.worker_host}:{settings.worker_port}", False)]
+    return [(settings.service_url("worker"), False)]
 
 
 def counts_of(metrics_text: str) -> dict[str, float]:
