@@ -28,22 +28,16 @@ async def read_topic(
     progress: Progress,
 ) -> None:  # fmt: skip
     """Hand every record of `topic`, up to its end offsets now, to `add`."""
-    from services.platform.kafka.topic_reader import partitions_of, read_range, started_consumer
+    from services.platform.kafka.topic_reader import reading
 
-    consumer = await started_consumer(settings, bootstrap, "audit")
-    try:
-        tps = await partitions_of(consumer, topic)
-        ends, starts = await consumer.end_offsets(tps), await consumer.beginning_offsets(tps)
-        total = sum(ends[tp] - starts[tp] for tp in tps)
+    async with reading(settings, bootstrap, topic, "audit") as (total, records):
         task = progress.add_task(topic, total=total) if total >= PROGRESS_FROM else None
         count = 0
-        async for record in read_range(consumer, dict.fromkeys(tps)):
+        async for record in records:
             add(record)
             count += 1
             if task is not None and count % 1000 == 0:
                 progress.update(task, completed=count)
-    finally:
-        await consumer.stop()
 
 
 async def read_both(settings: Settings, bootstrap: str, show_progress: bool) -> Audit:

@@ -4,6 +4,7 @@ output included)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
 from typing import TypeAlias
@@ -77,11 +78,23 @@ async def end_offsets(consumer: AIOKafkaConsumer, topic: str) -> dict[TopicParti
     return dict(await consumer.end_offsets(await partitions_of(consumer, topic)))
 
 
-async def read_topic(settings: Settings, bootstrap: str, topic: str, role: str) -> list[Record]:
-    """Every record the topic holds now, partition after partition."""
+@contextlib.asynccontextmanager
+async def reading(
+    settings: Settings, bootstrap: str, topic: str, role: str
+) -> AsyncIterator[tuple[int, AsyncIterator[Record]]]:
+    """How many records the topic holds now, and every one of them, partition after
+    partition (read while the context is open)."""
     consumer = await started_consumer(settings, bootstrap, role)
     try:
         tps = await partitions_of(consumer, topic)
-        return [r async for r in read_range(consumer, dict.fromkeys(tps))]
+        ends, starts = await consumer.end_offsets(tps), await consumer.beginning_offsets(tps)
+        total = sum(ends[tp] - starts[tp] for tp in tps)
+        yield total, read_range(consumer, dict.fromkeys(tps))
     finally:
         await consumer.stop()
+
+
+async def read_topic(settings: Settings, bootstrap: str, topic: str, role: str) -> list[Record]:
+    """Every record the topic holds now, partition after partition."""
+    async with reading(settings, bootstrap, topic, role) as (_, records):
+        return [record async for record in records]
