@@ -23,6 +23,11 @@ class Ledger:
     def pending(self, offset: int) -> bool:
         return offset >= self.low and offset not in self.done
 
+    def pending_between(self, first: int, end: int) -> int:
+        """How many offsets of [first, end) are still pending."""
+        start = max(first, self.low)
+        return max(end - start, 0) - sum(1 for offset in self.done if start <= offset < end)
+
     def resolve(self, offset: int) -> None:
         self.done.add(offset)
         while self.low in self.done:

@@ -271,8 +271,20 @@ async def discard(settings: Settings, bootstrap: str, selection: Selection) -> l
 
 
 async def pending_count(settings: Settings, bootstrap: str) -> int:
-    """How many dead letters are neither re-driven nor discarded."""
-    return len(await list_dead_letters(settings, bootstrap))
+    """How many dead letters are neither re-driven nor discarded, from the ledgers and the
+    topic's offsets alone (status must not read the whole topic to count it): the dead
+    letters are kept forever, never compacted and not written in transactions, so every
+    offset between its first and its end is a record."""
+    consumer = await started_consumer(settings, bootstrap, "dlq")
+    try:
+        tps = await partitions_of(consumer, settings.topics.dead_letters)
+        firsts, ends = await consumer.beginning_offsets(tps), await consumer.end_offsets(tps)
+    finally:
+        await consumer.stop()
+    if not tps:
+        return 0
+    ledgers = await read_ledgers(settings, bootstrap, tps)
+    return sum(ledgers[tp].pending_between(firsts[tp], ends[tp]) for tp in tps)
 
 
 async def _send_back(producer: AIOKafkaProducer, record: Record) -> None:

@@ -27,3 +27,12 @@ def test_overlong_ledgers_drop_their_highest_ranges() -> None:
     kept = Ledger.decode(0, text)
     assert kept.done < ledger.done
     assert min(kept.done) == 1
+
+
+def test_pending_between_counts_what_pending_says_of_each_offset() -> None:
+    ledger = Ledger(low=3)
+    for offset in (5, 6, 9):
+        ledger.resolve(offset)
+    for first, end in [(0, 12), (0, 0), (4, 9), (7, 8), (10, 12), (20, 25), (6, 3)]:
+        expected = sum(1 for o in range(first, end) if ledger.pending(o))
+        assert ledger.pending_between(first, end) == expected, (first, end)
