@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
 from services.platform.rfc3339 import check_text, date_time_pattern
-from services.query.search import parse
+from services.query.search import fts_query
 from services.query.selection import TimelineFilter
 from services.query.times import to_key
 from services.timeline.events import Anchor, LanguageCode
@@ -40,7 +40,7 @@ def searchable_text(text: str) -> str:
     if "\x00" in text:
         msg = "must not contain NUL characters"
         raise ValueError(msg)
-    if not parse(text):
+    if not fts_query(text):
         msg = "must contain at least one word to search for (letters or digits)"
         raise ValueError(msg)
     return text

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 
@@ -95,8 +95,11 @@ def parse(text: str) -> list[list[Term]]:
     return groups
 
 
+@lru_cache(maxsize=1024)
 def fts_query(text: str) -> str:
-    """The FTS5 MATCH expression of `q` (see the module's docstring)."""
+    """The FTS5 MATCH expression of `q` (see the module's docstring); "" when `q` holds no
+    word. Kept per text: the parameter check and the query both ask for it, and a search
+    repeated (a next page, a refresh) asks again."""
     groups = parse(text)
     return " AND ".join(
         group[0].fts() if len(group) == 1 else "(" + " OR ".join(t.fts() for t in group) + ")"
