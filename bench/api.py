@@ -36,7 +36,7 @@ from rich.table import Table
 from bench.api_cpu import cpu_per_request
 from bench.api_data import RARE_WORD, fill
 from bench.api_load import LoadResult, run_load
-from bench.cpu import cpu_seconds
+from bench.cpu import cpu_seconds, load_average
 from services.platform.logs import configure_logging
 from services.platform.settings import PROJECT_ROOT, Settings
 from services.query.api import create_app
@@ -193,10 +193,6 @@ def wait_until_up(base: str, server: subprocess.Popen[bytes], deadline_s: float 
         time.sleep(0.2)
     msg = "the query service did not start"
     raise RuntimeError(msg)
-
-
-def load_average() -> str:
-    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def report(results: dict[str, Measured], title: str, load_at_start: str) -> None:

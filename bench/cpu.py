@@ -28,6 +28,11 @@ def own_cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, as every bench prints it."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def children(pid: int) -> list[int]:
     """The live child processes of `pid` (the worker command's Faust child, for one); from
     each process's parent id, since not every kernel lists a task's children."""

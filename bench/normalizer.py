@@ -11,7 +11,6 @@ python -m bench.normalizer GOLD_DIR [--runs N]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -26,6 +25,7 @@ from rich.table import Table
 from services.normalizer.timeml import Document, read_corpus
 from services.timeline.normalize import normalize
 
+from .cpu import load_average
 from .normalizer_process import Timing, whole_process
 
 Runner = Callable[[str, datetime], object]
@@ -138,7 +138,7 @@ def summary(ours: Timing, process: Timing, theirs: Timing, runs: int) -> str:
     a loaded run stretches a short process's wall time more than a long one's, so the CPU
     ratio is given beside it."""
     whole, whole_cpu = theirs.wall / process.wall, theirs.cpu / process.cpu
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    load = load_average()
     return (
         f"in-process: normalize is {theirs.wall / ours.wall:.1f}x faster "
         f"(CPU {theirs.cpu / ours.cpu:.1f}x)\n"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from bench.corpus import build_articles
+from bench.cpu import load_average
 from bench.stack import RunNames, delete_run_topics
 from services.ingest.submission import parse_article, to_event
 from services.normalizer.processing import Publish, decide
@@ -196,7 +196,7 @@ def report(console: Console, records: int, runs: dict[str, Timing]) -> None:
             "met" if rate >= TARGET else "missed",
         )
     console.print(table)
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    load = load_average()
     console.print(f"load average (1/5/15 min) at the end: {load}")
 
 

@@ -12,7 +12,6 @@ stage.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from bench.cpu import load_average
 from bench.rebuild import copies, corpus_timelines
 from services.platform.settings import PROJECT_ROOT
 from services.query.projector import decode
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     queryable = spent["decode"] + spent["apply"] + spent["indexes"]
     console.print(f"until queryable: {queryable * per:.1f} us/incident, "
           f"{args.incidents / queryable:,.0f} incidents per CPU second")  # fmt: skip
-    console.print("load average (1/5/15 min): " + " / ".join(f"{x:.1f}" for x in os.getloadavg()))
+    console.print(f"load average (1/5/15 min): {load_average()}")
     return 0
 
 
