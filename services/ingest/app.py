@@ -52,7 +52,7 @@ AT_LEAST_ONCE = (
 
 
 def get_publisher(request: Request) -> Publisher:
-    publisher: AppPublisher = request.app.state.publisher
+    publisher: Publisher = request.app.state.publisher
     return publisher
 
 
